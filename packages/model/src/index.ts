@@ -1,0 +1,1 @@
+export const MODEL_SCHEMA_VERSION = 1;
