@@ -1,0 +1,158 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { upgradeWebSocket } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
+import type { Config } from './config.ts';
+import { isOriginAllowed } from './http/isOriginAllowed.ts';
+import { placeholderPage } from './http/placeholderPage.ts';
+import type { Storage } from './storage/Storage.ts';
+import type { BoardRegistry } from './sync/BoardRegistry.ts';
+import type { KeepAlive } from './sync/KeepAlive.ts';
+import { SyncConnection } from './sync/SyncConnection.ts';
+
+export interface AppDeps {
+  config: Config;
+  storage: Storage;
+  registry: BoardRegistry;
+  logger: Logger;
+  connections: KeepAlive<SyncConnection>;
+}
+
+/** Board ids travel in URLs and log lines: keep them short and plain. */
+export const BOARD_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** Builds the HTTP app from its dependencies; tests call `app.request` without a socket. */
+export function createApp(deps: AppDeps) {
+  const { config, storage, registry, logger, connections } = deps;
+  const app = new Hono();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    // Websocket upgrades are logged by their connection; health checks would drown the log.
+    if (c.req.path === '/healthz' || c.req.header('upgrade')) return;
+    logger.info(
+      {
+        req: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        fontSrc: ["'self'", 'data:'],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    try {
+      await storage.ping();
+    } catch (error) {
+      logger.error({ err: error }, 'health check: storage unavailable');
+      return c.json({ status: 'error', storage: 'unavailable' }, 503);
+    }
+    return c.json({ status: 'ok', boards: registry.size, connections: connections.size });
+  });
+
+  app.get('/api/boards', async (c) => c.json({ boards: await storage.list() }));
+
+  app.get(
+    '/sync/:boardId',
+    async (c, next) => {
+      const boardId = c.req.param('boardId');
+      if (!BOARD_ID.test(boardId)) {
+        return c.json(
+          { error: 'invalid board id', errorFr: 'identifiant de tableau invalide' },
+          400,
+        );
+      }
+      const origin = c.req.header('origin');
+      if (!isOriginAllowed(origin, c.req.header('host'), config.allowedOrigins)) {
+        logger.warn(
+          { req: c.get('requestId'), origin, board: boardId },
+          'websocket refused: origin not allowed',
+        );
+        return c.json({ error: 'origin not allowed', errorFr: 'origine non autorisée' }, 403);
+      }
+      if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
+        return c.json(
+          { error: 'websocket upgrade expected', errorFr: 'connexion websocket attendue' },
+          426,
+        );
+      }
+      await next();
+    },
+    upgradeWebSocket((c) => {
+      const boardId = c.req.param('boardId') ?? '';
+      let connection: SyncConnection | null = null;
+      return {
+        onOpen(_event, ws) {
+          const raw = ws.raw as WebSocket | undefined;
+          // Without a listener an 'error' event would be thrown and take the process down.
+          raw?.on('error', () => {});
+          connection = new SyncConnection(ws as never, boardId, {
+            registry,
+            logger,
+            maxQueuedMessages: config.maxQueuedMessages,
+          });
+          if (raw) connections.add(connection, raw);
+          void connection.start();
+        },
+        onMessage(event) {
+          connection?.onMessage(event.data);
+        },
+        onClose() {
+          if (!connection) return;
+          connections.delete(connection);
+          connection.onClose();
+        },
+        onError(event) {
+          const error = (event as Event & { error?: Error & { code?: string } }).error;
+          logger.warn(
+            { conn: connection?.id, board: boardId, code: error?.code, reason: error?.message },
+            'connection closed: websocket protocol error',
+          );
+        },
+      };
+    }),
+  );
+
+  const hasWeb = existsSync(join(config.webDist, 'index.html'));
+  if (hasWeb) {
+    app.use('/*', serveStatic({ root: config.webDist }));
+    // Client-side routes (e.g. /b/:id) get the app shell.
+    app.get('*', serveStatic({ path: join(config.webDist, 'index.html') }));
+  } else {
+    app.get('/', (c) => c.html(placeholderPage));
+  }
+
+  app.notFound((c) => c.json({ error: 'not found', errorFr: 'introuvable' }, 404));
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    logger.error({ err: error, req: c.get('requestId') }, 'request failed');
+    return c.json({ error: 'internal error', errorFr: 'erreur interne' }, 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,203 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Every setting of the server. Each comes from one environment variable with a safe default;
+ * the README lists them all (keep that table in step with `SETTINGS`).
+ */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  sqliteSynchronous: 'FULL' | 'NORMAL' | 'EXTRA';
+  logLevel: string;
+  webDist: string;
+  /** Extra origins allowed to open the websocket besides the server's own. */
+  allowedOrigins: string[];
+  /** Largest websocket message accepted; larger closes that connection with 1009. */
+  maxMessageBytes: number;
+  /** Largest encoded board accepted; updates that would grow a board past it are refused. */
+  maxBoardBytes: number;
+  /** Largest awareness update one client may send, and the deepest JSON nesting in it. */
+  awarenessMaxBytes: number;
+  awarenessMaxDepth: number;
+  /** Messages a connection may queue while its board loads before it is closed. */
+  maxQueuedMessages: number;
+  /** How long a board with no connection stays in memory. */
+  unloadDelayMs: number;
+  /** Interval of websocket pings; a connection silent for two intervals is closed. */
+  pingIntervalMs: number;
+  /** Logged updates after which a board's log is compacted into its state. */
+  compactThreshold: number;
+  /** Time allowed for a graceful shutdown before the process exits anyway. */
+  shutdownTimeoutMs: number;
+}
+
+interface Setting {
+  env: string;
+  key: keyof Config;
+  default: string;
+  description: string;
+  parse: (raw: string, env: string) => Config[keyof Config];
+}
+
+const serverRoot = fileURLToPath(new URL('..', import.meta.url));
+
+function int(min: number, max: number) {
+  return (raw: string, env: string): number => {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new Error(`${env} must be an integer between ${min} and ${max}, got "${raw}"`);
+    }
+    return value;
+  };
+}
+
+function oneOf<T extends string>(values: readonly T[]) {
+  return (raw: string, env: string): T => {
+    const upper = raw.toUpperCase() as T;
+    if (!values.includes(upper)) throw new Error(`${env} must be one of ${values.join(', ')}`);
+    return upper;
+  };
+}
+
+const text = (raw: string) => raw;
+const list = (raw: string) =>
+  raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const MiB = 1024 * 1024;
+
+export const SETTINGS: readonly Setting[] = [
+  {
+    env: 'PORT',
+    key: 'port',
+    default: '8080',
+    description: 'HTTP and websocket port (0 picks a free one).',
+    parse: int(0, 65535),
+  },
+  {
+    env: 'HOST',
+    key: 'host',
+    default: '127.0.0.1',
+    description: 'Interface to listen on; `0.0.0.0` to accept other machines.',
+    parse: text,
+  },
+  {
+    env: 'DATA_DIR',
+    key: 'dataDir',
+    default: './data',
+    description: 'Folder of the SQLite database file (`boards.sqlite`).',
+    parse: (raw) => resolve(raw),
+  },
+  {
+    env: 'SQLITE_SYNCHRONOUS',
+    key: 'sqliteSynchronous',
+    default: 'FULL',
+    description:
+      'SQLite `synchronous` level. `FULL`: an acknowledged edit survives a power cut; `NORMAL`: only a process crash.',
+    parse: oneOf(['FULL', 'NORMAL', 'EXTRA'] as const),
+  },
+  {
+    env: 'LOG_LEVEL',
+    key: 'logLevel',
+    default: 'info',
+    description: 'pino level: `debug`, `info`, `warn`, `error` or `silent`.',
+    parse: oneOf(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL', 'SILENT'] as const),
+  },
+  {
+    env: 'WEB_DIST',
+    key: 'webDist',
+    default: 'apps/web/dist',
+    description: 'Built web app served at `/`.',
+    parse: (raw) => resolve(serverRoot, '../..', raw),
+  },
+  {
+    env: 'ALLOWED_ORIGINS',
+    key: 'allowedOrigins',
+    default: '',
+    description:
+      "Comma-separated extra origins allowed to open the websocket (the server's own origin always is).",
+    parse: list,
+  },
+  {
+    env: 'MAX_MESSAGE_BYTES',
+    key: 'maxMessageBytes',
+    default: String(16 * MiB),
+    description: 'Largest websocket message; larger closes the connection with 1009.',
+    parse: int(1024, 1024 * MiB),
+  },
+  {
+    env: 'MAX_BOARD_BYTES',
+    key: 'maxBoardBytes',
+    default: String(256 * MiB),
+    description: 'Largest stored board; an update that would pass it is refused (close 1009).',
+    parse: int(1024, 4096 * MiB),
+  },
+  {
+    env: 'AWARENESS_MAX_BYTES',
+    key: 'awarenessMaxBytes',
+    default: String(64 * 1024),
+    description: 'Largest awareness (presence) update a client may send.',
+    parse: int(64, 16 * MiB),
+  },
+  {
+    env: 'AWARENESS_MAX_DEPTH',
+    key: 'awarenessMaxDepth',
+    default: '8',
+    description: 'Deepest JSON nesting allowed in an awareness state.',
+    parse: int(1, 64),
+  },
+  {
+    env: 'MAX_QUEUED_MESSAGES',
+    key: 'maxQueuedMessages',
+    default: '1000',
+    description: 'Messages a connection may send while its board loads.',
+    parse: int(1, 1_000_000),
+  },
+  {
+    env: 'UNLOAD_DELAY_MS',
+    key: 'unloadDelayMs',
+    default: '30000',
+    description: 'Time a board stays in memory after its last connection leaves.',
+    parse: int(0, 86_400_000),
+  },
+  {
+    env: 'PING_INTERVAL_MS',
+    key: 'pingIntervalMs',
+    default: '30000',
+    description: 'Websocket keepalive ping interval; silent connections are closed after two.',
+    parse: int(100, 3_600_000),
+  },
+  {
+    env: 'COMPACT_THRESHOLD',
+    key: 'compactThreshold',
+    default: '500',
+    description: 'Logged updates after which a board is compacted.',
+    parse: int(1, 10_000_000),
+  },
+  {
+    env: 'SHUTDOWN_TIMEOUT_MS',
+    key: 'shutdownTimeoutMs',
+    default: '10000',
+    description: 'Longest graceful shutdown before the process exits anyway.',
+    parse: int(0, 600_000),
+  },
+];
+
+/** Reads the configuration; a bad value stops the start with a message naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const config = {} as Record<keyof Config, unknown>;
+  for (const setting of SETTINGS) {
+    const raw = env[setting.env];
+    config[setting.key] = setting.parse(
+      raw === undefined || raw === '' ? setting.default : raw,
+      setting.env,
+    );
+  }
+  const result = config as unknown as Config;
+  result.logLevel = result.logLevel.toLowerCase();
+  return result;
+}

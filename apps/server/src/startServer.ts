@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { SqliteStorage } from './storage/SqliteStorage.ts';
+import type { Storage } from './storage/Storage.ts';
+import { BoardRegistry } from './sync/BoardRegistry.ts';
+import { CloseCode } from './sync/CloseCode.ts';
+import { KeepAlive } from './sync/KeepAlive.ts';
+import type { SyncConnection } from './sync/SyncConnection.ts';
+
+export interface RunningServer {
+  port: number;
+  /** `http://host:port` */
+  url: string;
+  registry: BoardRegistry;
+  storage: Storage;
+  connections: KeepAlive<SyncConnection>;
+  /** Graceful stop: refuse new connections, close the open ones, store and unload every board. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger: Logger;
+  /** Defaults to the SQLite file in `config.dataDir`. */
+  storage?: Storage;
+}
+
+/** Composes storage, the board registry and the HTTP app, and listens. */
+export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
+  const { logger } = options;
+  const storage =
+    options.storage ??
+    new SqliteStorage({
+      file: join(config.dataDir, 'boards.sqlite'),
+      synchronous: config.sqliteSynchronous,
+    });
+  const registry = new BoardRegistry({
+    storage,
+    logger,
+    unloadDelayMs: config.unloadDelayMs,
+    maxBoardBytes: config.maxBoardBytes,
+    compactThreshold: config.compactThreshold,
+    awareness: { maxBytes: config.awarenessMaxBytes, maxDepth: config.awarenessMaxDepth },
+  });
+  const connections = new KeepAlive<SyncConnection>(config.pingIntervalMs);
+  const app = createApp({ config, storage, registry, logger, connections });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.maxMessageBytes,
+    perMessageDeflate: false,
+  });
+
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve(
+      { fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: wss } },
+      () => resolve(s),
+    );
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      connections.stop();
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const connection of [...connections.values()]) {
+        connection.close(CloseCode.goingAway, 'server shutting down');
+      }
+      for (const client of wss.clients) client.terminate();
+      await registry.closeAll();
+      await storage.close();
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await stopped;
+    })();
+    return closing;
+  };
+
+  return { port, url, registry, storage, connections, close };
+}

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Storage } from './Storage.ts';
+
+/**
+ * The behaviour every storage adapter must show. An adapter's test file calls this with a factory;
+ * `reopen` must give a new adapter over the same underlying data (a restart).
+ */
+export interface StorageHarness {
+  open(): Promise<Storage>;
+  reopen(previous: Storage): Promise<Storage>;
+}
+
+function docFrom(board: { state: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
+  const doc = new Y.Doc();
+  if (board.state) Y.applyUpdate(doc, board.state);
+  for (const update of board.updates) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+/** Records every update a doc emits, the way the server's write path sees them. */
+function recorder(doc: Y.Doc): Uint8Array[] {
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  return updates;
+}
+
+export function storageContract(name: string, harness: StorageHarness): void {
+  describe(`storage contract: ${name}`, () => {
+    it('loads an unknown board as empty', async () => {
+      const storage = await harness.open();
+      const board = await storage.load('nothing-here');
+      expect(board).toEqual({ state: null, updates: [], lastSeq: 0 });
+      expect(await storage.info('nothing-here')).toBeNull();
+      await storage.close();
+    });
+
+    it('returns appended updates in order, with increasing sequence numbers', async () => {
+      const storage = await harness.open();
+      const a = await storage.append('b1', [Uint8Array.of(1), Uint8Array.of(2, 2)]);
+      const b = await storage.append('b1', [Uint8Array.of(3, 3, 3)]);
+      expect(b).toBeGreaterThan(a);
+      const board = await storage.load('b1');
+      expect(board.state).toBeNull();
+      expect(board.updates.map((u) => Array.from(u))).toEqual([[1], [2, 2], [3, 3, 3]]);
+      expect(board.lastSeq).toBe(b);
+      await storage.close();
+    });
+
+    it('refuses an empty append', async () => {
+      const storage = await harness.open();
+      await expect(storage.append('b1', [])).rejects.toThrow();
+      await storage.close();
+    });
+
+    it('keeps boards apart', async () => {
+      const storage = await harness.open();
+      await storage.append('left', [Uint8Array.of(1)]);
+      await storage.append('right', [Uint8Array.of(2)]);
+      expect((await storage.load('left')).updates.map((u) => u[0])).toEqual([1]);
+      expect((await storage.load('right')).updates.map((u) => u[0])).toEqual([2]);
+      await storage.close();
+    });
+
+    it('compacts: state replaces the log up to a sequence number, later updates stay', async () => {
+      const storage = await harness.open();
+      const doc = new Y.Doc();
+      const written = recorder(doc);
+      const text = doc.getText('t');
+      for (let i = 0; i < 20; i++) text.insert(text.length, `${i},`);
+      const seq = await storage.append('b', written.splice(0));
+      const state = Y.encodeStateAsUpdate(doc);
+      text.insert(0, 'after:');
+      const later = await storage.append('b', written.splice(0));
+      await storage.compact('b', state, seq);
+
+      const board = await storage.load('b');
+      expect(board.state).not.toBeNull();
+      expect(board.updates).toHaveLength(1);
+      expect(board.lastSeq).toBe(later);
+      expect(docFrom(board).getText('t').toString()).toBe(text.toString());
+      const info = await storage.info('b');
+      expect(info?.logLength).toBe(1);
+      expect(info?.stateBytes).toBe(state.byteLength);
+      await storage.close();
+    });
+
+    it('ignores a compaction older than the stored one', async () => {
+      const storage = await harness.open();
+      const doc = new Y.Doc();
+      const written = recorder(doc);
+      doc.getMap('m').set('a', 1);
+      const s1 = await storage.append('b', written.splice(0));
+      const old = Y.encodeStateAsUpdate(doc);
+      doc.getMap('m').set('b', 2);
+      const s2 = await storage.append('b', written.splice(0));
+      await storage.compact('b', Y.encodeStateAsUpdate(doc), s2);
+      await storage.compact('b', old, s1);
+      const loaded = docFrom(await storage.load('b'));
+      expect(loaded.getMap('m').toJSON()).toEqual({ a: 1, b: 2 });
+      await storage.close();
+    });
+
+    it('survives a restart with every update and compaction intact', async () => {
+      const first = await harness.open();
+      const doc = new Y.Doc();
+      const written = recorder(doc);
+      const arr = doc.getArray<number>('a');
+      for (let i = 0; i < 50; i++) arr.push([i]);
+      const seq = await first.append('persist', written.splice(0));
+      await first.compact('persist', Y.encodeStateAsUpdate(doc), seq);
+      arr.push([50]);
+      await first.append('persist', written.splice(0));
+      const second = await harness.reopen(first);
+      const loaded = docFrom(await second.load('persist'));
+      expect(loaded.getArray('a').toArray()).toEqual(arr.toArray());
+      await second.close();
+    });
+
+    it('lists boards, most recently updated first', async () => {
+      const storage = await harness.open();
+      await storage.append('older', [Uint8Array.of(1)]);
+      await new Promise((r) => setTimeout(r, 5));
+      await storage.append('newer', [Uint8Array.of(1, 2)]);
+      const list = await storage.list();
+      const ids = list.map((b) => b.id);
+      expect(ids.indexOf('newer')).toBeLessThan(ids.indexOf('older'));
+      const newer = list.find((b) => b.id === 'newer');
+      expect(newer).toMatchObject({ logLength: 1, logBytes: 2, stateBytes: 0 });
+      expect(newer?.updatedAt).toBeGreaterThan(0);
+      await storage.close();
+    });
+
+    it('removes a board and its log', async () => {
+      const storage = await harness.open();
+      await storage.append('gone', [Uint8Array.of(1)]);
+      await storage.compact('gone', Uint8Array.of(0, 0), 1_000_000);
+      await storage.remove('gone');
+      expect(await storage.load('gone')).toEqual({ state: null, updates: [], lastSeq: 0 });
+      expect((await storage.list()).some((b) => b.id === 'gone')).toBe(false);
+      await storage.close();
+    });
+
+    it('keeps every update of concurrent appends, each batch contiguous', async () => {
+      const storage = await harness.open();
+      const batches = Array.from({ length: 20 }, (_, i) => [
+        Uint8Array.of(i, 0),
+        Uint8Array.of(i, 1),
+      ]);
+      await Promise.all(batches.map((batch) => storage.append('many', batch)));
+      const { updates } = await storage.load('many');
+      expect(updates).toHaveLength(40);
+      for (let i = 0; i < updates.length; i += 2) {
+        expect(updates[i]![0]).toBe(updates[i + 1]![0]);
+        expect([updates[i]![1], updates[i + 1]![1]]).toEqual([0, 1]);
+      }
+      await storage.close();
+    });
+
+    it('stores large updates byte for byte', async () => {
+      const storage = await harness.open();
+      const big = new Uint8Array(3 * 1024 * 1024);
+      for (let i = 0; i < big.length; i++) big[i] = (i * 31) & 0xff;
+      await storage.append('big', [big]);
+      const [back] = (await storage.load('big')).updates;
+      expect(back?.byteLength).toBe(big.byteLength);
+      expect(Buffer.compare(Buffer.from(back!), Buffer.from(big))).toBe(0);
+      await storage.close();
+    });
+
+    it('answers ping', async () => {
+      const storage = await harness.open();
+      await expect(storage.ping()).resolves.toBeUndefined();
+      await storage.close();
+    });
+  });
+}

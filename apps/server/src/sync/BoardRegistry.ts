@@ -1,0 +1,168 @@
+import type { Logger } from 'pino';
+import type { Storage } from '../storage/Storage.ts';
+import { Board, type BoardOptions } from './Board.ts';
+import { CloseCode } from './CloseCode.ts';
+
+export interface BoardRegistryOptions extends Omit<BoardOptions, 'onFailure'> {
+  storage: Storage;
+  logger: Logger;
+  unloadDelayMs: number;
+}
+
+interface Entry {
+  board: Promise<Board>;
+  refs: number;
+  idleTimer: NodeJS.Timeout | null;
+  /** Set while the board is being flushed and released; acquirers wait for it, then reload. */
+  unloading: Promise<void> | null;
+}
+
+/**
+ * The boards in memory. A board is loaded once however many connections arrive together, kept
+ * while it has users, and unloaded a while after the last one leaves, once its writes are stored.
+ * Load and unload of one board never overlap: an acquire during an unload waits for it to end.
+ */
+export class BoardRegistry {
+  private readonly entries = new Map<string, Entry>();
+  private readonly options: BoardRegistryOptions;
+  private readonly log: Logger;
+  private closed = false;
+  /** Number of loads started, for tests and metrics. */
+  loads = 0;
+
+  constructor(options: BoardRegistryOptions) {
+    this.options = options;
+    this.log = options.logger;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The board if it is in memory and ready, without taking a reference. */
+  async peek(id: string): Promise<Board | null> {
+    const entry = this.entries.get(id);
+    if (!entry || entry.unloading) return null;
+    return entry.board.catch(() => null);
+  }
+
+  async acquire(id: string): Promise<Board> {
+    for (;;) {
+      if (this.closed) throw new Error('the server is shutting down');
+      const entry = this.entries.get(id);
+      if (entry?.unloading) {
+        // A failed unload keeps the board in memory; either way, look again.
+        await entry.unloading.catch(() => {});
+        continue;
+      }
+      if (entry) {
+        entry.refs++;
+        if (entry.idleTimer) {
+          clearTimeout(entry.idleTimer);
+          entry.idleTimer = null;
+        }
+        try {
+          return await entry.board;
+        } catch (error) {
+          entry.refs--;
+          throw error;
+        }
+      }
+      return this.load(id);
+    }
+  }
+
+  private async load(id: string): Promise<Board> {
+    this.loads++;
+    const started = performance.now();
+    const board = Board.load(id, {
+      ...this.options,
+      onFailure: (failed) => this.evict(failed),
+    });
+    const entry: Entry = { board, refs: 1, idleTimer: null, unloading: null };
+    this.entries.set(id, entry);
+    try {
+      const loaded = await board;
+      this.log.info(
+        { board: id, ms: Math.round(performance.now() - started), ...loaded.stats },
+        'board loaded',
+      );
+      return loaded;
+    } catch (error) {
+      if (this.entries.get(id) === entry) this.entries.delete(id);
+      this.log.error({ board: id, err: error }, 'board could not be loaded');
+      throw error;
+    }
+  }
+
+  release(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    entry.refs = Math.max(0, entry.refs - 1);
+    if (entry.refs === 0 && !entry.unloading && !this.closed) {
+      entry.idleTimer = setTimeout(() => void this.unload(id), this.options.unloadDelayMs);
+      entry.idleTimer.unref();
+    }
+  }
+
+  /** Unloads an idle board: stores pending writes, compacts, frees memory. */
+  async unload(id: string, options: { compact: boolean } = { compact: true }): Promise<void> {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    if (entry.unloading) return entry.unloading;
+    if (entry.refs > 0 && !this.closed) return;
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    entry.idleTimer = null;
+    entry.unloading = (async () => {
+      let board: Board;
+      try {
+        board = await entry.board;
+      } catch {
+        return; // never loaded: nothing to store
+      }
+      try {
+        await board.close(options);
+        this.log.info({ board: id }, 'board unloaded');
+      } catch (error) {
+        // Storage is failing: keep the board (and its unstored updates) and try again later.
+        this.log.error({ board: id, err: error }, 'board could not be unloaded; kept in memory');
+        entry.unloading = null;
+        if (!this.closed) {
+          entry.idleTimer = setTimeout(() => void this.unload(id), this.options.unloadDelayMs);
+          entry.idleTimer.unref();
+        }
+        throw error;
+      }
+    })().then(() => {
+      if (this.entries.get(id) === entry) this.entries.delete(id);
+    });
+    return entry.unloading;
+  }
+
+  /** A board whose doc can't be trusted: disconnect everyone, store what is valid, reload later. */
+  private evict(board: Board): void {
+    const entry = this.entries.get(board.id);
+    if (!entry || entry.unloading) return;
+    entry.unloading = (async () => {
+      for (const peer of [...board.peers]) peer.close(CloseCode.internalError, 'board reloaded');
+      await board.flushAll().catch((error: unknown) => {
+        this.log.error(
+          { board: board.id, err: error },
+          'pending updates of a failed board were lost',
+        );
+      });
+      board.destroy();
+    })().finally(() => {
+      if (this.entries.get(board.id) === entry) this.entries.delete(board.id);
+    });
+  }
+
+  /** Flushes and unloads every board (graceful shutdown). */
+  async closeAll(): Promise<void> {
+    this.closed = true;
+    const ids = [...this.entries.keys()];
+    const results = await Promise.allSettled(ids.map((id) => this.unload(id)));
+    const failed = results.filter((r) => r.status === 'rejected').length;
+    if (failed > 0) this.log.error({ failed }, 'some boards could not be stored at shutdown');
+  }
+}

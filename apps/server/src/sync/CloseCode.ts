@@ -1,0 +1,32 @@
+/**
+ * Websocket close codes the server uses. Standard codes where one fits; 4xxx (private range)
+ * for what is particular to the sync protocol.
+ */
+export const CloseCode = {
+  /** The server is shutting down or the board is being unloaded. */
+  goingAway: 1001,
+  /** A text frame: the protocol is binary only. */
+  unsupportedData: 1003,
+  /** A message that is not a well-formed y-websocket message, or an undecodable Yjs update. */
+  invalidPayload: 1007,
+  /** A message that breaks a rule: awareness limits, spoofed client ids, a flood. */
+  policyViolation: 1008,
+  /** A message larger than MAX_MESSAGE_BYTES, or an update that would grow the board too large. */
+  messageTooBig: 1009,
+  /** The board could not be loaded or had to be reloaded. */
+  internalError: 1011,
+  /** An update that depends on data the server does not have: reconnect and resync. */
+  missingDependencies: 4409,
+} as const;
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Thrown while handling a message; the connection is closed with `code` and `reason`. */
+export class ConnectionError extends Error {
+  readonly code: CloseCode;
+  constructor(code: CloseCode, reason: string) {
+    super(reason);
+    this.name = 'ConnectionError';
+    this.code = code;
+  }
+}

@@ -1,0 +1,10 @@
+/** A connection as a board sees it: something to send to and to close. */
+export interface Peer {
+  readonly id: string;
+  /** Who is behind the connection (a user id once sign-in exists); null when anonymous. */
+  readonly principal: string | null;
+  /** Read-only peers' document updates are dropped: not applied, stored nor broadcast. */
+  readonly readOnly: boolean;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}

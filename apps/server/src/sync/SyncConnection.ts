@@ -1,0 +1,168 @@
+import type { WSContext } from 'hono/ws';
+import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
+import type { Board } from './Board.ts';
+import type { BoardRegistry } from './BoardRegistry.ts';
+import { CloseCode, ConnectionError } from './CloseCode.ts';
+import { decodeClientMessage } from './decodeClientMessage.ts';
+import type { Peer } from './Peer.ts';
+
+export interface SyncConnectionOptions {
+  registry: BoardRegistry;
+  logger: Logger;
+  maxQueuedMessages: number;
+  principal?: string | null;
+  readOnly?: boolean;
+}
+
+let nextId = 0;
+
+/**
+ * One websocket on `/sync/:boardId`. Messages that arrive while the board loads are queued in
+ * order and handled once it is ready. Any bad message closes this connection only, with a close
+ * code and one log line.
+ */
+export class SyncConnection implements Peer {
+  readonly id = `c${(++nextId).toString(36)}`;
+  readonly boardId: string;
+  readonly principal: string | null;
+  readonly readOnly: boolean;
+  /** Cleared by each keepalive ping, set again by the pong. */
+  alive = true;
+
+  private readonly ws: WSContext<WebSocket>;
+  private readonly options: SyncConnectionOptions;
+  private readonly log: Logger;
+  private board: Board | null = null;
+  private queue: Uint8Array[] | null = [];
+  private closed = false;
+  private acquired = false;
+
+  constructor(ws: WSContext<WebSocket>, boardId: string, options: SyncConnectionOptions) {
+    this.ws = ws;
+    this.boardId = boardId;
+    this.options = options;
+    this.principal = options.principal ?? null;
+    this.readOnly = options.readOnly ?? false;
+    this.log = options.logger.child({ conn: this.id, board: boardId });
+    ws.raw?.on('pong', () => {
+      this.alive = true;
+    });
+  }
+
+  /** Takes a reference on the board (loading it if needed), then greets and drains the queue. */
+  async start(): Promise<void> {
+    this.log.info({ principal: this.principal, readOnly: this.readOnly }, 'connection opened');
+    let board: Board;
+    try {
+      board = await this.options.registry.acquire(this.boardId);
+      this.acquired = true;
+    } catch (error) {
+      this.log.error({ err: error }, 'board unavailable');
+      this.close(CloseCode.internalError, 'board unavailable');
+      return;
+    }
+    if (this.closed) {
+      this.release();
+      return;
+    }
+    this.board = board;
+    board.join(this);
+    const queued = this.queue ?? [];
+    this.queue = null;
+    for (const data of queued) {
+      if (this.closed) break;
+      this.handle(data);
+    }
+  }
+
+  onMessage(data: unknown): void {
+    if (this.closed) return;
+    if (typeof data === 'string') {
+      this.reject(new ConnectionError(CloseCode.unsupportedData, 'text frames are not supported'));
+      return;
+    }
+    const bytes =
+      data instanceof ArrayBuffer ? new Uint8Array(data) : data instanceof Uint8Array ? data : null;
+    if (!bytes) {
+      this.reject(new ConnectionError(CloseCode.unsupportedData, 'unsupported frame'));
+      return;
+    }
+    if (this.queue) {
+      if (this.queue.length >= this.options.maxQueuedMessages) {
+        this.reject(
+          new ConnectionError(
+            CloseCode.policyViolation,
+            `more than MAX_QUEUED_MESSAGES (${this.options.maxQueuedMessages}) while the board loads`,
+          ),
+        );
+        return;
+      }
+      this.queue.push(bytes);
+      return;
+    }
+    this.handle(bytes);
+  }
+
+  private handle(bytes: Uint8Array): void {
+    try {
+      this.board!.receive(this, decodeClientMessage(bytes));
+    } catch (error) {
+      this.reject(error);
+    }
+  }
+
+  private reject(error: unknown): void {
+    if (error instanceof ConnectionError) {
+      this.log.warn({ code: error.code, reason: error.message }, 'connection closed: bad input');
+      this.close(error.code, error.message);
+    } else {
+      this.log.error({ err: error }, 'connection closed: unexpected error');
+      this.close(CloseCode.internalError, 'internal error');
+    }
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== 1) return;
+    try {
+      this.ws.send(message as Uint8Array<ArrayBuffer>);
+    } catch (error) {
+      this.log.warn({ err: error }, 'send failed');
+    }
+  }
+
+  close(code: number, reason: string): void {
+    if (!this.closed) {
+      try {
+        // A close reason may hold at most 123 bytes.
+        this.ws.close(code, Buffer.from(reason).subarray(0, 123).toString());
+      } catch {
+        this.ws.raw?.terminate();
+      }
+    }
+    this.onClose();
+  }
+
+  /** Drops a connection that stopped answering pings. */
+  terminate(): void {
+    this.log.info('connection timed out');
+    this.ws.raw?.terminate();
+    this.onClose();
+  }
+
+  onClose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.log.info('connection closed');
+    this.queue = null;
+    this.board?.leave(this);
+    this.board = null;
+    this.release();
+  }
+
+  private release(): void {
+    if (!this.acquired) return;
+    this.acquired = false;
+    this.options.registry.release(this.boardId);
+  }
+}

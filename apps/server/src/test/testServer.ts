@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { type Config, loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
+import { type RunningServer, startServer } from '../startServer.ts';
+import type { Storage } from '../storage/Storage.ts';
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  /** `ws://127.0.0.1:port/sync`: the y-websocket server URL (the board id is appended). */
+  syncUrl: string;
+  logs: LogLine[];
+  /** Closes the server (if still open) and removes its data folder. */
+  dispose(): Promise<void>;
+}
+
+export function tempDir(prefix = 'fdr-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A real server on a free loopback port with a real SQLite file in a fresh temp folder. */
+export async function startTestServer(
+  overrides: Partial<Config> = {},
+  options: { storage?: Storage; keepDataDir?: boolean } = {},
+): Promise<TestServer> {
+  const dataDir = overrides.dataDir ?? tempDir();
+  const config: Config = {
+    ...loadConfig({}),
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    webDist: join(dataDir, 'no-web-build'),
+    unloadDelayMs: 60_000,
+    ...overrides,
+  };
+  const logs: LogLine[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n'))
+        if (line) logs.push(JSON.parse(line) as LogLine);
+      done();
+    },
+  });
+  const logger = createLogger('debug', sink);
+  const server = await startServer(config, {
+    logger,
+    ...(options.storage ? { storage: options.storage } : {}),
+  });
+  let disposed = false;
+  return {
+    ...server,
+    dataDir,
+    syncUrl: `ws://127.0.0.1:${server.port}/sync`,
+    logs,
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await server.close();
+      if (!options.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
