@@ -1,0 +1,145 @@
+import type { CardRecord } from '../records/card.ts';
+import { CARD_STATES } from '../records/card.ts';
+import type { DomainRecord } from '../records/domain.ts';
+import { ITEM_KINDS, type ItemRecord } from '../records/item.ts';
+import type { PeriodRecord, PhaseRecord } from '../records/phase.ts';
+import { ROLES } from '../records/role.ts';
+import {
+  readBoolean,
+  readOneOf,
+  readOrder,
+  readString,
+  readStringList,
+  readStringOrNull,
+  readText,
+  readTextList,
+  setField,
+  setText,
+} from './fields.ts';
+import type { RecordMap } from './layout.ts';
+
+/** How each record type maps onto the fields of its nested Y.Map (see layout.ts). */
+
+export type StoredDomain = DomainRecord & {
+  readonly removed: boolean;
+  readonly removedInto: string | null;
+};
+
+export function writeDomain(map: RecordMap, domain: DomainRecord): void {
+  setText(map, 'label', domain.label);
+  setField(map, 'colour', domain.colour);
+  setField(map, 'order', domain.order);
+  if (!map.has('removed')) map.set('removed', false);
+  if (!map.has('removedInto')) map.set('removedInto', null);
+}
+
+export function readDomain(id: string, map: RecordMap): StoredDomain {
+  return {
+    id,
+    label: readText(map, 'label'),
+    colour: readString(map, 'colour', '#4a4a4a'),
+    order: readOrder(map),
+    removed: readBoolean(map, 'removed'),
+    removedInto: readStringOrNull(map, 'removedInto'),
+  };
+}
+
+export type StoredPhase = Omit<PhaseRecord, 'periods'>;
+
+export function writePhase(map: RecordMap, phase: StoredPhase): void {
+  setText(map, 'label', phase.label);
+  setField(map, 'start', phase.start);
+  setField(map, 'end', phase.end);
+}
+
+export function readPhase(id: string, map: RecordMap): StoredPhase {
+  return {
+    id,
+    label: readText(map, 'label'),
+    start: readString(map, 'start', '1970-01-01'),
+    end: readStringOrNull(map, 'end'),
+  };
+}
+
+export type StoredPeriod = PeriodRecord & { readonly phaseId: string };
+
+export function writePeriod(map: RecordMap, period: StoredPeriod): void {
+  setField(map, 'phaseId', period.phaseId);
+  setText(map, 'label', period.label);
+  setField(map, 'start', period.start);
+  setField(map, 'end', period.end);
+}
+
+export function readPeriod(id: string, map: RecordMap): StoredPeriod {
+  const start = readString(map, 'start', '1970-01-01');
+  return {
+    id,
+    phaseId: readString(map, 'phaseId'),
+    label: readText(map, 'label'),
+    start,
+    end: readString(map, 'end', start),
+  };
+}
+
+export function writeCard(map: RecordMap, card: CardRecord): void {
+  setText(map, 'title', card.title);
+  setField(map, 'role', card.role);
+  setField(map, 'state', card.state);
+  setField(map, 'domainId', card.domainId);
+  setField(map, 'phaseId', card.phaseId);
+  setField(map, 'periodIds', [...card.periodIds]);
+  setField(map, 'order', card.order);
+  setText(map, 'mandate', card.mandate);
+  setText(map, 'deliverables', card.deliverables);
+  setField(map, 'leadJurisdiction', card.leadJurisdiction);
+  setField(map, 'members', [...card.members]);
+  setField(
+    map,
+    'formedFrom',
+    card.formedFrom.map((group) => ({ fr: group.fr, en: group.en })),
+  );
+  setField(map, 'archived', card.archived);
+}
+
+/** Raw stored card: domainId/phaseId may point at a removed or not-yet-received record. */
+export function readCard(id: string, map: RecordMap): CardRecord {
+  return {
+    id,
+    title: readText(map, 'title'),
+    role: readOneOf(map, 'role', ROLES),
+    state: readOneOf(map, 'state', CARD_STATES),
+    domainId: readString(map, 'domainId'),
+    phaseId: readString(map, 'phaseId'),
+    periodIds: readStringList(map, 'periodIds'),
+    order: readOrder(map),
+    mandate: readText(map, 'mandate'),
+    deliverables: readText(map, 'deliverables'),
+    leadJurisdiction: readStringOrNull(map, 'leadJurisdiction'),
+    members: readStringList(map, 'members'),
+    formedFrom: readTextList(map, 'formedFrom'),
+    archived: readBoolean(map, 'archived'),
+  };
+}
+
+export function writeItem(map: RecordMap, item: ItemRecord): void {
+  setText(map, 'label', item.label);
+  setField(map, 'role', item.role);
+  setField(map, 'kind', item.kind);
+  setField(map, 'domainId', item.domainId);
+  setField(map, 'startPeriodId', item.startPeriodId);
+  setField(map, 'endPeriodId', item.endPeriodId);
+  setField(map, 'order', item.order);
+}
+
+export function readItem(id: string, map: RecordMap): ItemRecord {
+  return {
+    id,
+    label: readText(map, 'label'),
+    role: readOneOf(map, 'role', ROLES),
+    kind: readOneOf(map, 'kind', ITEM_KINDS),
+    domainId: readString(map, 'domainId'),
+    startPeriodId: readString(map, 'startPeriodId'),
+    endPeriodId: readString(map, 'endPeriodId'),
+    order: readOrder(map),
+  };
+}

@@ -1,0 +1,16 @@
+import type { Localized } from './localized.ts';
+
+/**
+ * The four roles of the 2016 draft. The slides also write the intermediary as "Br" (broker);
+ * it is the same role and is stored as 'Int'.
+ */
+export const ROLES = ['CE', 'Pr', 'Int', 'In'] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Readonly<Record<Role, Localized>> = {
+  CE: { fr: "Centre d'excellence", en: 'Centre of expertise' },
+  Pr: { fr: 'Promoteur', en: 'Promoter' },
+  Int: { fr: 'Intermédiaire', en: 'Broker / intermediary' },
+  In: { fr: 'Incubateur', en: 'Incubator' },
+};
