@@ -106,6 +106,7 @@ export function createApp(deps: AppDeps) {
     upgradeWebSocket((c) => {
       const boardId = c.req.param('boardId') ?? '';
       let connection: SyncConnection | null = null;
+      let protocolError: { reason: string; code: number | undefined } | null = null;
       return {
         onOpen(_event, ws) {
           const raw = ws.raw as WebSocket | undefined;
@@ -122,17 +123,26 @@ export function createApp(deps: AppDeps) {
         onMessage(event) {
           connection?.onMessage(event.data);
         },
-        onClose() {
+        onClose(event) {
+          if (protocolError) {
+            // ws already closed the socket (e.g. 1009 for an oversized message): one line for it.
+            logger.warn(
+              {
+                conn: connection?.id,
+                board: boardId,
+                code: protocolError.code ?? event.code,
+                reason: protocolError.reason,
+              },
+              'connection closed: websocket protocol error',
+            );
+          }
           if (!connection) return;
           connections.delete(connection);
           connection.onClose();
         },
         onError(event) {
-          const error = (event as Event & { error?: Error & { code?: string } }).error;
-          logger.warn(
-            { conn: connection?.id, board: boardId, code: error?.code, reason: error?.message },
-            'connection closed: websocket protocol error',
-          );
+          const error = (event as Event & { error?: Error }).error;
+          protocolError = { reason: error?.message ?? 'websocket error', code: wsCloseCode(error) };
         },
       };
     }),
@@ -155,4 +165,12 @@ export function createApp(deps: AppDeps) {
   });
 
   return app;
+}
+
+/** The close code `ws` sent for a protocol error (it keeps it under a private symbol). */
+function wsCloseCode(error: Error | undefined): number | undefined {
+  if (!error) return undefined;
+  const symbol = Object.getOwnPropertySymbols(error).find((s) => s.description === 'status-code');
+  const code = symbol ? (error as unknown as Record<symbol, unknown>)[symbol] : undefined;
+  return typeof code === 'number' ? code : undefined;
 }

@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { decodeClientMessage } from '../sync/decodeClientMessage.ts';
 
 export interface TestClient {
   doc: Y.Doc;
@@ -14,16 +15,22 @@ export interface TestClient {
 export function connectClient(
   syncUrl: string,
   boardId: string,
-  options: { doc?: Y.Doc; connect?: boolean; headers?: Record<string, string> } = {},
+  options: {
+    doc?: Y.Doc;
+    connect?: boolean;
+    headers?: Record<string, string>;
+    /** Every document update the server sends is also applied here: what the client received. */
+    received?: Y.Doc;
+  } = {},
 ): TestClient {
   const doc = options.doc ?? new Y.Doc();
-  const Polyfill = options.headers
-    ? class extends WebSocket {
-        constructor(url: string | URL, protocols?: string | string[]) {
-          super(url, protocols, { headers: options.headers });
-        }
-      }
-    : WebSocket;
+  const { headers, received } = options;
+  const Polyfill = class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, headers ? { headers } : {});
+      if (received) this.on('message', (data: Buffer) => applyServerMessage(received, data));
+    }
+  };
   const provider = new WebsocketProvider(syncUrl, boardId, doc, {
     WebSocketPolyfill: Polyfill as unknown as typeof globalThis.WebSocket,
     // Providers in one process would otherwise talk over BroadcastChannel, bypassing the server.
@@ -70,4 +77,12 @@ export function snapshot(doc: Y.Doc): unknown {
     list: doc.getArray('a').toJSON(),
     text: doc.getText('t').toString(),
   };
+}
+
+/** Server-to-client messages share the client message format; apply the document ones. */
+function applyServerMessage(target: Y.Doc, data: Buffer): void {
+  const message = decodeClientMessage(new Uint8Array(data));
+  if (message.kind === 'sync-step2' || message.kind === 'update') {
+    Y.applyUpdate(target, message.update);
+  }
 }

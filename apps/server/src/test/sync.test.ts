@@ -196,7 +196,7 @@ describe('sync server with the stock y-websocket client', () => {
     const clients = Array.from({ length: 25 }, () => client(s, 'slow'));
     // Edits made before the board is loaded travel in the clients' first messages and queue.
     await waitFor(() => clients.every((c) => c.provider.wsconnected), 'all connected');
-    clients.forEach((c, i) => c.doc.getMap('m').set(`early${i}`, i));
+    for (const [i, c] of clients.entries()) c.doc.getMap('m').set(`early${i}`, i);
     await Promise.all(clients.map((c) => c.synced));
     await converge(clients, 25);
     expect(loads).toBe(1);

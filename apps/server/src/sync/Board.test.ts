@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import * as encoding from 'lib0/encoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createLogger } from '../logger.ts';
+import { SqliteStorage } from '../storage/SqliteStorage.ts';
+import { Board } from './Board.ts';
+import { CloseCode, ConnectionError } from './CloseCode.ts';
+import type { Peer } from './Peer.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function loadBoard(): Promise<{ board: Board; storage: SqliteStorage }> {
+  const dir = mkdtempSync(join(tmpdir(), 'fdr-board-'));
+  dirs.push(dir);
+  const storage = new SqliteStorage({ file: join(dir, 'b.sqlite') });
+  const logger = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
+  const board = await Board.load('b', {
+    storage,
+    logger,
+    maxBoardBytes: 1024 * 1024,
+    compactThreshold: 1000,
+    awareness: { maxBytes: 4096, maxDepth: 8 },
+  });
+  return { board, storage };
+}
+
+function peer(
+  id: string,
+  principal: string | null,
+  readOnly = false,
+): Peer & { sent: Uint8Array[] } {
+  const sent: Uint8Array[] = [];
+  return { id, principal, readOnly, sent, send: (m) => sent.push(m), close: () => {} };
+}
+
+function awarenessUpdate(id: number, clock: number, state: unknown): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, id);
+  encoding.writeVarUint(encoder, clock);
+  encoding.writeVarString(encoder, JSON.stringify(state));
+  return encoding.toUint8Array(encoder);
+}
+
+describe('Board', () => {
+  it('refuses a newer awareness state for a client id another principal owns', async () => {
+    const { board, storage } = await loadBoard();
+    const alice = peer('a', 'alice');
+    const mallory = peer('m', 'mallory');
+    board.join(alice);
+    board.join(mallory);
+    board.receive(alice, { kind: 'awareness', update: awarenessUpdate(77, 1, { name: 'Alice' }) });
+    expect(() =>
+      board.receive(mallory, {
+        kind: 'awareness',
+        update: awarenessUpdate(77, 2, { name: 'Fake' }),
+      }),
+    ).toThrow(ConnectionError);
+    expect(board.awareness.getStates().get(77)).toEqual({ name: 'Alice' });
+    // The same principal on a new connection (a reconnect) may take its id over.
+    const aliceAgain = peer('a2', 'alice');
+    board.join(aliceAgain);
+    board.receive(aliceAgain, {
+      kind: 'awareness',
+      update: awarenessUpdate(77, 3, { name: 'Alice 2' }),
+    });
+    expect(board.awareness.getStates().get(77)).toEqual({ name: 'Alice 2' });
+    board.leave(aliceAgain);
+    expect(board.awareness.getStates().has(77)).toBe(false);
+    board.destroy();
+    await storage.close();
+  });
+
+  it('drops the updates of a read-only peer: not applied, stored nor broadcast', async () => {
+    const { board, storage } = await loadBoard();
+    const reader = peer('r', 'observer', true);
+    const other = peer('o', 'member');
+    board.join(reader);
+    board.join(other);
+    const doc = new Y.Doc();
+    doc.getMap('m').set('x', 1);
+    board.receive(reader, { kind: 'update', update: Y.encodeStateAsUpdate(doc) });
+    await board.flushAll();
+    expect(board.doc.getMap('m').has('x')).toBe(false);
+    expect((await storage.load('b')).updates).toHaveLength(0);
+    expect(other.sent).toHaveLength(1); // only the greeting (sync step 1)
+    board.destroy();
+    await storage.close();
+  });
+
+  it('holds a sync step 2 until what it contains is stored', async () => {
+    const { board, storage } = await loadBoard();
+    const writer = peer('w', 'w');
+    const joiner = peer('j', 'j');
+    board.join(writer);
+    board.join(joiner);
+    const doc = new Y.Doc();
+    doc.getMap('m').set('x', 1);
+    board.receive(writer, { kind: 'update', update: Y.encodeStateAsUpdate(doc) });
+    board.receive(joiner, { kind: 'sync-step1', stateVector: Y.encodeStateVector(new Y.Doc()) });
+    expect(joiner.sent).toHaveLength(1); // greeting only: the reply waits for the write
+    await board.whenPersisted();
+    expect((await storage.load('b')).updates).toHaveLength(1);
+    expect(joiner.sent.length).toBeGreaterThanOrEqual(2);
+    board.destroy();
+    await storage.close();
+  });
+
+  it('refuses an update that would grow the board past MAX_BOARD_BYTES', async () => {
+    const { board, storage } = await loadBoard();
+    const writer = peer('w', 'w');
+    board.join(writer);
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'x'.repeat(2 * 1024 * 1024));
+    let error: unknown;
+    try {
+      board.receive(writer, { kind: 'update', update: Y.encodeStateAsUpdate(doc) });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).code).toBe(CloseCode.messageTooBig);
+    expect(board.doc.getText('t').length).toBe(0);
+    board.destroy();
+    await storage.close();
+  });
+});
