@@ -89,8 +89,10 @@ export const SETTINGS: readonly Setting[] = [
     env: 'DATA_DIR',
     key: 'dataDir',
     default: './data',
-    description: 'Folder of the SQLite database file (`boards.sqlite`).',
-    parse: (raw) => resolve(raw),
+    description:
+      'Folder of the SQLite database file (`boards.sqlite`), relative to where the command was run.',
+    // pnpm runs scripts inside the package; INIT_CWD is where the user typed the command.
+    parse: (raw) => resolve(process.env.INIT_CWD ?? process.cwd(), raw),
   },
   {
     env: 'SQLITE_SYNCHRONOUS',
@@ -111,7 +113,7 @@ export const SETTINGS: readonly Setting[] = [
     env: 'WEB_DIST',
     key: 'webDist',
     default: 'apps/web/dist',
-    description: 'Built web app served at `/`.',
+    description: 'Built web app served at `/` (relative to the repository).',
     parse: (raw) => resolve(serverRoot, '../..', raw),
   },
   {

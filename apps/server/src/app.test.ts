@@ -1,0 +1,96 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openRawSocket } from './test/rawSocket.ts';
+import { startTestServer, type TestServer, tempDir } from './test/testServer.ts';
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) await s.dispose();
+});
+
+async function server(overrides: Parameters<typeof startTestServer>[0] = {}) {
+  const s = await startTestServer(overrides);
+  servers.push(s);
+  return s;
+}
+
+describe('HTTP surface', () => {
+  it('answers the health check with the storage state', async () => {
+    const s = await server();
+    const res = await fetch(`${s.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', boards: 0, connections: 0 });
+  });
+
+  it('reports 503 when storage is gone', async () => {
+    const s = await server();
+    await s.storage.close();
+    const res = await fetch(`${s.url}/healthz`);
+    expect(res.status).toBe(503);
+  });
+
+  it('lists stored boards', async () => {
+    const s = await server();
+    await s.storage.append('listed', [Uint8Array.of(0, 0)]);
+    const res = await fetch(`${s.url}/api/boards`);
+    const body = (await res.json()) as { boards: { id: string }[] };
+    expect(body.boards.map((b) => b.id)).toEqual(['listed']);
+  });
+
+  it('serves a bilingual placeholder with security headers when the web app is not built', async () => {
+    const s = await server();
+    const res = await fetch(`${s.url}/`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Feuille de route');
+    expect(html).toContain('lang="en"');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves the built web app, with its shell for client-side routes', async () => {
+    const web = join(tempDir(), 'dist');
+    mkdirSync(join(web, 'assets'), { recursive: true });
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>app shell</title>');
+    writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
+    const s = await server({ webDist: web });
+    expect(await (await fetch(`${s.url}/`)).text()).toContain('app shell');
+    expect(await (await fetch(`${s.url}/b/some-board`)).text()).toContain('app shell');
+    const js = await fetch(`${s.url}/assets/app.js`);
+    expect(js.headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it('answers unknown API paths with a JSON 404', async () => {
+    const s = await server();
+    const res = await fetch(`${s.url}/api/nope`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: 'not found' });
+  });
+});
+
+describe('websocket handshake', () => {
+  it('refuses a foreign Origin with 403 before any document byte', async () => {
+    const s = await server();
+    await expect(
+      openRawSocket(`${s.syncUrl}/b1`, { origin: 'https://evil.example' }),
+    ).rejects.toThrow('HTTP 403');
+    expect(s.logs.some((l) => l.msg === 'websocket refused: origin not allowed')).toBe(true);
+    expect(s.registry.loads).toBe(0);
+  });
+
+  it('accepts its own origin and the allowlist', async () => {
+    const s = await server({ allowedOrigins: ['https://intranet.example'] });
+    const own = await openRawSocket(`${s.syncUrl}/b1`, { origin: s.url });
+    const listed = await openRawSocket(`${s.syncUrl}/b1`, { origin: 'https://intranet.example' });
+    own.ws.close();
+    listed.ws.close();
+  });
+
+  it('refuses an invalid board id and a plain GET', async () => {
+    const s = await server();
+    await expect(openRawSocket(`${s.syncUrl}/bad%20id`)).rejects.toThrow('HTTP 400');
+    const plain = await fetch(`${s.url}/sync/b1`);
+    expect(plain.status).toBe(426);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, SETTINGS } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has a safe default for every setting', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(8080);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.maxMessageBytes).toBe(16 * 1024 * 1024);
+    expect(config.sqliteSynchronous).toBe('FULL');
+    expect(config.allowedOrigins).toEqual([]);
+    expect(Object.keys(config)).toHaveLength(SETTINGS.length);
+  });
+
+  it('reads the environment', () => {
+    const config = loadConfig({
+      PORT: '0',
+      MAX_MESSAGE_BYTES: '2048',
+      ALLOWED_ORIGINS: 'https://a.ca, https://b.ca',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config.port).toBe(0);
+    expect(config.maxMessageBytes).toBe(2048);
+    expect(config.allowedOrigins).toEqual(['https://a.ca', 'https://b.ca']);
+    expect(config.logLevel).toBe('warn');
+  });
+
+  it('names the variable of a bad value', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be an integer/);
+    expect(() => loadConfig({ SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(
+      /SQLITE_SYNCHRONOUS must be one of/,
+    );
+    expect(() => loadConfig({ MAX_MESSAGE_BYTES: '-1' })).toThrow(/MAX_MESSAGE_BYTES/);
+  });
+
+  it('is documented in the README, every variable', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    for (const setting of SETTINGS) expect(readme).toContain(`\`${setting.env}\``);
+  });
+});

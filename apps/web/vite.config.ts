@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// In development the API and the websocket live on the server (pnpm --filter @fdr/server dev).
+const server = process.env.FDR_SERVER ?? 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      '/api': server,
+      '/healthz': server,
+      '/sync': { target: server, ws: true },
+    },
+  },
+  build: { sourcemap: true },
+});
