@@ -1,3 +1,24 @@
+export { type AddDomainInput, addDomain } from './commands/addDomain.ts';
+export { type AddPeriodInput, addPeriod } from './commands/addPeriod.ts';
+export { type AddPhaseInput, addPhase } from './commands/addPhase.ts';
+export { type ArchiveCardInput, archiveCard } from './commands/archiveCard.ts';
+export { type CreateCardInput, createCard } from './commands/createCard.ts';
+export { type CreateItemInput, createItem } from './commands/createItem.ts';
+export { type MoveCardInput, moveCard } from './commands/moveCard.ts';
+export type { Position } from './commands/Position.ts';
+export { type RecolourDomainInput, recolourDomain } from './commands/recolourDomain.ts';
+export { type RecordCheckinInput, recordCheckin } from './commands/recordCheckin.ts';
+export { type RemoveDomainInput, removeDomain } from './commands/removeDomain.ts';
+export { type RemoveItemInput, removeItem } from './commands/removeItem.ts';
+export { type RenameDomainInput, renameDomain } from './commands/renameDomain.ts';
+export { type RenamePeriodInput, renamePeriod } from './commands/renamePeriod.ts';
+export { type RenamePhaseInput, renamePhase } from './commands/renamePhase.ts';
+export { type ReorderCardInput, reorderCard } from './commands/reorderCard.ts';
+export { type ReorderDomainInput, reorderDomain } from './commands/reorderDomain.ts';
+export { type RestoreCardInput, restoreCard } from './commands/restoreCard.ts';
+export { type UpdateBoardInput, updateBoard } from './commands/updateBoard.ts';
+export { type UpdateCardInput, updateCard } from './commands/updateCard.ts';
+export { type UpdateItemInput, updateItem } from './commands/updateItem.ts';
 export { fromJSON } from './doc/fromJSON.ts';
 export {
   docRoots,
@@ -8,6 +29,13 @@ export {
   SCHEMA_VERSION,
 } from './doc/layout.ts';
 export { loadRoadmap } from './doc/loadRoadmap.ts';
+export {
+  MIGRATIONS,
+  type MigrateOptions,
+  type Migration,
+  type MigrationResult,
+  migrateDoc,
+} from './doc/migrations.ts';
 export { toJSON } from './doc/toJSON.ts';
 export { compareByOrder, isOrderKey, keyBetween, keysBetween } from './fractionalIndex.ts';
 export { isModelError, ModelError, type ModelErrorCode } from './ModelError.ts';

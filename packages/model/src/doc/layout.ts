@@ -12,8 +12,9 @@ import { ModelError } from '../ModelError.ts';
  *                                          removed: boolean, removedInto: domainId | null }
  *   Y.Map 'phases'      phaseId  → Y.Map { 'label.fr', 'label.en', start, end }
  *   Y.Map 'periods'     periodId → Y.Map { phaseId, 'label.fr', 'label.en', start, end }
- *   Y.Map 'cards'       cardId   → Y.Map { 'title.fr', 'title.en', role, state, domainId, phaseId,
- *                                          periodIds: string[], order, 'mandate.fr', 'mandate.en',
+ *   Y.Map 'cards'       cardId   → Y.Map { 'title.fr', 'title.en', role, state,
+ *                                          cell: { domainId, phaseId, order },
+ *                                          periodIds: string[], 'mandate.fr', 'mandate.en',
  *                                          'deliverables.fr', 'deliverables.en', leadJurisdiction,
  *                                          members: string[], formedFrom: Localized[], archived }
  *   Y.Map 'items'       itemId   → Y.Map { 'label.fr', 'label.en', role, kind, domainId,
@@ -24,7 +25,8 @@ import { ModelError } from '../ModelError.ts';
  * Why this shape:
  * - One nested Y.Map per record, one key per field and per language, so two people editing the
  *   French and the English title of the same card at the same time both keep their edit. Lists
- *   (members, periodIds, formedFrom) are a single last-writer-wins value.
+ *   (members, periodIds, formedFrom) are a single last-writer-wins value. A card's cell (domain,
+ *   phase and order key) is also one value, so concurrent moves of one card pick one whole move.
  * - Nothing is ever deleted except items: cards are archived, domains are tombstoned
  *   (removed + removedInto), so a concurrent edit never lands on a record that vanished.
  * - Check-ins live in one flat map keyed by check-in id rather than one Y.Array per card: a

@@ -1,3 +1,4 @@
+import { isOrderKey } from '../fractionalIndex.ts';
 import type { CardRecord } from '../records/card.ts';
 import { CARD_STATES } from '../records/card.ts';
 import type { DomainRecord } from '../records/domain.ts';
@@ -82,13 +83,17 @@ export function readPeriod(id: string, map: RecordMap): StoredPeriod {
 }
 
 export function writeCard(map: RecordMap, card: CardRecord): void {
+  writeCell(map, card);
+  writeCardFields(map, card);
+  setField(map, 'archived', card.archived);
+}
+
+/** Everything but the cell and the archived flag, which have their own commands. */
+export function writeCardFields(map: RecordMap, card: CardRecord): void {
   setText(map, 'title', card.title);
   setField(map, 'role', card.role);
   setField(map, 'state', card.state);
-  setField(map, 'domainId', card.domainId);
-  setField(map, 'phaseId', card.phaseId);
   setField(map, 'periodIds', [...card.periodIds]);
-  setField(map, 'order', card.order);
   setText(map, 'mandate', card.mandate);
   setText(map, 'deliverables', card.deliverables);
   setField(map, 'leadJurisdiction', card.leadJurisdiction);
@@ -98,7 +103,30 @@ export function writeCard(map: RecordMap, card: CardRecord): void {
     'formedFrom',
     card.formedFrom.map((group) => ({ fr: group.fr, en: group.en })),
   );
-  setField(map, 'archived', card.archived);
+}
+
+export type Cell = {
+  readonly domainId: string;
+  readonly phaseId: string;
+  readonly order: string;
+};
+
+/**
+ * A card's place is one value, not three keys: two people moving the same card at once must end
+ * with one of the cells they chose, never the domain of one and the phase of the other.
+ */
+export function writeCell(map: RecordMap, cell: Cell): void {
+  setField(map, 'cell', { domainId: cell.domainId, phaseId: cell.phaseId, order: cell.order });
+}
+
+function readCell(map: RecordMap): Cell {
+  const raw = map.get('cell');
+  const cell = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  return {
+    domainId: typeof cell.domainId === 'string' ? cell.domainId : '',
+    phaseId: typeof cell.phaseId === 'string' ? cell.phaseId : '',
+    order: isOrderKey(cell.order) ? cell.order : 'V',
+  };
 }
 
 /** Raw stored card: domainId/phaseId may point at a removed or not-yet-received record. */
@@ -108,10 +136,8 @@ export function readCard(id: string, map: RecordMap): CardRecord {
     title: readText(map, 'title'),
     role: readOneOf(map, 'role', ROLES),
     state: readOneOf(map, 'state', CARD_STATES),
-    domainId: readString(map, 'domainId'),
-    phaseId: readString(map, 'phaseId'),
+    ...readCell(map),
     periodIds: readStringList(map, 'periodIds'),
-    order: readOrder(map),
     mandate: readText(map, 'mandate'),
     deliverables: readText(map, 'deliverables'),
     leadJurisdiction: readStringOrNull(map, 'leadJurisdiction'),

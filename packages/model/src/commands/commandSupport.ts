@@ -1,0 +1,113 @@
+import * as Y from 'yjs';
+import { docRoots, isRecordMap, type RecordMap, requireCurrentSchema } from '../doc/layout.ts';
+import { toJSON } from '../doc/toJSON.ts';
+import { compareByOrder } from '../fractionalIndex.ts';
+import { ModelError } from '../ModelError.ts';
+import { expectId, expectLocalized, expectObject } from '../records/expect.ts';
+import type { Localized } from '../records/localized.ts';
+import type { Roadmap, RoadmapCard } from '../roadmap.ts';
+
+/*
+ * Shared plumbing of the commands. Every command validates everything first and only then opens
+ * its single transaction: Yjs has no rollback, so a throw halfway through a transaction would
+ * still publish the writes made before it.
+ */
+
+/** The resolved state commands validate against (what every reader sees). */
+export function readState(doc: Y.Doc): Roadmap {
+  requireCurrentSchema(doc);
+  return toJSON(doc);
+}
+
+export function write(doc: Y.Doc, origin: unknown, body: () => void): void {
+  doc.transact(body, origin);
+}
+
+export function notFound(kind: Localized, id: string): never {
+  throw new ModelError(
+    'not-found',
+    { fr: `${kind.fr} « ${id} » introuvable.`, en: `${kind.en} "${id}" not found.` },
+    { id },
+  );
+}
+
+export function duplicate(kind: Localized, id: string): never {
+  throw new ModelError(
+    'duplicate-id',
+    { fr: `${kind.fr} « ${id} » existe déjà.`, en: `${kind.en} "${id}" already exists.` },
+    { id },
+  );
+}
+
+export const KIND = {
+  card: { fr: 'Carte', en: 'Card' },
+  domain: { fr: "Domaine d'intérêt", en: 'Domain of interest' },
+  phase: { fr: 'Phase', en: 'Phase' },
+  period: { fr: 'Période', en: 'Period' },
+  item: { fr: 'Élément de la feuille de route', en: 'Roadmap item' },
+  checkin: { fr: 'Bilan', en: 'Check-in' },
+} as const satisfies Record<string, Localized>;
+
+export function inputObject(input: unknown): Record<string, unknown> {
+  return expectObject(input, 'input');
+}
+
+export function recordId(value: unknown, path = 'id'): string {
+  return expectId(value, path);
+}
+
+/** A partial text patch: `{ fr: '…' }` changes only the French and leaves a concurrent English edit. */
+export function mergeText(
+  current: Localized,
+  patch: unknown,
+  path: string,
+  required = false,
+): Localized {
+  if (patch === undefined) return current;
+  const object = expectObject(patch, path);
+  return expectLocalized({ fr: object.fr ?? current.fr, en: object.en ?? current.en }, path, {
+    required,
+    max: 10_000,
+  });
+}
+
+export function cardOf(state: Roadmap, id: string): RoadmapCard {
+  return state.cards.find((card) => card.id === id) ?? notFound(KIND.card, id);
+}
+
+/** Visible (non-archived) cards of a cell in order, optionally without one card. */
+export function cellCards(
+  state: Roadmap,
+  domainId: string,
+  phaseId: string,
+  without?: string,
+): RoadmapCard[] {
+  return state.cards
+    .filter(
+      (card) =>
+        card.domainId === domainId &&
+        card.phaseId === phaseId &&
+        !card.archived &&
+        card.id !== without,
+    )
+    .sort(compareByOrder);
+}
+
+export function requireLiveDomain(state: Roadmap, id: string): void {
+  if (!state.domains.some((domain) => domain.id === id)) notFound(KIND.domain, id);
+}
+
+export function requirePhase(state: Roadmap, id: string): Roadmap['phases'][number] {
+  return state.phases.find((phase) => phase.id === id) ?? notFound(KIND.phase, id);
+}
+
+export function recordMap(map: Y.Map<RecordMap>, id: string, kind: Localized): RecordMap {
+  const record = map.get(id);
+  return isRecordMap(record) ? record : notFound(kind, id);
+}
+
+export function newRecordMap(): RecordMap {
+  return new Y.Map<unknown>();
+}
+
+export { docRoots };

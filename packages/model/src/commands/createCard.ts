@@ -1,0 +1,76 @@
+import type * as Y from 'yjs';
+import { writeCard } from '../doc/recordCodec.ts';
+import { newId } from '../ids.ts';
+import { type CardState, validateCard } from '../records/card.ts';
+import { EMPTY_TEXT, type Localized } from '../records/localized.ts';
+import type { Role } from '../records/role.ts';
+import { checkPeriodsOfPhase } from './checkPeriodsOfPhase.ts';
+import {
+  cellCards,
+  docRoots,
+  duplicate,
+  KIND,
+  newRecordMap,
+  readState,
+  recordId,
+  requireLiveDomain,
+  requirePhase,
+  write,
+} from './commandSupport.ts';
+import { type Position, placeAmong } from './Position.ts';
+import { writeRekeys } from './writeRekeys.ts';
+
+export type CreateCardInput = {
+  /** Optional stable id (e.g. from an import); a random one otherwise. */
+  readonly id?: string;
+  readonly title: Localized;
+  readonly role: Role;
+  readonly state?: CardState;
+  readonly domainId: string;
+  readonly phaseId: string;
+  readonly periodIds?: readonly string[];
+  readonly position?: Position;
+  readonly mandate?: Localized;
+  readonly deliverables?: Localized;
+  readonly leadJurisdiction?: string | null;
+  readonly members?: readonly string[];
+  readonly formedFrom?: readonly Localized[];
+};
+
+/** Creates a task-team card in a cell; returns its id. */
+export function createCard(doc: Y.Doc, input: CreateCardInput, origin: unknown): string {
+  const state = readState(doc);
+  const roots = docRoots(doc);
+  const id = input.id === undefined ? newId() : recordId(input.id);
+  if (roots.cards.has(id)) duplicate(KIND.card, id);
+  requireLiveDomain(state, input.domainId);
+  const phase = requirePhase(state, input.phaseId);
+  const placement = placeAmong(cellCards(state, input.domainId, input.phaseId), input.position);
+  const card = validateCard(
+    {
+      id,
+      title: input.title,
+      role: input.role,
+      state: input.state ?? 'new',
+      domainId: input.domainId,
+      phaseId: input.phaseId,
+      periodIds: input.periodIds ?? [],
+      order: placement.key,
+      mandate: input.mandate ?? EMPTY_TEXT,
+      deliverables: input.deliverables ?? EMPTY_TEXT,
+      leadJurisdiction: input.leadJurisdiction ?? null,
+      members: input.members ?? [],
+      formedFrom: input.formedFrom ?? [],
+      archived: false,
+    },
+    'input',
+  );
+  checkPeriodsOfPhase(phase, card.periodIds);
+  write(doc, origin, () => {
+    const map = newRecordMap();
+    roots.cards.set(id, map);
+    writeCard(map, card);
+    writeRekeys(roots.cards, placement.rekeyed);
+  });
+  return id;
+}

@@ -1,0 +1,65 @@
+import type * as Y from 'yjs';
+import { writeItem } from '../doc/recordCodec.ts';
+import { compareByOrder } from '../fractionalIndex.ts';
+import { newId } from '../ids.ts';
+import { type ItemKind, validateItem } from '../records/item.ts';
+import type { Localized } from '../records/localized.ts';
+import type { Role } from '../records/role.ts';
+import { checkItemSpan } from './checkItemSpan.ts';
+import {
+  docRoots,
+  duplicate,
+  KIND,
+  newRecordMap,
+  readState,
+  recordId,
+  requireLiveDomain,
+  write,
+} from './commandSupport.ts';
+import { type Position, placeAmong } from './Position.ts';
+import { writeRekeys } from './writeRekeys.ts';
+
+export type CreateItemInput = {
+  readonly id?: string;
+  readonly label: Localized;
+  readonly role: Role;
+  readonly kind: ItemKind;
+  readonly domainId: string;
+  readonly startPeriodId: string;
+  readonly endPeriodId: string;
+  readonly position?: Position;
+};
+
+/** Adds a roadmap item (an activity over a span of periods) to a domain; returns its id. */
+export function createItem(doc: Y.Doc, input: CreateItemInput, origin: unknown): string {
+  const state = readState(doc);
+  const roots = docRoots(doc);
+  const id = input.id === undefined ? newId() : recordId(input.id);
+  if (roots.items.has(id)) duplicate(KIND.item, id);
+  requireLiveDomain(state, input.domainId);
+  checkItemSpan(state, input.startPeriodId, input.endPeriodId);
+  const siblings = state.items
+    .filter((item) => item.domainId === input.domainId)
+    .sort(compareByOrder);
+  const placement = placeAmong(siblings, input.position);
+  const item = validateItem(
+    {
+      id,
+      label: input.label,
+      role: input.role,
+      kind: input.kind,
+      domainId: input.domainId,
+      startPeriodId: input.startPeriodId,
+      endPeriodId: input.endPeriodId,
+      order: placement.key,
+    },
+    'input',
+  );
+  write(doc, origin, () => {
+    const map = newRecordMap();
+    roots.items.set(id, map);
+    writeItem(map, item);
+    writeRekeys(roots.items, placement.rekeyed);
+  });
+  return id;
+}
