@@ -57,7 +57,8 @@ async function compaction() {
     if (i % 2 === 0) map.set(`k${i % 500}`, i);
     else text.insert(text.length % 200, 'x');
   }
-  for (let i = 0; i < updates.length; i += 1000) await storage.append('log', updates.slice(i, i + 1000));
+  for (let i = 0; i < updates.length; i += 1000)
+    await storage.append('log', updates.slice(i, i + 1000));
   const before = await storage.info('log');
   const logger = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
   const loadStarted = performance.now();
