@@ -19,6 +19,16 @@ export { type RestoreCardInput, restoreCard } from './commands/restoreCard.ts';
 export { type UpdateBoardInput, updateBoard } from './commands/updateBoard.ts';
 export { type UpdateCardInput, updateCard } from './commands/updateCard.ts';
 export { type UpdateItemInput, updateItem } from './commands/updateItem.ts';
+export {
+  CARD_DIFF_FIELDS,
+  type CardDiffField,
+  type CellRef,
+  type Change,
+  type ChangeKind,
+  diff,
+  ITEM_DIFF_FIELDS,
+  type ItemDiffField,
+} from './diff.ts';
 export { fromJSON } from './doc/fromJSON.ts';
 export {
   docRoots,
