@@ -37,6 +37,8 @@ export {
   readSchemaVersion,
   requireCurrentSchema,
   SCHEMA_VERSION,
+  /** @deprecated Alias kept from the package skeleton; use SCHEMA_VERSION. */
+  SCHEMA_VERSION as MODEL_SCHEMA_VERSION,
 } from './doc/layout.ts';
 export { loadRoadmap } from './doc/loadRoadmap.ts';
 export {
@@ -48,13 +50,20 @@ export {
 } from './doc/migrations.ts';
 export { toJSON } from './doc/toJSON.ts';
 export { compareByOrder, isOrderKey, keyBetween, keysBetween } from './fractionalIndex.ts';
+export { newId } from './ids.ts';
 export { isModelError, ModelError, type ModelErrorCode } from './ModelError.ts';
-export { type BoardRecord, type BoardSettings, DEFAULT_BOARD_SETTINGS } from './records/board.ts';
+export {
+  type BoardRecord,
+  type BoardSettings,
+  DEFAULT_BOARD_SETTINGS,
+  validateBoard,
+} from './records/board.ts';
 export {
   CARD_STATE_LABELS,
   CARD_STATES,
   type CardRecord,
   type CardState,
+  validateCard,
 } from './records/card.ts';
 export {
   CHECKIN_STATUS_LABELS,
@@ -65,12 +74,24 @@ export {
   latestStatus,
   type Milestone,
   type StatusSummary,
+  validateCheckin,
 } from './records/checkin.ts';
-export type { DomainRecord } from './records/domain.ts';
+export { type DomainRecord, validateDomain } from './records/domain.ts';
 export type { JsonValue } from './records/expect.ts';
-export { ITEM_KIND_LABELS, ITEM_KINDS, type ItemKind, type ItemRecord } from './records/item.ts';
+export {
+  ITEM_KIND_LABELS,
+  ITEM_KINDS,
+  type ItemKind,
+  type ItemRecord,
+  validateItem,
+} from './records/item.ts';
 export { type Locale, type Localized, localize } from './records/localized.ts';
-export type { PeriodRecord, PhaseRecord } from './records/phase.ts';
+export {
+  type PeriodRecord,
+  type PhaseRecord,
+  validatePeriod,
+  validatePhase,
+} from './records/phase.ts';
 export { ROLE_LABELS, ROLES, type Role } from './records/role.ts';
 export {
   ROADMAP_FORMAT,

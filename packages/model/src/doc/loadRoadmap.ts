@@ -12,7 +12,12 @@ import { writeCard, writeDomain, writeItem, writePeriod, writePhase } from './re
 export function loadRoadmap(doc: Y.Doc, input: unknown, origin: unknown): Roadmap {
   const roadmap = validateRoadmap(input);
   const roots = docRoots(doc);
-  if (readSchemaVersion(doc) !== 0 || roots.cards.size > 0 || roots.domains.size > 0) {
+  const version = readSchemaVersion(doc);
+  const hasRecords = [roots.domains, roots.phases, roots.cards, roots.items].some(
+    (m) => m.size > 0,
+  );
+  // An unversioned doc or a migrated but still empty one (canvas notes may already exist).
+  if ((version !== 0 && version !== SCHEMA_VERSION) || hasRecords) {
     throw new ModelError('invalid-document', {
       fr: 'Le tableau contient déjà une feuille de route; impossible de la remplacer.',
       en: 'The board already holds a roadmap; it cannot be overwritten.',
