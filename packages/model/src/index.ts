@@ -16,6 +16,7 @@ export { type RenamePhaseInput, renamePhase } from './commands/renamePhase.ts';
 export { type ReorderCardInput, reorderCard } from './commands/reorderCard.ts';
 export { type ReorderDomainInput, reorderDomain } from './commands/reorderDomain.ts';
 export { type RestoreCardInput, restoreCard } from './commands/restoreCard.ts';
+export { setAnnotationsSchema } from './commands/setAnnotationsSchema.ts';
 export { type UpdateBoardInput, updateBoard } from './commands/updateBoard.ts';
 export { type UpdateCardInput, updateCard } from './commands/updateCard.ts';
 export { type UpdateItemInput, updateItem } from './commands/updateItem.ts';

@@ -21,6 +21,7 @@ import { renamePhase } from './renamePhase.ts';
 import { reorderCard } from './reorderCard.ts';
 import { reorderDomain } from './reorderDomain.ts';
 import { restoreCard } from './restoreCard.ts';
+import { setAnnotationsSchema } from './setAnnotationsSchema.ts';
 import { updateBoard } from './updateBoard.ts';
 import { updateCard } from './updateCard.ts';
 import { updateItem } from './updateItem.ts';
@@ -258,6 +259,7 @@ describe('every command', () => {
     ],
     ['updateItem', (d, o) => updateItem(d, { id: 'i1', kind: 'ongoing', domainId: 'd3' }, o)],
     ['removeItem', (d, o) => removeItem(d, { id: 'i1' }, o)],
+    ['setAnnotationsSchema', (d, o) => setAnnotationsSchema(d, { schemaVersion: 2 }, o)],
     [
       'updateBoard',
       (d, o) => updateBoard(d, { title: { fr: 'x' }, settings: { defaultLocale: 'en' } }, o),

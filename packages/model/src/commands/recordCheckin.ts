@@ -6,7 +6,7 @@ import { EMPTY_TEXT, type Localized } from '../records/localized.ts';
 import { cardOf, docRoots, KIND, readState, recordId, write } from './commandSupport.ts';
 
 export type RecordCheckinInput = {
-  /** Give one to make retries idempotent (e.g. the REST request id). */
+  /** Give one (and `at`) to make retries idempotent, e.g. from the REST request id. */
   readonly id?: string;
   readonly cardId: string;
   readonly status: CheckinStatus;
