@@ -1,0 +1,340 @@
+import pg from 'pg';
+import type { BoardInfo, Storage, StoredBoard } from './Storage.ts';
+
+export interface PgStorageOptions {
+  /** A libpq-style URL, e.g. `postgres://user:password@host:5432/database`. */
+  connectionString: string;
+  /**
+   * Schema holding the tables; created if missing (unless it is `public`). Lets several
+   * deployments, or test runs, share one database.
+   */
+  schema?: string;
+  /** Most connections the pool opens (pg's default is 10). */
+  poolSize?: number;
+}
+
+/** Unquoted-identifier shape, so the name is safe in DDL and in the connection's startup options. */
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const DEFAULT_SCHEMA = 'public';
+
+/**
+ * Numbered migrations, applied in order and recorded in `schema_migrations`. Never edit one that
+ * has shipped: append a new one.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE board_state (
+     board_id text PRIMARY KEY,
+     state bytea NOT NULL,
+     through_seq bigint NOT NULL,
+     updated_at bigint NOT NULL
+   );
+   CREATE TABLE board_updates (
+     seq bigserial PRIMARY KEY,
+     board_id text NOT NULL,
+     data bytea NOT NULL,
+     created_at bigint NOT NULL
+   );
+   CREATE INDEX board_updates_by_board ON board_updates (board_id, seq);`,
+];
+
+/**
+ * Rows per INSERT in `append`: well under the protocol's 65,535 bind parameters, and a multi-row
+ * VALUES assigns sequence numbers in row order.
+ */
+const INSERT_CHUNK = 1000;
+
+export class PgStorage implements Storage {
+  readonly schema: string;
+  private readonly pool: pg.Pool;
+  private closing: Promise<void> | null = null;
+
+  private constructor(pool: pg.Pool, schema: string) {
+    this.pool = pool;
+    this.schema = schema;
+  }
+
+  static async open(options: PgStorageOptions): Promise<PgStorage> {
+    const schema = checkSchema(options.schema ?? DEFAULT_SCHEMA);
+    const pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      // Set at connection startup, so every pooled connection (including ones opened later, after
+      // a reconnect) resolves the unqualified table names below in our schema, at no extra round
+      // trip. The name is validated above, so it needs no quoting or escaping here.
+      options: `-c search_path=${schema}`,
+      // An unreachable database should fail a request (or a health check), not hang it.
+      connectionTimeoutMillis: 10_000,
+    });
+    // An idle connection that dies (server restart, network cut) is emitted here; without a
+    // listener Node would crash the process. The pool already discards that connection and the
+    // next query opens a fresh one, so there is nothing else to do.
+    pool.on('error', () => {});
+    const storage = new PgStorage(pool, schema);
+    try {
+      await storage.migrate();
+      await storage.checkSearchPath();
+    } catch (error) {
+      await pool.end().catch(() => {});
+      throw error;
+    }
+    return storage;
+  }
+
+  /**
+   * Drops a schema and everything in it (test clean-up). Refuses `public`, which holds other
+   * things than ours.
+   */
+  static async dropSchema(options: { connectionString: string; schema: string }): Promise<void> {
+    const schema = checkSchema(options.schema);
+    if (schema === DEFAULT_SCHEMA) throw new Error('PgStorage.dropSchema refuses to drop public');
+    const client = new pg.Client({ connectionString: options.connectionString });
+    await client.connect();
+    try {
+      await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
+    } finally {
+      await client.end();
+    }
+  }
+
+  /**
+   * Creates the schema and applies pending migrations in one transaction. The advisory lock
+   * (keyed by schema) makes a second instance starting at the same time wait, then find
+   * everything done, instead of racing on CREATE SCHEMA / CREATE TABLE.
+   */
+  private async migrate(): Promise<void> {
+    await this.transaction('BEGIN', async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `fdr:migrations:${this.schema}`,
+      ]);
+      if (this.schema !== DEFAULT_SCHEMA) {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(this.schema)}`);
+      }
+      // The startup search_path named a schema that may not have existed when the connection
+      // opened: pin it explicitly for the DDL below.
+      await client.query(`SET LOCAL search_path TO ${quoteIdent(this.schema)}`);
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at bigint NOT NULL)',
+      );
+      const { rows } = await client.query<{ v: number | null }>(
+        'SELECT MAX(version) AS v FROM schema_migrations',
+      );
+      const current = rows[0]?.v ?? 0;
+      for (const [index, sql] of MIGRATIONS.entries()) {
+        const version = index + 1;
+        if (version <= current) continue;
+        await client.query(sql);
+        await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [
+          version,
+          Date.now(),
+        ]);
+      }
+    });
+  }
+
+  /**
+   * A connection string carrying its own `options` parameter overrides ours (pg lets the URL win),
+   * which would silently put the tables somewhere else: refuse to start instead.
+   */
+  private async checkSearchPath(): Promise<void> {
+    const { rows } = await this.pool.query<{ s: string | null }>('SELECT current_schema() AS s');
+    const current = rows[0]?.s ?? null;
+    if (current !== this.schema) {
+      throw new Error(
+        `PgStorage: connections use schema ${String(current)}, expected ${this.schema} ` +
+          '(does the connection string set its own "options"?)',
+      );
+    }
+  }
+
+  /** Runs `fn` in a transaction on one pooled connection, rolling back on any error. */
+  private async transaction<T>(
+    begin: string,
+    fn: (client: pg.PoolClient) => Promise<T>,
+  ): Promise<T> {
+    const client = await this.pool.connect();
+    let result: T;
+    try {
+      await client.query(begin);
+      result = await fn(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+        client.release();
+      } catch (rollbackError) {
+        // The connection is unusable (e.g. it dropped): destroy it rather than pool it.
+        client.release(
+          rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError)),
+        );
+      }
+      throw error;
+    }
+    client.release();
+    return result;
+  }
+
+  async load(boardId: string): Promise<StoredBoard> {
+    // One snapshot for both reads, so a concurrent compaction cannot be seen half-done (the new
+    // state with the old log gone, or the old state without the updates it dropped).
+    return this.transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (client) => {
+      const stateResult = await client.query<{ state: Buffer; through_seq: string }>(
+        'SELECT state, through_seq FROM board_state WHERE board_id = $1',
+        [boardId],
+      );
+      const stateRow = stateResult.rows[0];
+      const throughSeq = stateRow ? Number(stateRow.through_seq) : 0;
+      const { rows } = await client.query<{ seq: string; data: Buffer }>(
+        'SELECT seq, data FROM board_updates WHERE board_id = $1 AND seq > $2 ORDER BY seq',
+        [boardId, throughSeq],
+      );
+      const last = rows[rows.length - 1];
+      return {
+        state: stateRow ? bytes(stateRow.state) : null,
+        updates: rows.map((r) => bytes(r.data)),
+        lastSeq: last ? Number(last.seq) : throughSeq,
+      };
+    });
+  }
+
+  async append(boardId: string, updates: readonly Uint8Array[]): Promise<number> {
+    if (updates.length === 0) throw new Error('append needs at least one update');
+    const now = Date.now();
+    return this.transaction('BEGIN', async (client) => {
+      // Serialises appends to one board across connections and instances until commit. Without
+      // it two batches could interleave their sequence numbers (a batch would not be contiguous)
+      // and commit out of order, so a reader could see seq n+1 before n and a compaction through
+      // n+1 would later delete n unseen. Other boards are not blocked.
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `fdr:board:${this.schema}:${boardId}`,
+      ]);
+      let last = 0;
+      for (let start = 0; start < updates.length; start += INSERT_CHUNK) {
+        const chunk = updates.slice(start, start + INSERT_CHUNK);
+        const values = chunk.map((_, i) => `($1, $${i + 3}, $2)`).join(', ');
+        const { rows } = await client.query<{ seq: string }>(
+          `INSERT INTO board_updates (board_id, data, created_at) VALUES ${values} RETURNING seq`,
+          [boardId, now, ...chunk],
+        );
+        // RETURNING order is not promised; the largest is the last one inserted.
+        for (const row of rows) last = Math.max(last, Number(row.seq));
+      }
+      return last;
+    });
+  }
+
+  async compact(boardId: string, state: Uint8Array, throughSeq: number): Promise<void> {
+    await this.transaction('BEGIN', async (client) => {
+      // ON CONFLICT locks the existing row, so concurrent compactions are applied one after the
+      // other and the WHERE sees the latest stored through_seq.
+      const upsert = await client.query(
+        `INSERT INTO board_state (board_id, state, through_seq, updated_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (board_id) DO UPDATE SET state = excluded.state,
+           through_seq = excluded.through_seq, updated_at = excluded.updated_at
+         WHERE excluded.through_seq >= board_state.through_seq`,
+        [boardId, state, throughSeq, Date.now()],
+      );
+      // Zero rows means a newer compaction is already stored: keep the log as it is.
+      if (upsert.rowCount === 0) return;
+      await client.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [
+        boardId,
+        throughSeq,
+      ]);
+    });
+  }
+
+  async list(): Promise<BoardInfo[]> {
+    // COLLATE "C" orders ids bytewise, as SQLite does, whatever the database's collation.
+    const { rows } = await this.pool.query<InfoRow>(
+      `${infoSelect(false)} ORDER BY updated_at DESC, b.board_id COLLATE "C"`,
+    );
+    return rows.map(toInfo);
+  }
+
+  async info(boardId: string): Promise<BoardInfo | null> {
+    const { rows } = await this.pool.query<InfoRow>(infoSelect(true), [boardId]);
+    const row = rows[0];
+    return row ? toInfo(row) : null;
+  }
+
+  async remove(boardId: string): Promise<void> {
+    await this.transaction('BEGIN', async (client) => {
+      await client.query('DELETE FROM board_state WHERE board_id = $1', [boardId]);
+      await client.query('DELETE FROM board_updates WHERE board_id = $1', [boardId]);
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    // pg.Pool#end throws when called twice; every caller waits for the same shutdown.
+    this.closing ??= this.pool.end();
+    await this.closing;
+  }
+}
+
+function checkSchema(schema: string): string {
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new Error(
+      `PgStorage: invalid schema name ${JSON.stringify(schema)} (expected ${SCHEMA_NAME.source})`,
+    );
+  }
+  return schema;
+}
+
+/** Double-quoted identifier; the names we quote are validated, this is defence in depth. */
+function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/**
+ * A plain Uint8Array over the Buffer's memory (no copy): callers and tests get the type the
+ * contract names, and deep equality against a Uint8Array holds.
+ */
+function bytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/**
+ * Same figures as SqliteStorage's. With `byId`, each source is filtered on $1 before grouping, so
+ * `info` reads one board instead of aggregating the whole log. octet_length reads a TOASTed
+ * value's size without fetching it.
+ */
+function infoSelect(byId: boolean): string {
+  const where = byId ? 'WHERE board_id = $1' : '';
+  return `
+  SELECT b.board_id AS id,
+         GREATEST(COALESCE(s.updated_at, 0), COALESCE(u.last_at, 0)) AS updated_at,
+         COALESCE(octet_length(s.state), 0) AS state_bytes,
+         COALESCE(u.n, 0) AS log_length,
+         COALESCE(u.bytes, 0) AS log_bytes
+  FROM (
+    SELECT board_id FROM board_state ${where}
+    UNION SELECT board_id FROM board_updates ${where}
+  ) b
+  LEFT JOIN board_state s ON s.board_id = b.board_id
+  LEFT JOIN (
+    SELECT board_id, COUNT(*) AS n, SUM(octet_length(data)) AS bytes, MAX(created_at) AS last_at
+    FROM board_updates ${where} GROUP BY board_id
+  ) u ON u.board_id = b.board_id`;
+}
+
+/** pg returns bigint (and COUNT/SUM over bigint) as strings, to avoid losing precision. */
+interface InfoRow {
+  id: string;
+  updated_at: string;
+  state_bytes: number | string;
+  log_length: string;
+  log_bytes: string;
+}
+
+function toInfo(row: InfoRow): BoardInfo {
+  return {
+    id: row.id,
+    updatedAt: Number(row.updated_at),
+    stateBytes: Number(row.state_bytes),
+    logLength: Number(row.log_length),
+    logBytes: Number(row.log_bytes),
+  };
+}
