@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareByOrder } from '../fractionalIndex.ts';
 import { ModelError } from '../ModelError.ts';
 import { catchModelError } from '../test/catchModelError.ts';
-import { placeAmong } from './Position.ts';
+import { LONGEST_KEY, placeAmong } from './Position.ts';
 
 const siblings = [
   { id: 'a', order: 'G' },
@@ -61,6 +61,23 @@ describe('placeAmong', () => {
     expect(orderAfter(tied, 'x', placement)).toEqual(['a', 'p', 'q', 'x', 'r', 'z']);
     const keys = [...placement.rekeyed.map(([, key]) => key), placement.key];
     expect(new Set(keys).size).toBe(4);
+  });
+
+  it('respreads the list instead of letting keys grow without bound', () => {
+    let list = [...siblings];
+    for (let i = 0; i < 400; i++) {
+      const placement = placeAmong(list, { index: 1 });
+      const rekeys = new Map(placement.rekeyed);
+      list = [
+        ...list.map((s) => ({ ...s, order: rekeys.get(s.id) ?? s.order })),
+        { id: `n${i}`, order: placement.key },
+      ].sort(compareByOrder);
+      expect(list[1]?.id).toBe(`n${i}`);
+      expect(placement.key.length).toBeLessThanOrEqual(LONGEST_KEY);
+    }
+    expect(list[0]?.id).toBe('a');
+    expect(list.slice(-2).map((s) => s.id)).toEqual(['b', 'c']);
+    expect(list.map((s) => s.id).slice(1, 4)).toEqual(['n399', 'n398', 'n397']);
   });
 
   it('rejects unknown references, bad indexes and several positions at once', () => {

@@ -62,6 +62,23 @@ export function placeAmong(siblings: readonly Sibling[], position: Position = {}
     }
     at = position.index;
   }
+  const placement = placeAt(siblings, at);
+  if (placement.key.length <= LONGEST_KEY) return placement;
+  // Inserting again and again at one spot lengthens keys; respread the whole list instead.
+  const keys = keysBetween(null, null, siblings.length + 1);
+  return {
+    key: keys[at] ?? '',
+    rekeyed: siblings.map((sibling, index) => [
+      sibling.id,
+      keys[index < at ? index : index + 1] ?? '',
+    ]),
+  };
+}
+
+/** Keys longer than this trigger a respread of the siblings (order keys may reach 256). */
+export const LONGEST_KEY = 48;
+
+function placeAt(siblings: readonly Sibling[], at: number): Placement {
   const left = siblings[at - 1];
   const right = siblings[at];
   if (left === undefined || right === undefined || left.order !== right.order) {
