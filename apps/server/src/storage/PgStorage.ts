@@ -242,6 +242,51 @@ export class PgStorage implements Storage {
     });
   }
 
+  async compactStored(
+    boardId: string,
+    merge: (state: Uint8Array | null, updates: Uint8Array[]) => Uint8Array,
+  ): Promise<number | null> {
+    return this.transaction('BEGIN', async (client) => {
+      // One compaction of a board at a time across instances: the others skip, not queue.
+      const { rows: lock } = await client.query<{ ok: boolean }>(
+        'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS ok',
+        [`fdr:compact:${this.schema}:${boardId}`],
+      );
+      if (!lock[0]?.ok) return null;
+      // Then hold appends to this board off until commit, so the log read is the log deleted.
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `fdr:board:${this.schema}:${boardId}`,
+      ]);
+      const stateResult = await client.query<{ state: Buffer; through_seq: string }>(
+        'SELECT state, through_seq FROM board_state WHERE board_id = $1',
+        [boardId],
+      );
+      const stateRow = stateResult.rows[0];
+      const { rows } = await client.query<{ seq: string; data: Buffer }>(
+        'SELECT seq, data FROM board_updates WHERE board_id = $1 AND seq > $2 ORDER BY seq',
+        [boardId, stateRow ? Number(stateRow.through_seq) : 0],
+      );
+      const last = rows[rows.length - 1];
+      if (!last) return null;
+      const lastSeq = Number(last.seq);
+      const state = merge(
+        stateRow ? bytes(stateRow.state) : null,
+        rows.map((r) => bytes(r.data)),
+      );
+      await client.query(
+        `INSERT INTO board_state (board_id, state, through_seq, updated_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (board_id) DO UPDATE SET state = excluded.state,
+           through_seq = excluded.through_seq, updated_at = excluded.updated_at`,
+        [boardId, state, lastSeq, Date.now()],
+      );
+      await client.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [
+        boardId,
+        lastSeq,
+      ]);
+      return rows.length;
+    });
+  }
+
   async list(): Promise<BoardInfo[]> {
     // COLLATE "C" orders ids bytewise, as SQLite does, whatever the database's collation.
     const { rows } = await this.pool.query<InfoRow>(

@@ -158,6 +158,31 @@ export class SqliteStorage implements Storage {
     });
   }
 
+  async compactStored(
+    boardId: string,
+    merge: (state: Uint8Array | null, updates: Uint8Array[]) => Uint8Array,
+  ): Promise<number | null> {
+    // BEGIN IMMEDIATE holds the write lock from the first read: no append can slip in between.
+    return this.transaction(() => {
+      const stateRow = this.stmt.state.get(boardId) as
+        | { state: Uint8Array; through_seq: number }
+        | undefined;
+      const rows = this.stmt.updates.all(boardId, stateRow?.through_seq ?? 0) as {
+        seq: number;
+        data: Uint8Array;
+      }[];
+      const last = rows[rows.length - 1];
+      if (!last) return null;
+      const state = merge(
+        stateRow?.state ?? null,
+        rows.map((r) => r.data),
+      );
+      this.stmt.upsertState.run(boardId, state, last.seq, Date.now());
+      this.stmt.deleteUpTo.run(boardId, last.seq);
+      return rows.length;
+    });
+  }
+
   async list(): Promise<BoardInfo[]> {
     return (this.stmt.list.all() as unknown as InfoRow[]).map(toInfo);
   }

@@ -35,6 +35,16 @@ export interface Storage {
    * no-op, so a slow compaction can never roll a board back.
    */
   compact(boardId: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  /**
+   * Folds what storage holds (state and log) into a new state with `merge`, in one transaction
+   * that no append of this board can interleave with: safe when several instances write the
+   * board. Resolves with the number of updates folded, or null when there was nothing to fold or
+   * another compaction of the board was running (it does the work).
+   */
+  compactStored(
+    boardId: string,
+    merge: (state: Uint8Array | null, updates: Uint8Array[]) => Uint8Array,
+  ): Promise<number | null>;
   /** Stored boards, most recently updated first. */
   list(): Promise<BoardInfo[]>;
   info(boardId: string): Promise<BoardInfo | null>;

@@ -18,6 +18,11 @@ function docFrom(board: { state: Uint8Array | null; updates: Uint8Array[] }): Y.
   return doc;
 }
 
+/** The merge the server uses: a fresh doc, so deleted content is garbage-collected. */
+function mergeIntoState(state: Uint8Array | null, updates: Uint8Array[]): Uint8Array {
+  return Y.encodeStateAsUpdate(docFrom({ state, updates }));
+}
+
 /** Records every update a doc emits, the way the server's write path sees them. */
 function recorder(doc: Y.Doc): Uint8Array[] {
   const updates: Uint8Array[] = [];
@@ -115,6 +120,40 @@ export function storageContract(name: string, harness: StorageHarness): void {
       const loaded = docFrom(await second.load('persist'));
       expect(loaded.getArray('a').toArray()).toEqual(arr.toArray());
       await second.close();
+    });
+
+    it('compacts from what it stores, and leaves later appends in the log', async () => {
+      const storage = await harness.open();
+      expect(await storage.compactStored('stored', mergeIntoState)).toBeNull();
+      const doc = new Y.Doc();
+      const written = recorder(doc);
+      for (let i = 0; i < 30; i++) doc.getMap('m').set(`k${i}`, i);
+      await storage.append('stored', written.splice(0, 10));
+      await storage.append('stored', written.splice(0));
+      expect(await storage.compactStored('stored', mergeIntoState)).toBe(30);
+      doc.getMap('m').set('later', true);
+      await storage.append('stored', written.splice(0));
+      const board = await storage.load('stored');
+      expect(board.updates).toHaveLength(1);
+      expect(docFrom(board).getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
+      expect(await storage.compactStored('stored', mergeIntoState)).toBe(1);
+      expect((await storage.load('stored')).updates).toHaveLength(0);
+      await storage.close();
+    });
+
+    it('loses nothing when compactions race appends', async () => {
+      const storage = await harness.open();
+      const doc = new Y.Doc();
+      const written = recorder(doc);
+      const work: Promise<unknown>[] = [];
+      for (let round = 0; round < 20; round++) {
+        for (let i = 0; i < 5; i++) doc.getMap('m').set(`r${round}-${i}`, i);
+        work.push(storage.append('race', written.splice(0)));
+        if (round % 3 === 0) work.push(storage.compactStored('race', mergeIntoState));
+      }
+      await Promise.all(work);
+      expect(docFrom(await storage.load('race')).getMap('m').size).toBe(100);
+      await storage.close();
     });
 
     it('lists boards, most recently updated first', async () => {
