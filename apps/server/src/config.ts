@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,6 +11,14 @@ export interface Config {
   host: string;
   dataDir: string;
   sqliteSynchronous: 'FULL' | 'NORMAL' | 'EXTRA';
+  /** PostgreSQL instead of SQLite when set. */
+  databaseUrl: string;
+  databaseSchema: string;
+  /** Redis pub/sub between instances when set. */
+  redisUrl: string;
+  redisPrefix: string;
+  /** Names this process on the bus and in logs. */
+  instanceId: string;
   logLevel: string;
   webDist: string;
   /** Extra origins allowed to open the websocket besides the server's own. */
@@ -101,6 +110,48 @@ export const SETTINGS: readonly Setting[] = [
     description:
       'SQLite `synchronous` level. `FULL`: an acknowledged edit survives a power cut; `NORMAL`: only a process crash.',
     parse: oneOf(['FULL', 'NORMAL', 'EXTRA'] as const),
+  },
+  {
+    env: 'DATABASE_URL',
+    key: 'databaseUrl',
+    default: '',
+    description:
+      'PostgreSQL connection string (`postgres://user@host/db`). When set, boards live there instead of SQLite.',
+    parse: text,
+  },
+  {
+    env: 'DATABASE_SCHEMA',
+    key: 'databaseSchema',
+    default: 'public',
+    description: 'PostgreSQL schema of the tables (created if missing).',
+    parse: (raw, env) => {
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw))
+        throw new Error(`${env} must be a plain lower-case identifier`);
+      return raw;
+    },
+  },
+  {
+    env: 'REDIS_URL',
+    key: 'redisUrl',
+    default: '',
+    description:
+      'Redis URL (`redis://host:6379`). When set, instances sharing it serve the same boards together.',
+    parse: text,
+  },
+  {
+    env: 'REDIS_PREFIX',
+    key: 'redisPrefix',
+    default: 'fdr:',
+    description: 'Prefix of the Redis channels, to share one Redis between deployments.',
+    parse: text,
+  },
+  {
+    env: 'INSTANCE_ID',
+    key: 'instanceId',
+    default: '',
+    description:
+      'Name of this instance on the bus and in logs (default: host name and process id).',
+    parse: text,
   },
   {
     env: 'LOG_LEVEL',
@@ -201,5 +252,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const result = config as unknown as Config;
   result.logLevel = result.logLevel.toLowerCase();
+  if (result.instanceId === '') result.instanceId = `${hostname()}-${process.pid}`;
   return result;
 }

@@ -4,11 +4,13 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
+import { PgStorage } from './storage/PgStorage.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
 import type { Storage } from './storage/Storage.ts';
 import { BoardRegistry } from './sync/BoardRegistry.ts';
 import { CloseCode } from './sync/CloseCode.ts';
 import { KeepAlive } from './sync/KeepAlive.ts';
+import { RedisFanout } from './sync/RedisFanout.ts';
 import type { SyncConnection } from './sync/SyncConnection.ts';
 
 export interface RunningServer {
@@ -28,17 +30,35 @@ export interface StartOptions {
   storage?: Storage;
 }
 
+async function openStorage(config: Config, logger: Logger): Promise<Storage> {
+  if (config.databaseUrl) {
+    const storage = await PgStorage.open({
+      connectionString: config.databaseUrl,
+      schema: config.databaseSchema,
+    });
+    logger.info({ schema: config.databaseSchema }, 'storage: PostgreSQL');
+    return storage;
+  }
+  const file = join(config.dataDir, 'boards.sqlite');
+  logger.info({ file }, 'storage: SQLite');
+  return new SqliteStorage({ file, synchronous: config.sqliteSynchronous });
+}
+
 /** Composes storage, the board registry and the HTTP app, and listens. */
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
   const { logger } = options;
-  const storage =
-    options.storage ??
-    new SqliteStorage({
-      file: join(config.dataDir, 'boards.sqlite'),
-      synchronous: config.sqliteSynchronous,
-    });
+  const storage = options.storage ?? (await openStorage(config, logger));
+  const fanout = config.redisUrl
+    ? await RedisFanout.connect({
+        url: config.redisUrl,
+        prefix: config.redisPrefix,
+        instanceId: config.instanceId,
+        logger,
+      })
+    : undefined;
   const registry = new BoardRegistry({
     storage,
+    ...(fanout ? { fanout } : {}),
     logger,
     unloadDelayMs: config.unloadDelayMs,
     maxBoardBytes: config.maxBoardBytes,
@@ -74,6 +94,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       }
       for (const client of wss.clients) client.terminate();
       await registry.closeAll();
+      await fanout?.close();
       await storage.close();
       if ('closeAllConnections' in server) server.closeAllConnections();
       await stopped;

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import type { Storage } from '../storage/Storage.ts';
 import { CloseCode, ConnectionError } from './CloseCode.ts';
 import type { ClientMessage } from './decodeClientMessage.ts';
+import type { Fanout, FanoutMessage } from './Fanout.ts';
 import {
   encodeAwarenessMessage,
   encodeSyncStep1,
@@ -20,6 +21,8 @@ import {
 
 export interface BoardOptions {
   storage: Storage;
+  /** The bus to other instances serving this board, when there are several. */
+  fanout?: Fanout;
   logger: Logger;
   maxBoardBytes: number;
   compactThreshold: number;
@@ -32,6 +35,9 @@ interface Waiter {
   target: number;
   run: () => void;
 }
+
+/** Origin of changes that another instance already stored: broadcast them, don't store again. */
+const remoteOrigin = Symbol('remote');
 
 const RETRY_MIN_MS = 50;
 const RETRY_MAX_MS = 5000;
@@ -278,7 +284,7 @@ export class Board {
 
   private readonly onAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ): void => {
     const changed = change.added.concat(change.updated, change.removed);
     for (const id of change.removed) {
@@ -287,13 +293,66 @@ export class Board {
       this.awarenessOwners.delete(id);
     }
     if (changed.length === 0) return;
-    const message = encodeAwarenessMessage(
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
-    );
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const message = encodeAwarenessMessage(update);
     for (const peer of this.peers) peer.send(message);
+    if (origin !== remoteOrigin) this.options.fanout?.publish(this.id, 'awareness', update);
   };
 
-  private readonly onDocUpdate = (update: Uint8Array): void => {
+  /** A message from another instance: a stored update, or presence. */
+  applyRemote(message: FanoutMessage): void {
+    if (this.destroyed) return;
+    if (message.kind === 'awareness') {
+      try {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, remoteOrigin);
+      } catch (error) {
+        this.log.warn(
+          { err: errorText(error), from: message.from },
+          'bad remote awareness ignored',
+        );
+      }
+      return;
+    }
+    try {
+      Y.applyUpdate(this.doc, message.payload, remoteOrigin);
+    } catch (error) {
+      this.log.error(
+        { err: errorText(error), from: message.from },
+        'remote update failed; reloading',
+      );
+      this.fail(error);
+      return;
+    }
+    const store = this.doc.store;
+    if (store.pendingStructs !== null || store.pendingDs !== null) {
+      // We missed a message: what it carried is in storage.
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      void this.catchUp();
+    }
+  }
+
+  /**
+   * Applies everything stored for this board (after messages from other instances may have been
+   * lost). Yjs ignores what we already have; the rest reaches our peers as remote updates.
+   */
+  async catchUp(): Promise<void> {
+    const stored = await this.options.storage.load(this.id);
+    if (this.destroyed) return;
+    this.doc.transact(() => {
+      if (stored.state) Y.applyUpdate(this.doc, stored.state, remoteOrigin);
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update, remoteOrigin);
+    }, remoteOrigin);
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === remoteOrigin) {
+      const message = encodeSyncUpdate(update);
+      for (const peer of this.peers) peer.send(message);
+      return;
+    }
     this.pending.push(update);
     this.applied++;
     this.scheduleFlush();
@@ -358,8 +417,10 @@ export class Board {
       this.approxBytes += update.byteLength;
       this.loggedBytes += update.byteLength;
     }
-    const message = encodeSyncUpdate(batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
+    const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+    const message = encodeSyncUpdate(merged);
     for (const peer of this.peers) peer.send(message);
+    this.options.fanout?.publish(this.id, 'update', merged);
     if (this.waiters.length > 0) {
       const ready = this.waiters.filter((w) => w.target <= this.persisted);
       this.waiters = this.waiters.filter((w) => w.target > this.persisted);
@@ -389,17 +450,24 @@ export class Board {
     if (this.compacting) return this.compacting;
     if (this.logLength === 0) return Promise.resolve();
     const started = performance.now();
-    const state = Y.encodeStateAsUpdate(this.doc);
-    const throughSeq = this.lastSeq;
     const folded = this.logLength;
     const loggedBefore = this.loggedBytes;
-    this.compacting = this.options.storage
-      .compact(this.id, state, throughSeq)
-      .then(() => {
-        this.logLength -= folded;
+    let work: Promise<number | null>;
+    if (this.options.fanout) {
+      // Other instances append too, and our doc may lag behind them: fold what storage holds.
+      work = this.options.storage.compactStored(this.id, mergeStored);
+    } else {
+      const state = Y.encodeStateAsUpdate(this.doc);
+      work = this.options.storage.compact(this.id, state, this.lastSeq).then(() => {
         this.approxBytes = state.byteLength + (this.loggedBytes - loggedBefore);
+        return folded;
+      });
+    }
+    this.compacting = work
+      .then((count) => {
+        this.logLength = Math.max(0, this.logLength - folded);
         this.log.info(
-          { folded, stateBytes: state.byteLength, ms: Math.round(performance.now() - started) },
+          { folded: count, ms: Math.round(performance.now() - started) },
           'board compacted',
         );
       })
@@ -435,6 +503,18 @@ export class Board {
     this.doc.destroy();
     this.peers.clear();
   }
+}
+
+/** Stored state and log into one state, garbage-collected by a fresh doc. */
+function mergeStored(state: Uint8Array | null, updates: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    if (state) Y.applyUpdate(doc, state);
+    for (const update of updates) Y.applyUpdate(doc, update);
+  });
+  const merged = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return merged;
 }
 
 function errorText(error: unknown): string {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Storage } from '../storage/Storage.ts';
 import { Board, type BoardOptions } from './Board.ts';
 import { CloseCode } from './CloseCode.ts';
+import type { FanoutMessage } from './Fanout.ts';
 
 export interface BoardRegistryOptions extends Omit<BoardOptions, 'onFailure'> {
   storage: Storage;
@@ -33,6 +34,14 @@ export class BoardRegistry {
   constructor(options: BoardRegistryOptions) {
     this.options = options;
     this.log = options.logger;
+    options.fanout?.onReconnect(() => {
+      for (const [id, entry] of this.entries) {
+        if (entry.unloading) continue;
+        void entry.board
+          .then((board) => board.catchUp())
+          .catch((error: unknown) => this.log.error({ board: id, err: error }, 'catch-up failed'));
+      }
+    });
   }
 
   get size(): number {
@@ -75,10 +84,7 @@ export class BoardRegistry {
   private async load(id: string): Promise<Board> {
     this.loads++;
     const started = performance.now();
-    const board = Board.load(id, {
-      ...this.options,
-      onFailure: (failed) => this.evict(failed),
-    });
+    const board = this.loadSubscribed(id);
     const entry: Entry = { board, refs: 1, idleTimer: null, unloading: null };
     this.entries.set(id, entry);
     try {
@@ -93,6 +99,30 @@ export class BoardRegistry {
       this.log.error({ board: id, err: error }, 'board could not be loaded');
       throw error;
     }
+  }
+
+  /**
+   * With other instances, subscribe before reading storage and hold what arrives meanwhile:
+   * an update stored and published between the two is then neither missed nor lost.
+   */
+  private async loadSubscribed(id: string): Promise<Board> {
+    const options = { ...this.options, onFailure: (failed: Board) => this.evict(failed) };
+    const { fanout } = this.options;
+    if (!fanout) return Board.load(id, options);
+    let loaded: Board | null = null;
+    const held: FanoutMessage[] = [];
+    await fanout.subscribe(id, (message) => {
+      if (loaded) loaded.applyRemote(message);
+      else held.push(message);
+    });
+    try {
+      loaded = await Board.load(id, options);
+    } catch (error) {
+      await fanout.unsubscribe(id);
+      throw error;
+    }
+    for (const message of held) loaded.applyRemote(message);
+    return loaded;
   }
 
   release(id: string): void {
@@ -122,6 +152,7 @@ export class BoardRegistry {
       }
       try {
         await board.close(options);
+        await this.options.fanout?.unsubscribe(id);
         this.log.info({ board: id }, 'board unloaded');
       } catch (error) {
         // Storage is failing: keep the board (and its unstored updates) and try again later.
@@ -152,6 +183,7 @@ export class BoardRegistry {
         );
       });
       board.destroy();
+      await this.options.fanout?.unsubscribe(board.id);
     })().finally(() => {
       if (this.entries.get(board.id) === entry) this.entries.delete(board.id);
     });
