@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { upgradeWebSocket } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -49,6 +50,20 @@ export function createApp(deps: AppDeps) {
       'request',
     );
   });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: (c) =>
+        c.json(
+          {
+            error: `request body over ${config.maxBodyBytes} bytes`,
+            errorFr: `corps de requête de plus de ${config.maxBodyBytes} octets`,
+          },
+          413,
+        ),
+    }),
+  );
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -116,6 +131,8 @@ export function createApp(deps: AppDeps) {
             registry,
             logger,
             maxQueuedMessages: config.maxQueuedMessages,
+            maxMessagesPerSecond: config.maxMessagesPerSecond,
+            messageBudgetMs: config.messageBudgetMs,
           });
           if (raw) connections.add(connection, raw);
           void connection.start();

@@ -32,6 +32,14 @@ export interface Config {
   awarenessMaxDepth: number;
   /** Messages a connection may queue while its board loads before it is closed. */
   maxQueuedMessages: number;
+  /** Sustained message rate per connection; bursts of twice as many are tolerated. */
+  maxMessagesPerSecond: number;
+  /** A message that takes longer than this to handle closes its connection. */
+  messageBudgetMs: number;
+  /** How often the server asks each client for what it may have missed (0: never). */
+  resyncIntervalMs: number;
+  /** Largest REST request body. */
+  maxBodyBytes: number;
   /** How long a board with no connection stays in memory. */
   unloadDelayMs: number;
   /** Interval of websocket pings; a connection silent for two intervals is closed. */
@@ -209,6 +217,37 @@ export const SETTINGS: readonly Setting[] = [
     default: '1000',
     description: 'Messages a connection may send while its board loads.',
     parse: int(1, 1_000_000),
+  },
+  {
+    env: 'MAX_MESSAGES_PER_SECOND',
+    key: 'maxMessagesPerSecond',
+    default: '300',
+    description:
+      'Sustained websocket messages per second per connection (bursts of twice as many pass); more closes it with 1008.',
+    parse: int(1, 1_000_000),
+  },
+  {
+    env: 'MESSAGE_BUDGET_MS',
+    key: 'messageBudgetMs',
+    default: '250',
+    description:
+      'A message that takes longer than this to handle closes its connection (1008) and is logged.',
+    parse: int(1, 600_000),
+  },
+  {
+    env: 'RESYNC_INTERVAL_MS',
+    key: 'resyncIntervalMs',
+    default: '60000',
+    description:
+      'How often the server sends each client its state vector, so an update lost on the way is sent again (0: never).',
+    parse: int(0, 86_400_000),
+  },
+  {
+    env: 'MAX_BODY_BYTES',
+    key: 'maxBodyBytes',
+    default: String(MiB),
+    description: 'Largest REST request body; larger gets 413.',
+    parse: int(1024, 1024 * MiB),
   },
   {
     env: 'UNLOAD_DELAY_MS',

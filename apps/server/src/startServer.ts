@@ -66,6 +66,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
     awareness: { maxBytes: config.awarenessMaxBytes, maxDepth: config.awarenessMaxDepth },
   });
   const connections = new KeepAlive<SyncConnection>(config.pingIntervalMs);
+  const resyncTimer =
+    config.resyncIntervalMs > 0
+      ? setInterval(() => {
+          for (const connection of connections.values()) connection.resync();
+        }, config.resyncIntervalMs).unref()
+      : null;
   const app = createApp({ config, storage, registry, logger, connections });
   const wss = new WebSocketServer({
     noServer: true,
@@ -88,6 +94,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const close = () => {
     closing ??= (async () => {
       connections.stop();
+      if (resyncTimer) clearInterval(resyncTimer);
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const connection of [...connections.values()]) {
         connection.close(CloseCode.goingAway, 'server shutting down');

@@ -141,6 +141,11 @@ export class Board {
     }
   }
 
+  /** Sends our state vector: the peer answers with whatever we lack. */
+  requestResync(peer: Peer): void {
+    if (this.peers.has(peer)) peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+  }
+
   /** Forgets a peer and removes its presence for everyone. */
   leave(peer: Peer): void {
     if (!this.peers.delete(peer)) return;

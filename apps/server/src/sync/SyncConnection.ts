@@ -11,6 +11,8 @@ export interface SyncConnectionOptions {
   registry: BoardRegistry;
   logger: Logger;
   maxQueuedMessages: number;
+  maxMessagesPerSecond: number;
+  messageBudgetMs: number;
   principal?: string | null;
   readOnly?: boolean;
 }
@@ -37,6 +39,9 @@ export class SyncConnection implements Peer {
   private queue: Uint8Array[] | null = [];
   private closed = false;
   private acquired = false;
+  /** Token bucket: refills at maxMessagesPerSecond up to twice that. */
+  private tokens: number;
+  private tokensAt = performance.now();
 
   constructor(ws: WSContext<WebSocket>, boardId: string, options: SyncConnectionOptions) {
     this.ws = ws;
@@ -45,6 +50,7 @@ export class SyncConnection implements Peer {
     this.principal = options.principal ?? null;
     this.readOnly = options.readOnly ?? false;
     this.log = options.logger.child({ conn: this.id, board: boardId });
+    this.tokens = options.maxMessagesPerSecond * 2;
     ws.raw?.on('pong', () => {
       this.alive = true;
     });
@@ -78,6 +84,15 @@ export class SyncConnection implements Peer {
 
   onMessage(data: unknown): void {
     if (this.closed) return;
+    if (!this.takeToken()) {
+      this.reject(
+        new ConnectionError(
+          CloseCode.policyViolation,
+          `more than MAX_MESSAGES_PER_SECOND (${this.options.maxMessagesPerSecond}) messages per second`,
+        ),
+      );
+      return;
+    }
     if (typeof data === 'string') {
       this.reject(new ConnectionError(CloseCode.unsupportedData, 'text frames are not supported'));
       return;
@@ -104,12 +119,39 @@ export class SyncConnection implements Peer {
     this.handle(bytes);
   }
 
+  private takeToken(): boolean {
+    const now = performance.now();
+    const rate = this.options.maxMessagesPerSecond;
+    this.tokens = Math.min(rate * 2, this.tokens + ((now - this.tokensAt) / 1000) * rate);
+    this.tokensAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
   private handle(bytes: Uint8Array): void {
+    const started = performance.now();
     try {
       this.board!.receive(this, decodeClientMessage(bytes));
     } catch (error) {
       this.reject(error);
+      return;
     }
+    const ms = performance.now() - started;
+    // The event loop was already blocked that long; cut off a client that can do it again.
+    if (ms > this.options.messageBudgetMs) {
+      this.reject(
+        new ConnectionError(
+          CloseCode.policyViolation,
+          `a ${bytes.byteLength}-byte message took ${Math.round(ms)} ms, over MESSAGE_BUDGET_MS (${this.options.messageBudgetMs})`,
+        ),
+      );
+    }
+  }
+
+  /** Asks the client for anything the server lacks (an update lost on the way). */
+  resync(): void {
+    if (!this.closed && this.board) this.board.requestResync(this);
   }
 
   private reject(error: unknown): void {

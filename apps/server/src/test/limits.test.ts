@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CloseCode } from '../sync/CloseCode.ts';
+import { encodeSyncUpdate } from '../sync/messages.ts';
+import { connectClient, type TestClient, waitFor } from './clients.ts';
+import { openRawSocket } from './rawSocket.ts';
+import { startTestServer, type TestServer } from './testServer.ts';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+});
+
+async function server(overrides: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
+  const s = await startTestServer(overrides);
+  cleanups.push(() => s.dispose());
+  return s;
+}
+
+function client(s: TestServer, board: string): TestClient {
+  const c = connectClient(s.syncUrl, board);
+  cleanups.push(() => c.destroy());
+  return c;
+}
+
+describe('per-connection limits', () => {
+  it('closes a connection that floods past MAX_MESSAGES_PER_SECOND, and only that one', async () => {
+    const s = await server({ maxMessagesPerSecond: 50 });
+    const calm = client(s, 'flood');
+    await calm.synced;
+    const raw = await openRawSocket(`${s.syncUrl}/flood`);
+    for (let i = 0; i < 1000; i++) raw.ws.send(Uint8Array.of(3));
+    expect((await raw.closed).code).toBe(CloseCode.policyViolation);
+    expect(s.logs.some((l) => /MAX_MESSAGES_PER_SECOND/.test(String(l.reason)))).toBe(true);
+    calm.doc.getMap('m').set('still', 'fine');
+    const other = client(s, 'flood');
+    await other.synced;
+    await waitFor(() => other.doc.getMap('m').get('still') === 'fine', 'calm client served');
+  });
+
+  it('lets a normal burst through', async () => {
+    const s = await server({ maxMessagesPerSecond: 50 });
+    const raw = await openRawSocket(`${s.syncUrl}/burst`);
+    for (let i = 0; i < 90; i++) raw.ws.send(Uint8Array.of(3));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+    // Every query-awareness was answered.
+    await waitFor(() => raw.received.filter((m) => m[0] === 1).length >= 90, 'answers');
+    raw.ws.close();
+  });
+
+  it('closes a connection whose message blocks the event loop past MESSAGE_BUDGET_MS', async () => {
+    const s = await server({ messageBudgetMs: 1 });
+    const raw = await openRawSocket(`${s.syncUrl}/slow`);
+    const doc = new Y.Doc();
+    // Many separate structs (map keys), so integrating them takes well over a millisecond.
+    const map = doc.getMap('m');
+    for (let i = 0; i < 20_000; i++) map.set(`k${i}`, i);
+    raw.ws.send(encodeSyncUpdate(Y.encodeStateAsUpdate(doc)));
+    const closed = await raw.closed;
+    expect(closed.code).toBe(CloseCode.policyViolation);
+    expect(closed.reason).toMatch(/MESSAGE_BUDGET_MS/);
+  });
+});
+
+describe('periodic resync', () => {
+  it('recovers an update the network lost, through the server’s periodic state vector', async () => {
+    const s = await server({ resyncIntervalMs: 150 });
+    const a = client(s, 'lossy');
+    const b = client(s, 'lossy');
+    await Promise.all([a.synced, b.synced]);
+    // Lose A's next message on the way to the server.
+    const ws = a.provider.ws as unknown as { send: (data: unknown) => void };
+    const send = ws.send.bind(ws);
+    ws.send = () => {
+      ws.send = send;
+    };
+    a.doc.getMap('m').set('lost', 'then found');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(b.doc.getMap('m').has('lost')).toBe(false);
+    await waitFor(
+      () => b.doc.getMap('m').get('lost') === 'then found',
+      'recovered by resync',
+      5000,
+    );
+  });
+});
