@@ -20,7 +20,13 @@ describe('HTTP surface', () => {
     const s = await server();
     const res = await fetch(`${s.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', boards: 0, connections: 0 });
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ status: 'ok', boards: 0, connections: 0 });
+    expect(body.rssBytes).toBeGreaterThan(0);
+    expect(body.eventLoopDelayMs).toMatchObject({
+      p99: expect.any(Number),
+      max: expect.any(Number),
+    });
   });
 
   it('reports 503 when storage is gone', async () => {
@@ -30,9 +36,15 @@ describe('HTTP surface', () => {
     expect(res.status).toBe(503);
   });
 
-  it('lists stored boards', async () => {
+  it('lists the boards of the catalog, not every stored document', async () => {
     const s = await server();
-    await s.storage.append('listed', [Uint8Array.of(0, 0)]);
+    await s.storage.append('raw', [Uint8Array.of(0, 0)]);
+    await s.storage.addToCatalog({
+      id: 'listed',
+      title: { fr: 'Listé', en: 'Listed' },
+      template: 'blank',
+      createdAt: 1,
+    });
     const res = await fetch(`${s.url}/api/boards`);
     const body = (await res.json()) as { boards: { id: string }[] };
     expect(body.boards.map((b) => b.id)).toEqual(['listed']);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Histogram } from 'node:perf_hooks';
 import { upgradeWebSocket } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -10,8 +11,10 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { Config } from './config.ts';
+import { boardRoutes } from './http/boardRoutes.ts';
 import { isOriginAllowed } from './http/isOriginAllowed.ts';
 import { placeholderPage } from './http/placeholderPage.ts';
+import { publicConfig } from './http/publicConfig.ts';
 import type { Storage } from './storage/Storage.ts';
 import type { BoardRegistry } from './sync/BoardRegistry.ts';
 import type { KeepAlive } from './sync/KeepAlive.ts';
@@ -23,6 +26,7 @@ export interface AppDeps {
   registry: BoardRegistry;
   logger: Logger;
   connections: KeepAlive<SyncConnection>;
+  eventLoop?: Histogram;
 }
 
 /** Board ids travel in URLs and log lines: keep them short and plain. */
@@ -30,7 +34,7 @@ export const BOARD_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /** Builds the HTTP app from its dependencies; tests call `app.request` without a socket. */
 export function createApp(deps: AppDeps) {
-  const { config, storage, registry, logger, connections } = deps;
+  const { config, storage, registry, logger, connections, eventLoop } = deps;
   const app = new Hono();
 
   app.use(requestId());
@@ -87,10 +91,24 @@ export function createApp(deps: AppDeps) {
       logger.error({ err: error }, 'health check: storage unavailable');
       return c.json({ status: 'error', storage: 'unavailable' }, 503);
     }
-    return c.json({ status: 'ok', boards: registry.size, connections: connections.size });
+    return c.json({
+      status: 'ok',
+      boards: registry.size,
+      connections: connections.size,
+      ...(eventLoop
+        ? {
+            eventLoopDelayMs: {
+              p99: Math.round(eventLoop.percentile(99) / 1e4) / 100,
+              max: Math.round(eventLoop.max / 1e4) / 100,
+            },
+          }
+        : {}),
+      rssBytes: process.memoryUsage.rss(),
+    });
   });
 
-  app.get('/api/boards', async (c) => c.json({ boards: await storage.list() }));
+  app.route('/api/boards', boardRoutes({ storage, registry, logger }));
+  app.get('/api/config', publicConfig(config));
 
   app.get(
     '/sync/:boardId',

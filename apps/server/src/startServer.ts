@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -72,7 +73,10 @@ export async function startServer(config: Config, options: StartOptions): Promis
           for (const connection of connections.values()) connection.resync();
         }, config.resyncIntervalMs).unref()
       : null;
-  const app = createApp({ config, storage, registry, logger, connections });
+  // Event-loop delay since start, for /healthz: the hostile-input tests read it.
+  const eventLoop = monitorEventLoopDelay({ resolution: 10 });
+  eventLoop.enable();
+  const app = createApp({ config, storage, registry, logger, connections, eventLoop });
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: config.maxMessageBytes,
@@ -94,6 +98,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const close = () => {
     closing ??= (async () => {
       connections.stop();
+      eventLoop.disable();
       if (resyncTimer) clearInterval(resyncTimer);
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const connection of [...connections.values()]) {

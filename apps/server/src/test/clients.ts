@@ -21,6 +21,8 @@ export function connectClient(
     headers?: Record<string, string>;
     /** Every document update the server sends is also applied here: what the client received. */
     received?: Y.Doc;
+    /** y-websocket's own periodic resync (sync step 1 to the server), ms; off by default. */
+    resyncInterval?: number;
   } = {},
 ): TestClient {
   const doc = options.doc ?? new Y.Doc();
@@ -37,6 +39,7 @@ export function connectClient(
     disableBc: true,
     connect: options.connect ?? true,
     maxBackoffTime: 500,
+    ...(options.resyncInterval ? { resyncInterval: options.resyncInterval } : {}),
   });
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve();
