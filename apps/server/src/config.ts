@@ -11,6 +11,8 @@ export interface Config {
   host: string;
   dataDir: string;
   sqliteSynchronous: 'FULL' | 'NORMAL' | 'EXTRA';
+  sqliteBusyTimeoutMs: number;
+  sqliteMaxBytes: number;
   /** PostgreSQL instead of SQLite when set. */
   databaseUrl: string;
   databaseSchema: string;
@@ -48,6 +50,8 @@ export interface Config {
   compactThreshold: number;
   /** Time allowed for a graceful shutdown before the process exits anyway. */
   shutdownTimeoutMs: number;
+  /** tldraw SDK license key handed to the web app (GET /api/config); empty: none. */
+  tldrawLicenseKey: string;
 }
 
 interface Setting {
@@ -118,6 +122,21 @@ export const SETTINGS: readonly Setting[] = [
     description:
       'SQLite `synchronous` level. `FULL`: an acknowledged edit survives a power cut; `NORMAL`: only a process crash.',
     parse: oneOf(['FULL', 'NORMAL', 'EXTRA'] as const),
+  },
+  {
+    env: 'SQLITE_BUSY_TIMEOUT_MS',
+    key: 'sqliteBusyTimeoutMs',
+    default: '100',
+    description:
+      'How long a write waits for another connection’s lock; it blocks the event loop, so keep it short (failed writes are retried, never acknowledged).',
+    parse: int(0, 60_000),
+  },
+  {
+    env: 'SQLITE_MAX_BYTES',
+    key: 'sqliteMaxBytes',
+    default: '0',
+    description: 'Largest SQLite file (0: no limit); past it writes fail as on a full disk and are retried.',
+    parse: int(0, Number.MAX_SAFE_INTEGER),
   },
   {
     env: 'DATABASE_URL',
@@ -276,6 +295,19 @@ export const SETTINGS: readonly Setting[] = [
     default: '10000',
     description: 'Longest graceful shutdown before the process exits anyway.',
     parse: int(0, 600_000),
+  },
+  {
+    env: 'TLDRAW_LICENSE_KEY',
+    key: 'tldrawLicenseKey',
+    default: '',
+    description:
+      'tldraw SDK license key, passed to the whiteboard (required by tldraw for production use; see "The tldraw license").',
+    parse: (raw, env) => {
+      // Keys are copied from e-mails and PDFs: stray whitespace is common, inner spaces are not valid.
+      const key = raw.trim();
+      if (/\s/.test(key)) throw new Error(`${env} must not contain spaces`);
+      return key;
+    },
   },
 ];
 

@@ -42,7 +42,12 @@ async function openStorage(config: Config, logger: Logger): Promise<Storage> {
   }
   const file = join(config.dataDir, 'boards.sqlite');
   logger.info({ file }, 'storage: SQLite');
-  return new SqliteStorage({ file, synchronous: config.sqliteSynchronous });
+  return new SqliteStorage({
+    file,
+    synchronous: config.sqliteSynchronous,
+    busyTimeoutMs: config.sqliteBusyTimeoutMs,
+    maxBytes: config.sqliteMaxBytes,
+  });
 }
 
 /** Composes storage, the board registry and the HTTP app, and listens. */

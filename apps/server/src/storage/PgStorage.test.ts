@@ -84,7 +84,7 @@ describe('PgStorage specifics', () => {
       );
       return result.rows.map((r) => r.version);
     });
-    expect(rows).toEqual([1]);
+    expect(rows).toEqual([1, 2]);
     const [first, second] = instances;
     await first!.append('shared', [Uint8Array.of(7)]);
     expect((await second!.load('shared')).updates.map((u) => Array.from(u))).toEqual([[7]]);

@@ -1,5 +1,12 @@
 import pg from 'pg';
-import type { BoardInfo, Storage, StoredBoard } from './Storage.ts';
+import type {
+  BoardInfo,
+  BoardTemplate,
+  BoardTitle,
+  CatalogEntry,
+  Storage,
+  StoredBoard,
+} from './Storage.ts';
 
 export interface PgStorageOptions {
   /** A libpq-style URL, e.g. `postgres://user:password@host:5432/database`. */
@@ -35,6 +42,14 @@ const MIGRATIONS: readonly string[] = [
      created_at bigint NOT NULL
    );
    CREATE INDEX board_updates_by_board ON board_updates (board_id, seq);`,
+  `CREATE TABLE board_catalog (
+     board_id text PRIMARY KEY,
+     title_fr text NOT NULL,
+     title_en text NOT NULL,
+     template text NOT NULL,
+     created_at bigint NOT NULL,
+     updated_at bigint NOT NULL
+   );`,
 ];
 
 /**
@@ -305,7 +320,51 @@ export class PgStorage implements Storage {
     await this.transaction('BEGIN', async (client) => {
       await client.query('DELETE FROM board_state WHERE board_id = $1', [boardId]);
       await client.query('DELETE FROM board_updates WHERE board_id = $1', [boardId]);
+      await client.query('DELETE FROM board_catalog WHERE board_id = $1', [boardId]);
     });
+  }
+
+  async addToCatalog(entry: {
+    id: string;
+    title: BoardTitle;
+    template: BoardTemplate;
+    createdAt: number;
+  }): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO board_catalog (board_id, title_fr, title_en, template, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $5)`,
+      [entry.id, entry.title.fr, entry.title.en, entry.template, entry.createdAt],
+    );
+  }
+
+  async renameInCatalog(
+    boardId: string,
+    title: BoardTitle,
+    at: number,
+  ): Promise<CatalogEntry | null> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE board_catalog SET title_fr = $1, title_en = $2, updated_at = GREATEST(updated_at, $3)
+       WHERE board_id = $4`,
+      [title.fr, title.en, at, boardId],
+    );
+    if (rowCount === 0) return null;
+    return this.catalogEntry(boardId);
+  }
+
+  async catalogEntry(boardId: string): Promise<CatalogEntry | null> {
+    const { rows } = await this.pool.query<CatalogRow>(`${CATALOG_SELECT} WHERE c.board_id = $1`, [
+      boardId,
+    ]);
+    const row = rows[0];
+    return row ? toCatalogEntry(row) : null;
+  }
+
+  async listCatalog(): Promise<CatalogEntry[]> {
+    // COLLATE "C" orders ids bytewise, as SQLite does.
+    const { rows } = await this.pool.query<CatalogRow>(
+      `${CATALOG_SELECT} ORDER BY updated_at DESC, c.board_id COLLATE "C"`,
+    );
+    return rows.map(toCatalogEntry);
   }
 
   async ping(): Promise<void> {
@@ -381,5 +440,35 @@ function toInfo(row: InfoRow): BoardInfo {
     stateBytes: Number(row.state_bytes),
     logLength: Number(row.log_length),
     logBytes: Number(row.log_bytes),
+  };
+}
+
+/** Same figures as SqliteStorage's: the last update is read through the (board_id, seq) index. */
+const CATALOG_SELECT = `
+  SELECT c.board_id AS id, c.title_fr, c.title_en, c.template, c.created_at,
+         GREATEST(c.updated_at,
+                  COALESCE(s.updated_at, 0),
+                  COALESCE((SELECT u.created_at FROM board_updates u
+                            WHERE u.board_id = c.board_id ORDER BY u.seq DESC LIMIT 1), 0)) AS updated_at
+  FROM board_catalog c
+  LEFT JOIN board_state s ON s.board_id = c.board_id`;
+
+/** bigint columns arrive as strings. */
+interface CatalogRow {
+  id: string;
+  title_fr: string;
+  title_en: string;
+  template: string;
+  created_at: string;
+  updated_at: string;
+}
+
+function toCatalogEntry(row: CatalogRow): CatalogEntry {
+  return {
+    id: row.id,
+    title: { fr: row.title_fr, en: row.title_en },
+    template: row.template as BoardTemplate,
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
   };
 }

@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { BoardInfo, Storage, StoredBoard } from './Storage.ts';
+import type {
+  BoardInfo,
+  BoardTemplate,
+  BoardTitle,
+  CatalogEntry,
+  Storage,
+  StoredBoard,
+} from './Storage.ts';
 
 /**
  * `FULL` fsyncs the write-ahead log at every commit, so an update whose echo a client received
@@ -15,8 +22,14 @@ export interface SqliteStorageOptions {
   /** Path of the database file; `:memory:` is refused because it is not durable. */
   file: string;
   synchronous?: SqliteSynchronous;
-  /** How long a writer waits for a lock held by another process (e.g. a backup) before failing. */
+  /**
+   * How long a write waits for a lock held by another connection before failing. node:sqlite is
+   * synchronous, so this wait blocks the event loop: keep it short; the board retries failed
+   * writes with backoff (and never acknowledges them meanwhile).
+   */
   busyTimeoutMs?: number;
+  /** Largest database file (0: no limit); writes past it fail as on a full disk. */
+  maxBytes?: number;
 }
 
 const MIGRATIONS: readonly string[] = [
@@ -33,6 +46,14 @@ const MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL
    ) STRICT;
    CREATE INDEX board_updates_by_board ON board_updates (board_id, seq);`,
+  `CREATE TABLE board_catalog (
+     board_id TEXT PRIMARY KEY,
+     title_fr TEXT NOT NULL,
+     title_en TEXT NOT NULL,
+     template TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   ) STRICT;`,
 ];
 
 export class SqliteStorage implements Storage {
@@ -48,6 +69,11 @@ export class SqliteStorage implements Storage {
     info: StatementSync;
     removeState: StatementSync;
     removeUpdates: StatementSync;
+    removeCatalog: StatementSync;
+    addCatalog: StatementSync;
+    renameCatalog: StatementSync;
+    catalogEntry: StatementSync;
+    listCatalog: StatementSync;
   };
 
   constructor(options: SqliteStorageOptions) {
@@ -57,10 +83,11 @@ export class SqliteStorage implements Storage {
     this.file = options.file;
     mkdirSync(dirname(options.file), { recursive: true });
     this.db = new DatabaseSync(options.file);
-    this.db.exec(`PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+    this.db.exec(`PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 100)}`);
     this.db.exec('PRAGMA journal_mode = WAL');
     this.db.exec(`PRAGMA synchronous = ${options.synchronous ?? 'FULL'}`);
     this.migrate();
+    if (options.maxBytes) this.setMaxBytes(options.maxBytes);
     this.stmt = {
       state: this.db.prepare('SELECT state, through_seq FROM board_state WHERE board_id = ?'),
       updates: this.db.prepare(
@@ -80,6 +107,16 @@ export class SqliteStorage implements Storage {
       info: this.db.prepare(`SELECT * FROM (${INFO_SELECT}) WHERE id = ?`),
       removeState: this.db.prepare('DELETE FROM board_state WHERE board_id = ?'),
       removeUpdates: this.db.prepare('DELETE FROM board_updates WHERE board_id = ?'),
+      removeCatalog: this.db.prepare('DELETE FROM board_catalog WHERE board_id = ?'),
+      addCatalog: this.db.prepare(
+        `INSERT INTO board_catalog (board_id, title_fr, title_en, template, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      renameCatalog: this.db.prepare(
+        'UPDATE board_catalog SET title_fr = ?, title_en = ?, updated_at = MAX(updated_at, ?) WHERE board_id = ?',
+      ),
+      catalogEntry: this.db.prepare(`${CATALOG_SELECT} WHERE c.board_id = ?`),
+      listCatalog: this.db.prepare(`${CATALOG_SELECT} ORDER BY updated_at DESC, id`),
     };
   }
 
@@ -196,11 +233,64 @@ export class SqliteStorage implements Storage {
     this.transaction(() => {
       this.stmt.removeState.run(boardId);
       this.stmt.removeUpdates.run(boardId);
+      this.stmt.removeCatalog.run(boardId);
     });
+  }
+
+  async addToCatalog(entry: {
+    id: string;
+    title: BoardTitle;
+    template: BoardTemplate;
+    createdAt: number;
+  }): Promise<void> {
+    this.stmt.addCatalog.run(
+      entry.id,
+      entry.title.fr,
+      entry.title.en,
+      entry.template,
+      entry.createdAt,
+      entry.createdAt,
+    );
+  }
+
+  async renameInCatalog(
+    boardId: string,
+    title: BoardTitle,
+    at: number,
+  ): Promise<CatalogEntry | null> {
+    return this.transaction(() => {
+      const result = this.stmt.renameCatalog.run(title.fr, title.en, at, boardId);
+      if (Number(result.changes) === 0) return null;
+      const row = this.stmt.catalogEntry.get(boardId) as unknown as CatalogRow | undefined;
+      return row ? toCatalogEntry(row) : null;
+    });
+  }
+
+  async catalogEntry(boardId: string): Promise<CatalogEntry | null> {
+    const row = this.stmt.catalogEntry.get(boardId) as unknown as CatalogRow | undefined;
+    return row ? toCatalogEntry(row) : null;
+  }
+
+  async listCatalog(): Promise<CatalogEntry[]> {
+    return (this.stmt.listCatalog.all() as unknown as CatalogRow[]).map(toCatalogEntry);
   }
 
   async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();
+  }
+
+  /** Caps the database size (0 lifts the cap), e.g. to keep room on a shared disk. */
+  setMaxBytes(bytes: number): void {
+    const { page_size: pageSize } = this.db.prepare('PRAGMA page_size').get() as { page_size: number };
+    const pages = bytes > 0 ? Math.max(1, Math.floor(bytes / pageSize)) : 4294967294;
+    this.db.exec(`PRAGMA max_page_count = ${pages}`);
+  }
+
+  /** Size of the database file in bytes (pages in use). */
+  sizeBytes(): number {
+    const { page_count: pages } = this.db.prepare('PRAGMA page_count').get() as { page_count: number };
+    const { page_size: pageSize } = this.db.prepare('PRAGMA page_size').get() as { page_size: number };
+    return pages * pageSize;
   }
 
   /** `PRAGMA integrity_check`: 'ok' when the file is sound. */
@@ -242,5 +332,37 @@ function toInfo(row: InfoRow): BoardInfo {
     stateBytes: row.state_bytes,
     logLength: row.log_length,
     logBytes: row.log_bytes,
+  };
+}
+
+/**
+ * A catalog row with its activity: the last stored update is found through the (board_id, seq)
+ * index rather than by aggregating the board's whole log.
+ */
+const CATALOG_SELECT = `
+  SELECT c.board_id AS id, c.title_fr, c.title_en, c.template, c.created_at,
+         MAX(c.updated_at,
+             COALESCE(s.updated_at, 0),
+             COALESCE((SELECT u.created_at FROM board_updates u
+                       WHERE u.board_id = c.board_id ORDER BY u.seq DESC LIMIT 1), 0)) AS updated_at
+  FROM board_catalog c
+  LEFT JOIN board_state s ON s.board_id = c.board_id`;
+
+interface CatalogRow {
+  id: string;
+  title_fr: string;
+  title_en: string;
+  template: string;
+  created_at: number;
+  updated_at: number;
+}
+
+function toCatalogEntry(row: CatalogRow): CatalogEntry {
+  return {
+    id: row.id,
+    title: { fr: row.title_fr, en: row.title_en },
+    template: row.template as BoardTemplate,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }

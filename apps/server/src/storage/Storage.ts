@@ -21,6 +21,32 @@ export interface BoardInfo {
   logBytes: number;
 }
 
+/** The two official languages; a board title has at least one of them. */
+export interface BoardTitle {
+  fr: string;
+  en: string;
+}
+
+/** What a board was created from (the catalog keeps it for the home page and for support). */
+export type BoardTemplate = 'blank' | 'joint-councils-2016';
+
+/**
+ * One row of the board catalog: the boards the home page lists. The Y.Doc stays the source of
+ * truth for the title; the catalog holds a copy so the list does not load every board.
+ */
+export interface CatalogEntry {
+  id: string;
+  title: BoardTitle;
+  template: BoardTemplate;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  /**
+   * The latest of: the entry's own change (creation, rename), the board's last stored update and
+   * its last compaction.
+   */
+  updatedAt: number;
+}
+
 export interface Storage {
   /** Everything stored for a board; an unknown board loads as empty. */
   load(boardId: string): Promise<StoredBoard>;
@@ -48,8 +74,20 @@ export interface Storage {
   /** Stored boards, most recently updated first. */
   list(): Promise<BoardInfo[]>;
   info(boardId: string): Promise<BoardInfo | null>;
-  /** Removes a board and its log. */
+  /** Removes a board, its log and its catalog entry. */
   remove(boardId: string): Promise<void>;
+  /** Records a new board in the catalog. Rejects if the id is already there. */
+  addToCatalog(entry: {
+    id: string;
+    title: BoardTitle;
+    template: BoardTemplate;
+    createdAt: number;
+  }): Promise<void>;
+  /** Changes a catalog title; resolves with the updated entry, or null for an unknown id. */
+  renameInCatalog(boardId: string, title: BoardTitle, at: number): Promise<CatalogEntry | null>;
+  catalogEntry(boardId: string): Promise<CatalogEntry | null>;
+  /** Catalog entries, most recently updated first (ties by id). */
+  listCatalog(): Promise<CatalogEntry[]>;
   /** A cheap check that the store answers (health checks). */
   ping(): Promise<void>;
   close(): Promise<void>;

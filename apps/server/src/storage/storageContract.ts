@@ -207,6 +207,110 @@ export function storageContract(name: string, harness: StorageHarness): void {
       await storage.close();
     });
 
+    it('records boards in the catalog and reads them back', async () => {
+      const storage = await harness.open();
+      expect(await storage.catalogEntry('cat')).toBeNull();
+      expect(await storage.listCatalog()).toEqual([]);
+      await storage.addToCatalog({
+        id: 'cat',
+        title: { fr: 'Feuille « été »', en: 'Summer roadmap' },
+        template: 'joint-councils-2016',
+        createdAt: 1_700_000_000_000,
+      });
+      const entry = {
+        id: 'cat',
+        title: { fr: 'Feuille « été »', en: 'Summer roadmap' },
+        template: 'joint-councils-2016',
+        createdAt: 1_700_000_000_000,
+        updatedAt: 1_700_000_000_000,
+      };
+      expect(await storage.catalogEntry('cat')).toEqual(entry);
+      expect(await storage.listCatalog()).toEqual([entry]);
+      await storage.close();
+    });
+
+    it('refuses a second catalog entry with the same id', async () => {
+      const storage = await harness.open();
+      const entry = {
+        id: 'twice',
+        title: { fr: 'Un', en: 'One' },
+        template: 'blank' as const,
+        createdAt: 1,
+      };
+      await storage.addToCatalog(entry);
+      await expect(
+        storage.addToCatalog({ ...entry, title: { fr: 'Deux', en: 'Two' } }),
+      ).rejects.toThrow();
+      expect((await storage.catalogEntry('twice'))?.title).toEqual({ fr: 'Un', en: 'One' });
+      await storage.close();
+    });
+
+    it('renames a catalog entry, and says when the id is unknown', async () => {
+      const storage = await harness.open();
+      await storage.addToCatalog({
+        id: 'named',
+        title: { fr: 'Avant', en: 'Before' },
+        template: 'blank',
+        createdAt: 1_000,
+      });
+      const renamed = await storage.renameInCatalog('named', { fr: 'Après', en: '' }, 2_000);
+      expect(renamed).toMatchObject({ title: { fr: 'Après', en: '' }, updatedAt: 2_000 });
+      expect(await storage.renameInCatalog('nobody', { fr: 'x', en: 'y' }, 3_000)).toBeNull();
+      expect(await storage.catalogEntry('nobody')).toBeNull();
+      await storage.close();
+    });
+
+    it('dates catalog entries by their latest board activity, newest first', async () => {
+      const storage = await harness.open();
+      await storage.addToCatalog({
+        id: 'quiet',
+        title: { fr: 'Calme', en: 'Quiet' },
+        template: 'blank',
+        createdAt: 2_000,
+      });
+      await storage.addToCatalog({
+        id: 'busy',
+        title: { fr: 'Actif', en: 'Busy' },
+        template: 'blank',
+        createdAt: 1_000,
+      });
+      const before = Date.now();
+      await storage.append('busy', [Uint8Array.of(1)]);
+      const list = await storage.listCatalog();
+      expect(list.map((e) => e.id)).toEqual(['busy', 'quiet']);
+      expect(list[0]?.updatedAt).toBeGreaterThanOrEqual(before);
+      expect(list[1]?.updatedAt).toBe(2_000);
+      // A compaction empties the log; the state's date keeps the activity.
+      await storage.compact('busy', Uint8Array.of(0, 0), 1_000_000);
+      expect((await storage.catalogEntry('busy'))?.updatedAt).toBeGreaterThanOrEqual(before);
+      // Boards outside the catalog are not listed.
+      await storage.append('raw', [Uint8Array.of(1)]);
+      expect((await storage.listCatalog()).map((e) => e.id)).toEqual(['busy', 'quiet']);
+      await storage.close();
+    });
+
+    it('keeps the catalog across a restart, and removes an entry with its board', async () => {
+      const first = await harness.open();
+      await first.addToCatalog({
+        id: 'kept',
+        title: { fr: 'Gardé', en: 'Kept' },
+        template: 'blank',
+        createdAt: 5,
+      });
+      await first.addToCatalog({
+        id: 'dropped',
+        title: { fr: 'Retiré', en: 'Dropped' },
+        template: 'blank',
+        createdAt: 6,
+      });
+      const second = await harness.reopen(first);
+      expect((await second.listCatalog()).map((e) => e.id).sort()).toEqual(['dropped', 'kept']);
+      await second.remove('dropped');
+      expect(await second.catalogEntry('dropped')).toBeNull();
+      expect((await second.listCatalog()).map((e) => e.id)).toEqual(['kept']);
+      await second.close();
+    });
+
     it('answers ping', async () => {
       const storage = await harness.open();
       await expect(storage.ping()).resolves.toBeUndefined();

@@ -1,0 +1,205 @@
+import { randomBytes } from 'node:crypto';
+import { isModelError, loadRoadmap, type Roadmap, templateRoadmap, updateBoard } from '@fdr/model';
+import { type Context, Hono } from 'hono';
+import type { Logger } from 'pino';
+import { BOARD_ID } from '../app.ts';
+import type { BoardTemplate, BoardTitle, CatalogEntry, Storage } from '../storage/Storage.ts';
+import type { BoardRegistry } from '../sync/BoardRegistry.ts';
+
+export interface BoardRoutesDeps {
+  storage: Storage;
+  registry: BoardRegistry;
+  logger: Logger;
+}
+
+/** Origin of the board writes made by the REST API (they go through the normal write path). */
+export const REST_ORIGIN = 'fdr:rest';
+
+const TEMPLATES: readonly BoardTemplate[] = ['blank', 'joint-councils-2016'];
+const TITLE_MAX = 200;
+
+/** A validation failure, answered as 400 with both languages. */
+class BadRequest extends Error {
+  readonly errorFr: string;
+  readonly field: string;
+  constructor(field: string, en: string, fr: string) {
+    super(en);
+    this.errorFr = fr;
+    this.field = field;
+  }
+}
+
+/**
+ * The boards API: the catalog the home page lists, and board creation and renaming. A new board's
+ * roadmap is written into its Y.Doc here, on the server, through the registry, so it is stored
+ * (write-ahead) and broadcast like any client edit, and no two clients can race to initialize it.
+ */
+export function boardRoutes(deps: BoardRoutesDeps): Hono {
+  const { storage, registry, logger } = deps;
+  const routes = new Hono();
+
+  routes.get('/', async (c) => c.json({ boards: await storage.listCatalog() }));
+
+  routes.post('/', async (c) => {
+    let input: { title: BoardTitle; template: BoardTemplate };
+    try {
+      const body = await readJson(c);
+      input = { title: readTitle(body.title, null), template: readTemplate(body.template) };
+    } catch (error) {
+      return badRequest(c, error);
+    }
+    const id = newBoardId();
+    const board = await registry.acquire(id);
+    try {
+      loadRoadmap(board.doc, initialRoadmap(input.template, id, input.title), REST_ORIGIN);
+      await board.whenPersisted();
+    } finally {
+      registry.release(id);
+    }
+    // After the doc is stored: a failure here leaves an unlisted board, never a listed empty one.
+    await storage.addToCatalog({
+      id,
+      title: input.title,
+      template: input.template,
+      createdAt: Date.now(),
+    });
+    logger.info({ board: id, template: input.template }, 'board created');
+    return c.json({ board: await storage.catalogEntry(id) }, 201);
+  });
+
+  routes.get('/:id', async (c) => {
+    const entry = await findEntry(c.req.param('id'));
+    return entry ? c.json({ board: entry }) : notFound(c);
+  });
+
+  routes.patch('/:id', async (c) => {
+    const id = c.req.param('id');
+    const entry = await findEntry(id);
+    if (!entry) return notFound(c);
+    let title: BoardTitle;
+    try {
+      const body = await readJson(c);
+      title = readTitle(body.title, entry.title);
+    } catch (error) {
+      return badRequest(c, error);
+    }
+    const board = await registry.acquire(id);
+    try {
+      // The doc is the source of truth for the title; the catalog follows it.
+      updateBoard(board.doc, { title }, REST_ORIGIN);
+      await board.whenPersisted();
+    } catch (error) {
+      if (!isModelError(error)) throw error;
+      logger.warn({ board: id, err: error.messages.en }, 'board rename refused by the model');
+      return c.json(
+        { error: error.messages.en, errorFr: error.messages.fr, code: error.code },
+        409,
+      );
+    } finally {
+      registry.release(id);
+    }
+    const renamed = await storage.renameInCatalog(id, title, Date.now());
+    logger.info({ board: id }, 'board renamed');
+    return renamed ? c.json({ board: renamed }) : notFound(c);
+  });
+
+  async function findEntry(id: string): Promise<CatalogEntry | null> {
+    return BOARD_ID.test(id) ? storage.catalogEntry(id) : null;
+  }
+
+  return routes;
+}
+
+/** The roadmap a new board starts with: the 2016 template, or its lanes and columns only. */
+export function initialRoadmap(template: BoardTemplate, id: string, title: BoardTitle): Roadmap {
+  const base = templateRoadmap();
+  const board = { ...base.board, id, title };
+  if (template === 'joint-councils-2016') return { ...base, board };
+  // A blank board keeps the ten domains of interest and the phases: cards need a cell to live in,
+  // and the lanes cannot be edited on the canvas yet.
+  return { ...base, board, cards: [], items: [] };
+}
+
+/** 16 characters of a 32-letter alphabet (80 random bits), valid as a board id and a model id. */
+export function newBoardId(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+  return Array.from(randomBytes(16), (byte) => alphabet[byte % alphabet.length]).join('');
+}
+
+async function readJson(c: Context): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new BadRequest('body', 'the body must be JSON', 'le corps doit être du JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new BadRequest(
+      'body',
+      'the body must be a JSON object',
+      'le corps doit être un objet JSON',
+    );
+  }
+  return body as Record<string, unknown>;
+}
+
+/** A title in both languages; with `current`, a missing language keeps its current text. */
+function readTitle(value: unknown, current: BoardTitle | null): BoardTitle {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new BadRequest(
+      'title',
+      'title must be an object { fr, en }',
+      'title doit être un objet { fr, en }',
+    );
+  }
+  const raw = value as Record<string, unknown>;
+  const text = (lang: 'fr' | 'en'): string => {
+    const given = raw[lang];
+    if (given === undefined) return current?.[lang] ?? '';
+    if (typeof given !== 'string') {
+      throw new BadRequest(
+        `title.${lang}`,
+        `title.${lang} must be text`,
+        `title.${lang} doit être du texte`,
+      );
+    }
+    const trimmed = given.trim();
+    if (trimmed.length > TITLE_MAX) {
+      throw new BadRequest(
+        `title.${lang}`,
+        `title.${lang} is longer than ${TITLE_MAX} characters`,
+        `title.${lang} dépasse ${TITLE_MAX} caractères`,
+      );
+    }
+    return trimmed;
+  };
+  const title = { fr: text('fr'), en: text('en') };
+  if (title.fr === '' && title.en === '') {
+    throw new BadRequest(
+      'title',
+      'a title is required in French or English',
+      'un titre est requis en français ou en anglais',
+    );
+  }
+  return title;
+}
+
+function readTemplate(value: unknown): BoardTemplate {
+  if (typeof value === 'string' && (TEMPLATES as readonly string[]).includes(value)) {
+    return value as BoardTemplate;
+  }
+  throw new BadRequest(
+    'template',
+    `template must be one of: ${TEMPLATES.join(', ')}`,
+    `template doit être l'un de : ${TEMPLATES.join(', ')}`,
+  );
+}
+
+function badRequest(c: Context, error: unknown) {
+  if (!(error instanceof BadRequest)) throw error;
+  return c.json({ error: error.message, errorFr: error.errorFr, field: error.field }, 400);
+}
+
+function notFound(c: Context) {
+  return c.json({ error: 'board not found', errorFr: 'tableau introuvable' }, 404);
+}
