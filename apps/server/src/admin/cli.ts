@@ -1,0 +1,62 @@
+/**
+ * Operator commands, for scripted setups: `pnpm admin <command> ...` from the repository root.
+ * They read the same environment variables as the server (DATA_DIR, DATABASE_URL, ...).
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../config.ts';
+import { backupTo, restoreFrom } from './backup.ts';
+
+const USAGE = `Usage: pnpm admin <command>
+
+  backup <file>     online backup of every board (SQLite backup API, or pg_dump)
+  restore <file>    replace the data with a backup (stop the server first)
+`;
+
+async function serverAnswers(host: string, port: number): Promise<boolean> {
+  try {
+    const res = await fetch(`http://${host}:${port}/healthz`, {
+      signal: AbortSignal.timeout(1000),
+    });
+    return res.ok || res.status === 503;
+  } catch {
+    return false;
+  }
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  const here = process.env.INIT_CWD ?? process.cwd();
+  const print = (line: string) => console.log(line);
+  switch (command) {
+    case 'backup': {
+      if (!rest[0]) break;
+      await backupTo(config, resolve(here, rest[0]), print);
+      return 0;
+    }
+    case 'restore': {
+      if (!rest[0]) break;
+      if (await serverAnswers(config.host, config.port)) {
+        console.error(
+          `A server answers on ${config.host}:${config.port}: stop it before restoring.`,
+        );
+        return 1;
+      }
+      await restoreFrom(config, resolve(here, rest[0]), print);
+      return 0;
+    }
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    },
+  );
+}
