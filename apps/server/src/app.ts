@@ -26,7 +26,8 @@ export interface AppDeps {
   registry: BoardRegistry;
   logger: Logger;
   connections: KeepAlive<SyncConnection>;
-  eventLoop?: Histogram;
+  /** Event-loop delay samples taken every `resolutionMs`. */
+  eventLoop?: { histogram: Histogram; resolutionMs: number };
 }
 
 /** Board ids travel in URLs and log lines: keep them short and plain. */
@@ -97,9 +98,10 @@ export function createApp(deps: AppDeps) {
       connections: connections.size,
       ...(eventLoop
         ? {
+            // Each sample spans the sampling interval; the delay is what exceeds it.
             eventLoopDelayMs: {
-              p99: Math.round(eventLoop.percentile(99) / 1e4) / 100,
-              max: Math.round(eventLoop.max / 1e4) / 100,
+              p99: lagMs(eventLoop.histogram.percentile(99), eventLoop.resolutionMs),
+              max: lagMs(eventLoop.histogram.max, eventLoop.resolutionMs),
             },
           }
         : {}),
@@ -200,6 +202,10 @@ export function createApp(deps: AppDeps) {
   });
 
   return app;
+}
+
+function lagMs(sampleNs: number, resolutionMs: number): number {
+  return Math.max(0, Math.round((sampleNs / 1e6 - resolutionMs) * 100) / 100);
 }
 
 /** The close code `ws` sent for a protocol error (it keeps it under a private symbol). */

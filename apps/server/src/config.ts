@@ -135,7 +135,8 @@ export const SETTINGS: readonly Setting[] = [
     env: 'SQLITE_MAX_BYTES',
     key: 'sqliteMaxBytes',
     default: '0',
-    description: 'Largest SQLite file (0: no limit); past it writes fail as on a full disk and are retried.',
+    description:
+      'Largest SQLite file (0: no limit); past it writes fail as on a full disk and are retried.',
     parse: int(0, Number.MAX_SAFE_INTEGER),
   },
   {

@@ -81,7 +81,14 @@ export async function startServer(config: Config, options: StartOptions): Promis
   // Event-loop delay since start, for /healthz: the hostile-input tests read it.
   const eventLoop = monitorEventLoopDelay({ resolution: 10 });
   eventLoop.enable();
-  const app = createApp({ config, storage, registry, logger, connections, eventLoop });
+  const app = createApp({
+    config,
+    storage,
+    registry,
+    logger,
+    connections,
+    eventLoop: { histogram: eventLoop, resolutionMs: 10 },
+  });
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: config.maxMessageBytes,

@@ -281,15 +281,21 @@ export class SqliteStorage implements Storage {
 
   /** Caps the database size (0 lifts the cap), e.g. to keep room on a shared disk. */
   setMaxBytes(bytes: number): void {
-    const { page_size: pageSize } = this.db.prepare('PRAGMA page_size').get() as { page_size: number };
+    const { page_size: pageSize } = this.db.prepare('PRAGMA page_size').get() as {
+      page_size: number;
+    };
     const pages = bytes > 0 ? Math.max(1, Math.floor(bytes / pageSize)) : 4294967294;
     this.db.exec(`PRAGMA max_page_count = ${pages}`);
   }
 
   /** Size of the database file in bytes (pages in use). */
   sizeBytes(): number {
-    const { page_count: pages } = this.db.prepare('PRAGMA page_count').get() as { page_count: number };
-    const { page_size: pageSize } = this.db.prepare('PRAGMA page_size').get() as { page_size: number };
+    const { page_count: pages } = this.db.prepare('PRAGMA page_count').get() as {
+      page_count: number;
+    };
+    const { page_size: pageSize } = this.db.prepare('PRAGMA page_size').get() as {
+      page_size: number;
+    };
     return pages * pageSize;
   }
 

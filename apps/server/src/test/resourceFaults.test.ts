@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SqliteStorage } from '../storage/SqliteStorage.ts';
-import { type TestClient, connectClient, waitFor } from './clients.ts';
-import { type TestServer, startTestServer } from './testServer.ts';
+import { connectClient, type TestClient, waitFor } from './clients.ts';
+import { startTestServer, type TestServer } from './testServer.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -15,7 +15,10 @@ async function setup(): Promise<{ s: TestServer; a: TestClient; b: TestClient }>
   cleanups.push(() => s.dispose());
   const a = connectClient(s.syncUrl, 'faults');
   const b = connectClient(s.syncUrl, 'faults');
-  cleanups.push(() => a.destroy(), () => b.destroy());
+  cleanups.push(
+    () => a.destroy(),
+    () => b.destroy(),
+  );
   await Promise.all([a.synced, b.synced]);
   return { s, a, b };
 }
@@ -27,14 +30,21 @@ describe('resource faults', () => {
     const other = new DatabaseSync(join(s.dataDir, 'boards.sqlite'));
     other.exec('BEGIN EXCLUSIVE');
     a.doc.getMap('m').set('while-locked', 1);
-    await waitFor(() => s.logs.some((l) => l.msg.startsWith('storing updates failed')), 'failure reported');
+    await waitFor(
+      () => s.logs.some((l) => l.msg.startsWith('storing updates failed')),
+      'failure reported',
+    );
     const health = await fetch(`${s.url}/healthz`);
     expect(health.status).toBe(200);
     expect(b.doc.getMap('m').has('while-locked')).toBe(false);
     expect(a.doc.getMap('m').get('while-locked')).toBe(1); // the author keeps its edit
     other.exec('ROLLBACK');
     other.close();
-    await waitFor(() => b.doc.getMap('m').get('while-locked') === 1, 'delivered once stored', 10_000);
+    await waitFor(
+      () => b.doc.getMap('m').get('while-locked') === 1,
+      'delivered once stored',
+      10_000,
+    );
     expect(s.logs.some((l) => l.msg === 'storage recovered; pending updates stored')).toBe(true);
   });
 
@@ -46,7 +56,10 @@ describe('resource faults', () => {
     storage.setMaxBytes(storage.sizeBytes());
     a.doc.getText('t').insert(0, 'x'.repeat(300_000));
     await waitFor(
-      () => s.logs.some((l) => /full/i.test(String((l.err as { message?: string } | undefined)?.message))),
+      () =>
+        s.logs.some((l) =>
+          /full/i.test(String((l.err as { message?: string } | undefined)?.message)),
+        ),
       'SQLITE_FULL reported',
     );
     expect(b.doc.getText('t').length).toBe(0);
