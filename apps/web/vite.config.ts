@@ -13,5 +13,10 @@ export default defineConfig({
       '/sync': { target: server, ws: true },
     },
   },
-  build: { sourcemap: true },
+  build: {
+    sourcemap: true,
+    // Every asset is a file of our own origin: a data: URL would be blocked when fetched (CSP
+    // connect-src 'self'), e.g. a small translation file of tldraw.
+    assetsInlineLimit: 0,
+  },
 });

@@ -1,58 +1,353 @@
-import { useEffect, useState } from 'react';
+import { localize } from '@fdr/model';
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import {
+  ApiError,
+  type BoardEntry,
+  type BoardTemplate,
+  createBoard,
+  listBoards,
+  renameBoard,
+} from './api.ts';
+import { format } from './i18n/format.ts';
 import { type Lang, strings } from './i18n/strings.ts';
+import { LangSwitch } from './LangSwitch.tsx';
+import { Link } from './Link.tsx';
+import { boardIdFromInput, boardPath, navigate } from './router.ts';
 
-interface BoardInfo {
-  id: string;
-  updatedAt: number;
+type ListState = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; boards: BoardEntry[] };
+
+/** Titles a new board starts with, per starting point; the user may change them. */
+const DEFAULT_TITLES: Record<BoardTemplate, { fr: string; en: string }> = {
+  'joint-councils-2016': {
+    fr: 'Feuille de route des Conseils mixtes',
+    en: 'Joint Councils roadmap',
+  },
+  blank: { fr: '', en: '' },
+};
+
+/** Refusals come in both languages; show the one of the UI. */
+function errorText(error: unknown, lang: Lang): string {
+  if (error instanceof ApiError) return error.messages[lang];
+  return strings[lang].error;
 }
 
-type State = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; boards: BoardInfo[] };
-
-/** The home page: stored boards and the language switch. */
-export function Home() {
-  const [lang, setLang] = useState<Lang>(() =>
-    localStorage.getItem('fdr.lang') === 'en' ? 'en' : 'fr',
-  );
-  const [state, setState] = useState<State>({ kind: 'loading' });
+/** The home page: the boards, creating one, renaming, opening by address. */
+export function Home({ lang, setLang }: { lang: Lang; setLang: (lang: Lang) => void }) {
   const t = strings[lang];
+  const [state, setState] = useState<ListState>({ kind: 'loading' });
 
   useEffect(() => {
-    document.documentElement.lang = lang;
     document.title = t.title;
-    localStorage.setItem('fdr.lang', lang);
-  }, [lang, t.title]);
+  }, [t.title]);
 
-  useEffect(() => {
-    fetch('/api/boards')
-      .then((res) => (res.ok ? (res.json() as Promise<{ boards: BoardInfo[] }>) : Promise.reject()))
-      .then(({ boards }) => setState({ kind: 'ready', boards }))
+  const reload = useCallback(() => {
+    listBoards()
+      .then((boards) => setState({ kind: 'ready', boards }))
       .catch(() => setState({ kind: 'error' }));
   }, []);
+  useEffect(reload, [reload]);
 
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: '48rem', margin: '2rem auto' }}>
-      <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
+    <main className="fdr-home">
+      <header className="fdr-home__header">
         <h1>{t.title}</h1>
-        <button type="button" onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
-          <span lang={lang === 'fr' ? 'en' : 'fr'}>{t.switchTo}</span>
-        </button>
+        <LangSwitch lang={lang} setLang={setLang} />
       </header>
-      <p>{t.tagline}</p>
-      <h2>{t.boards}</h2>
-      <div aria-live="polite">
-        {state.kind === 'loading' && <p>{t.loading}</p>}
-        {state.kind === 'error' && <p role="alert">{t.error}</p>}
-        {state.kind === 'ready' && state.boards.length === 0 && <p>{t.empty}</p>}
-        {state.kind === 'ready' && state.boards.length > 0 && (
-          <ul>
-            {state.boards.map((b) => (
-              <li key={b.id}>
-                {b.id} — {t.updated} {new Date(b.updatedAt).toLocaleString(`${lang}-CA`)}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      <p className="fdr-home__tagline">{t.tagline}</p>
+
+      <section aria-labelledby="boards-heading">
+        <h2 id="boards-heading">{t.boards}</h2>
+        <div aria-live="polite">
+          {state.kind === 'loading' && <p>{t.loading}</p>}
+          {state.kind === 'error' && <p role="alert">{t.error}</p>}
+          {state.kind === 'ready' && state.boards.length === 0 && (
+            <div className="fdr-empty" data-testid="empty-state">
+              <p>
+                <strong>{t.empty}</strong>
+              </p>
+              <p>{t.emptyHint}</p>
+            </div>
+          )}
+          {state.kind === 'ready' && state.boards.length > 0 && (
+            <ul className="fdr-board-list" data-testid="board-list">
+              {state.boards.map((board) => (
+                <BoardItem key={board.id} board={board} lang={lang} onRenamed={reload} />
+              ))}
+            </ul>
+          )}
+        </div>
+      </section>
+
+      <CreateBoard lang={lang} />
+      <OpenByAddress lang={lang} />
     </main>
+  );
+}
+
+function BoardItem({
+  board,
+  lang,
+  onRenamed,
+}: {
+  board: BoardEntry;
+  lang: Lang;
+  onRenamed: () => void;
+}) {
+  const t = strings[lang];
+  const [editing, setEditing] = useState(false);
+  const title = localize(board.title, lang);
+  const other = lang === 'fr' ? board.title.en : board.title.fr;
+  return (
+    <li className="fdr-board-item">
+      <div className="fdr-board-item__main">
+        <Link href={boardPath(board.id)} className="fdr-board-item__link">
+          <span lang={board.title[lang] === '' ? (lang === 'fr' ? 'en' : 'fr') : lang}>
+            {title}
+          </span>
+        </Link>
+        {other !== '' && other !== title && (
+          <span className="fdr-board-item__other" lang={lang === 'fr' ? 'en' : 'fr'}>
+            {other}
+          </span>
+        )}
+        <span className="fdr-board-item__date">
+          {t.updated} {new Date(board.updatedAt).toLocaleString(`${lang}-CA`)}
+        </span>
+      </div>
+      {editing ? (
+        <RenameForm
+          board={board}
+          lang={lang}
+          onDone={(changed) => {
+            setEditing(false);
+            if (changed) onRenamed();
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="fdr-button fdr-button--quiet"
+          aria-label={format(t.renameBoard, { title })}
+          onClick={() => setEditing(true)}
+        >
+          {t.rename}
+        </button>
+      )}
+    </li>
+  );
+}
+
+function RenameForm({
+  board,
+  lang,
+  onDone,
+}: {
+  board: BoardEntry;
+  lang: Lang;
+  onDone: (changed: boolean) => void;
+}) {
+  const t = strings[lang];
+  const id = useId();
+  const [fr, setFr] = useState(board.title.fr);
+  const [en, setEn] = useState(board.title.en);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (fr.trim() === '' && en.trim() === '') {
+      setError(t.titleRequired);
+      return;
+    }
+    setBusy(true);
+    try {
+      await renameBoard(board.id, { fr, en });
+      onDone(true);
+    } catch (e) {
+      setError(errorText(e, lang));
+      setBusy(false);
+    }
+  };
+  return (
+    <form
+      className="fdr-rename"
+      onSubmit={submit}
+      aria-label={format(t.renameBoard, { title: localize(board.title, lang) })}
+      onKeyDown={(e) => e.key === 'Escape' && onDone(false)}
+    >
+      <label htmlFor={`${id}-fr`}>{t.titleFr}</label>
+      <input
+        id={`${id}-fr`}
+        lang="fr"
+        value={fr}
+        maxLength={200}
+        onChange={(e) => setFr(e.target.value)}
+      />
+      <label htmlFor={`${id}-en`}>{t.titleEn}</label>
+      <input
+        id={`${id}-en`}
+        lang="en"
+        value={en}
+        maxLength={200}
+        onChange={(e) => setEn(e.target.value)}
+      />
+      {error && (
+        <p role="alert" className="fdr-error">
+          {error}
+        </p>
+      )}
+      <div className="fdr-actions">
+        <button type="submit" className="fdr-button" disabled={busy}>
+          {busy ? t.saving : t.save}
+        </button>
+        <button
+          type="button"
+          className="fdr-button fdr-button--quiet"
+          onClick={() => onDone(false)}
+        >
+          {t.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CreateBoard({ lang }: { lang: Lang }) {
+  const t = strings[lang];
+  const id = useId();
+  const [template, setTemplate] = useState<BoardTemplate>('joint-councils-2016');
+  const [title, setTitle] = useState(DEFAULT_TITLES['joint-councils-2016']);
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const choose = (next: BoardTemplate) => {
+    setTemplate(next);
+    if (!touched) setTitle(DEFAULT_TITLES[next]);
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (title.fr.trim() === '' && title.en.trim() === '') {
+      setError(t.titleRequired);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const board = await createBoard(title, template);
+      navigate(boardPath(board.id));
+    } catch (e) {
+      setError(errorText(e, lang));
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby={`${id}-heading`} className="fdr-card-section">
+      <h2 id={`${id}-heading`}>{t.createHeading}</h2>
+      <form onSubmit={submit} className="fdr-create" data-testid="create-board">
+        <fieldset>
+          <legend>{t.templateLegend}</legend>
+          <label className="fdr-radio">
+            <input
+              type="radio"
+              name={`${id}-template`}
+              value="joint-councils-2016"
+              checked={template === 'joint-councils-2016'}
+              onChange={() => choose('joint-councils-2016')}
+            />
+            {t.templateJointCouncils}
+          </label>
+          <label className="fdr-radio">
+            <input
+              type="radio"
+              name={`${id}-template`}
+              value="blank"
+              checked={template === 'blank'}
+              onChange={() => choose('blank')}
+            />
+            {t.templateBlank}
+          </label>
+        </fieldset>
+        <div className="fdr-two-columns">
+          <div className="fdr-field">
+            <label htmlFor={`${id}-fr`}>{t.titleFr}</label>
+            <input
+              id={`${id}-fr`}
+              lang="fr"
+              maxLength={200}
+              value={title.fr}
+              onChange={(e) => {
+                setTouched(true);
+                setTitle({ ...title, fr: e.target.value });
+              }}
+            />
+          </div>
+          <div className="fdr-field">
+            <label htmlFor={`${id}-en`}>{t.titleEn}</label>
+            <input
+              id={`${id}-en`}
+              lang="en"
+              maxLength={200}
+              value={title.en}
+              onChange={(e) => {
+                setTouched(true);
+                setTitle({ ...title, en: e.target.value });
+              }}
+            />
+          </div>
+        </div>
+        {error && (
+          <p role="alert" className="fdr-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="fdr-button fdr-button--primary" disabled={busy}>
+          {busy ? t.creating : t.createButton}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function OpenByAddress({ lang }: { lang: Lang }) {
+  const t = strings[lang];
+  const id = useId();
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const boardId = boardIdFromInput(value);
+    if (!boardId) {
+      setError(t.invalidBoardAddress);
+      return;
+    }
+    navigate(boardPath(boardId));
+  };
+  return (
+    <section aria-labelledby={`${id}-heading`} className="fdr-card-section">
+      <h2 id={`${id}-heading`}>{t.openByUrl}</h2>
+      <form onSubmit={submit} className="fdr-open">
+        <label htmlFor={`${id}-input`}>{t.openByUrlLabel}</label>
+        <div className="fdr-inline">
+          <input
+            id={`${id}-input`}
+            value={value}
+            onChange={(e) => {
+              setValue(e.target.value);
+              setError(null);
+            }}
+            aria-invalid={error !== null}
+            aria-describedby={error ? `${id}-error` : undefined}
+          />
+          <button type="submit" className="fdr-button">
+            {t.open}
+          </button>
+        </div>
+        {error && (
+          <p id={`${id}-error`} role="alert" className="fdr-error">
+            {error}
+          </p>
+        )}
+      </form>
+    </section>
   );
 }

@@ -1,11 +1,12 @@
+import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Home } from './Home.tsx';
+import { App } from './App.tsx';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
 createRoot(root).render(
   <StrictMode>
-    <Home />
+    <App />
   </StrictMode>,
 );

@@ -1,0 +1,476 @@
+import 'tldraw/tldraw.css';
+import './board.css';
+import { type Localized, localize } from '@fdr/model';
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
+import {
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+import {
+  type Editor,
+  EmbedShapeUtil,
+  type TLComponents,
+  Tldraw,
+  useTldrawCurrentUser,
+  useValue,
+} from 'tldraw';
+import type * as Y from 'yjs';
+import { type BoardEntry, getBoard, getConfig, type PublicConfig } from '../api.ts';
+import { type Lang, strings } from '../i18n/strings.ts';
+import { LangSwitch } from '../LangSwitch.tsx';
+import { Link } from '../Link.tsx';
+import { BoardConnection } from '../sync/BoardConnection.ts';
+import { createUndoManager } from '../sync/createUndoManager.ts';
+import { type Identity, loadIdentity, saveIdentity } from '../sync/identity.ts';
+import { BoardProvider } from './BoardContext.tsx';
+import { BoardView } from './BoardView.ts';
+import { CanvasBinding } from './CanvasBinding.ts';
+import { DragGhosts, GridBackground, StickyHeaders } from './CanvasLayers.tsx';
+import { CardPanel, type PanelMode, type RunCommand } from './CardPanel.tsx';
+import { CardShapeUtil } from './CardShapeUtil.tsx';
+import { cardIdOfShape } from './cardShape.ts';
+import { Legend } from './Legend.tsx';
+import { MoveDialog } from './MoveDialog.tsx';
+import { PeopleBar } from './PeopleBar.tsx';
+import { SyncBadge } from './SyncBadge.tsx';
+import { boardOverrides } from './uiOverrides.ts';
+
+// Fonts, icons and tldraw's translations are bundled by Vite and served from our own origin.
+const ASSET_URLS = getAssetUrlsByImport();
+
+const SHAPE_UTILS = [
+  CardShapeUtil,
+  // No embeds of outside sites: with no definitions, no URL becomes an embed.
+  EmbedShapeUtil.configure({ embedDefinitions: [] }),
+];
+
+function InFront() {
+  return (
+    <>
+      <StickyHeaders />
+      <DragGhosts />
+    </>
+  );
+}
+
+const COMPONENTS: TLComponents = {
+  OnTheCanvas: GridBackground,
+  InFrontOfTheCanvas: InFront,
+  // One page per board; our own header has the people list, undo and redo.
+  PageMenu: null,
+  SharePanel: null,
+  QuickActions: null,
+  DebugMenu: null,
+  DebugPanel: null,
+};
+
+interface Session {
+  connection: BoardConnection;
+  view: BoardView;
+  undo: Y.UndoManager;
+  origin: object;
+  schemaOrigin: object;
+}
+
+/** Time from navigation start to the first projection of the cards (see the README). */
+declare global {
+  interface Window {
+    __fdrFirstRenderMs?: number;
+  }
+}
+
+/** The board route: the live roadmap on a tldraw canvas, with the people, sync state and panels. */
+export default function BoardPage({
+  boardId,
+  lang,
+  setLang,
+}: {
+  boardId: string;
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+}) {
+  const t = strings[lang];
+  const [session, setSession] = useState<Session | null>(null);
+  const [config, setConfig] = useState<PublicConfig | null>(null);
+  const [entry, setEntry] = useState<BoardEntry | null | 'unknown'>('unknown');
+
+  useEffect(() => {
+    void getConfig().then(setConfig);
+  }, []);
+  useEffect(() => {
+    let live = true;
+    getBoard(boardId)
+      .then((found) => live && setEntry(found))
+      // Offline: the cached copy decides.
+      .catch(() => live && setEntry('unknown'));
+    return () => {
+      live = false;
+    };
+  }, [boardId]);
+  useEffect(() => {
+    const connection = new BoardConnection({ boardId });
+    const view = new BoardView(connection.doc);
+    const origin = { local: boardId };
+    const schemaOrigin = { schema: boardId };
+    const undo = createUndoManager(connection.doc, [origin]);
+    setSession({ connection, view, undo, origin, schemaOrigin });
+    return () => {
+      undo.destroy();
+      view.dispose();
+      connection.destroy();
+    };
+  }, [boardId]);
+
+  useEffect(() => {
+    session?.view.locale.set(lang);
+  }, [session, lang]);
+
+  const status = useValue('status', () => session?.view.status.get() ?? 'empty', [session]);
+  const roadmap = useValue('roadmap', () => session?.view.roadmap.get() ?? null, [session]);
+  const synced = useSyncExternalStore(
+    (listener) => session?.connection.subscribe(listener) ?? (() => {}),
+    () => session?.connection.synced ?? false,
+  );
+  const syncState = useSyncExternalStore(
+    (listener) => session?.connection.subscribe(listener) ?? (() => {}),
+    () => session?.connection.syncState ?? 'connecting',
+  );
+
+  const boardTitle = roadmap ? localize(roadmap.board.title, lang) : '';
+  useEffect(() => {
+    document.title = boardTitle ? `${boardTitle} — ${t.title}` : t.title;
+  }, [boardTitle, t.title]);
+
+  let blocker: string | null = null;
+  if (entry === null) blocker = t.boardNotFound;
+  else if (status === 'too-new') blocker = t.boardTooNew;
+  else if (status === 'empty' && synced) blocker = t.boardNotFound;
+  else if (status === 'empty' && (syncState === 'offline' || syncState === 'offline-pending'))
+    blocker = t.boardOfflineUnknown;
+
+  return (
+    <div className="fdr-board-page">
+      <header className="fdr-topbar">
+        <Link href="/" className="fdr-topbar__back">
+          <span aria-hidden="true">← </span>
+          {t.back}
+        </Link>
+        <h1 className="fdr-topbar__title" data-testid="board-title">
+          {boardTitle}
+        </h1>
+        {session && <SyncBadge connection={session.connection} lang={lang} />}
+        <LangSwitch lang={lang} setLang={setLang} />
+      </header>
+      {blocker ? (
+        <main className="fdr-board-message">
+          <p role="alert">{blocker}</p>
+          <Link href="/">{t.back}</Link>
+        </main>
+      ) : session && status === 'ready' && roadmap && config ? (
+        <BoardCanvas session={session} lang={lang} licenseKey={config.tldrawLicenseKey} />
+      ) : (
+        <main className="fdr-board-message">
+          <p role="status">{t.boardLoading}</p>
+        </main>
+      )}
+    </div>
+  );
+}
+
+function BoardCanvas({
+  session,
+  lang,
+  licenseKey,
+}: {
+  session: Session;
+  lang: Lang;
+  licenseKey: string | null;
+}) {
+  const t = strings[lang];
+  const { connection, view, undo, origin, schemaOrigin } = session;
+  const [identity, setIdentity] = useState<Identity>(() => loadIdentity(t.defaultName));
+  // Read once at mount; later renames go through the presence binding.
+  const identityRef = useRef(identity);
+  identityRef.current = identity;
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const bindingRef = useRef<CanvasBinding | null>(null);
+  const [panel, setPanel] = useState<PanelMode | null>(null);
+  const [moving, setMoving] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean; key: number } | null>(
+    null,
+  );
+  const [undoState, setUndoState] = useState({ canUndo: false, canRedo: false });
+  const canvasRef = useRef<HTMLElement>(null);
+  const roadmap = useValue('roadmap', () => view.roadmap.get(), [view]);
+  const langRef = useRef(lang);
+  langRef.current = lang;
+
+  const say = useCallback((text: string, error = false) => {
+    setMessage({ text, error, key: Date.now() });
+  }, []);
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(() => setMessage(null), 5000);
+    return () => clearTimeout(timer);
+  }, [message]);
+
+  useEffect(() => {
+    const update = () => setUndoState({ canUndo: undo.canUndo(), canRedo: undo.canRedo() });
+    undo.on('stack-item-added', update);
+    undo.on('stack-item-popped', update);
+    undo.on('stack-cleared', update);
+    return () => {
+      undo.off('stack-item-added', update);
+      undo.off('stack-item-popped', update);
+      undo.off('stack-cleared', update);
+    };
+  }, [undo]);
+
+  const undoHandler = useMemo(
+    () => ({
+      undo: () => {
+        // Edits still gathering for the next write must be in the doc before undo looks at it.
+        bindingRef.current?.annotations.flush();
+        undo.undo();
+      },
+      redo: () => {
+        bindingRef.current?.annotations.flush();
+        undo.redo();
+      },
+    }),
+    [undo],
+  );
+  const overrides = useMemo(() => boardOverrides(undoHandler), [undoHandler]);
+
+  const userPreferences = useMemo(
+    () => ({
+      id: identity.id,
+      name: identity.name,
+      color: identity.color,
+      colorScheme: 'light' as const,
+    }),
+    [identity],
+  );
+  const tldrawUser = useTldrawCurrentUser({ userPreferences });
+
+  const onMount = useCallback(
+    (mounted: Editor) => {
+      const binding = new CanvasBinding(mounted, {
+        doc: connection.doc,
+        awareness: connection.awareness,
+        view,
+        identity: identityRef.current,
+        origin,
+        schemaOrigin,
+        onOpenCard: (cardId) => setPanel({ kind: 'edit', cardId }),
+        onError: (text: Localized) => say(text[langRef.current], true),
+        onCommand: () => undo.stopCapturing(),
+      });
+      bindingRef.current = binding;
+      setEditor(mounted);
+      const layout = view.layout.get();
+      if (layout) {
+        mounted.zoomToBounds(
+          { x: 0, y: 0, w: layout.width, h: layout.height },
+          { inset: 16, targetZoom: 1 },
+        );
+      }
+      if (window.__fdrFirstRenderMs === undefined) {
+        window.__fdrFirstRenderMs = Math.round(performance.now());
+      }
+      return () => {
+        binding.dispose();
+        bindingRef.current = null;
+        setEditor(null);
+      };
+    },
+    [connection, view, origin, schemaOrigin, undo, say],
+  );
+
+  const rename = (name: string) => {
+    const next = { ...identity, name };
+    saveIdentity(next);
+    setIdentity(next);
+    bindingRef.current?.presence.setUser(next);
+  };
+
+  const run: RunCommand = useCallback(
+    (command) => {
+      const binding = bindingRef.current;
+      if (!binding) return false;
+      return binding.run(() => command(connection.doc, origin));
+    },
+    [connection, origin],
+  );
+
+  const selectedCard = (): string | null => {
+    const shape = editor?.getOnlySelectedShape();
+    return shape ? cardIdOfShape(shape.id) : null;
+  };
+
+  const openMove = () => {
+    const cardId = selectedCard();
+    if (cardId) setMoving(cardId);
+    else say(t.selectCardFirst, true);
+  };
+
+  const openEdit = () => {
+    const cardId = selectedCard();
+    if (cardId) setPanel({ kind: 'edit', cardId });
+    else say(t.selectCardFirst, true);
+  };
+
+  const newCard = () => {
+    const first = roadmap?.domains[0];
+    const phase = roadmap?.phases[0];
+    if (first && phase) setPanel({ kind: 'create', domainId: first.id, phaseId: phase.id });
+  };
+
+  const closePanel = () => {
+    setPanel(null);
+    canvasRef.current?.querySelector<HTMLElement>('.tl-container')?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (!editor || panel || moving) return;
+    const target = event.target as HTMLElement;
+    if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+    if (editor.getEditingShapeId()) return;
+    const cardId = selectedCard();
+    if (!cardId) return;
+    if (
+      event.key === 'Enter' &&
+      !event.shiftKey &&
+      !event.altKey &&
+      !event.ctrlKey &&
+      !event.metaKey
+    ) {
+      event.preventDefault();
+      event.stopPropagation();
+      setPanel({ kind: 'edit', cardId });
+    } else if (
+      event.key.toLowerCase() === 'm' &&
+      event.shiftKey &&
+      !event.ctrlKey &&
+      !event.metaKey
+    ) {
+      event.preventDefault();
+      event.stopPropagation();
+      setMoving(cardId);
+    }
+  };
+
+  return (
+    <BoardProvider value={{ lang, view, connection }}>
+      <div className="fdr-toolbar">
+        <PeopleBar view={view} editor={editor} identity={identity} onRename={rename} lang={lang} />
+        <div className="fdr-toolbar__actions">
+          <button
+            type="button"
+            className="fdr-button fdr-button--quiet"
+            onClick={undoHandler.undo}
+            disabled={!undoState.canUndo}
+            title={t.undoLabel}
+            aria-keyshortcuts="Control+Z"
+            data-testid="undo"
+          >
+            {t.undo}
+          </button>
+          <button
+            type="button"
+            className="fdr-button fdr-button--quiet"
+            onClick={undoHandler.redo}
+            disabled={!undoState.canRedo}
+            title={t.redoLabel}
+            aria-keyshortcuts="Control+Shift+Z"
+            data-testid="redo"
+          >
+            {t.redo}
+          </button>
+          <button type="button" className="fdr-button fdr-button--quiet" onClick={openEdit}>
+            {t.editCard}
+          </button>
+          <button
+            type="button"
+            className="fdr-button fdr-button--quiet"
+            onClick={openMove}
+            aria-keyshortcuts="Shift+M"
+            data-testid="move-to"
+          >
+            {t.moveTo}
+          </button>
+          <button type="button" className="fdr-button" onClick={newCard} data-testid="new-card">
+            {t.newCard}
+          </button>
+          <Legend lang={lang} />
+        </div>
+      </div>
+      <main className="fdr-board-main">
+        <section
+          ref={canvasRef}
+          className="fdr-canvas"
+          aria-label={t.boardRegion}
+          aria-describedby="fdr-keyboard-hint"
+          onKeyDownCapture={onKeyDown}
+          data-testid="canvas"
+        >
+          <p id="fdr-keyboard-hint" className="fdr-sr-only">
+            {t.keyboardHint}
+          </p>
+          <Tldraw
+            licenseKey={licenseKey ?? undefined}
+            assetUrls={ASSET_URLS}
+            locale={lang}
+            shapeUtils={SHAPE_UTILS}
+            components={COMPONENTS}
+            overrides={overrides}
+            user={tldrawUser}
+            onMount={onMount}
+            colorScheme="light"
+          />
+        </section>
+        {panel && roadmap && (
+          <CardPanel
+            key={panel.kind === 'edit' ? panel.cardId : 'new'}
+            mode={panel}
+            roadmap={roadmap}
+            lang={lang}
+            run={run}
+            onClose={closePanel}
+            onDone={(cardId, text) => {
+              say(text);
+              closePanel();
+              if (cardId) bindingRef.current?.reveal(cardId);
+            }}
+          />
+        )}
+      </main>
+      {moving && roadmap && (
+        <MoveDialog
+          cardId={moving}
+          roadmap={roadmap}
+          lang={lang}
+          run={run}
+          onClose={() => setMoving(null)}
+          onMoved={(cardId) => {
+            setMoving(null);
+            say(t.moved);
+            bindingRef.current?.reveal(cardId);
+          }}
+        />
+      )}
+      <output
+        className={`fdr-toast ${message?.error ? 'fdr-toast--error' : ''}`}
+        aria-live="polite"
+        data-testid="toast"
+      >
+        {message?.text}
+      </output>
+    </BoardProvider>
+  );
+}

@@ -1,0 +1,183 @@
+import { localize } from '@fdr/model';
+import { useEditor, useValue } from 'tldraw';
+import { format, formatDate } from '../i18n/format.ts';
+import { strings } from '../i18n/strings.ts';
+import { useBoard } from './BoardContext.tsx';
+import { CARD_H, CARD_W, HEADER_H, LABEL_W } from './layout.ts';
+
+/**
+ * The swimlane grid, drawn in page space behind the shapes: lane bands, cell borders and the
+ * header band. It is not made of shapes, so nothing on it can be selected, moved or deleted.
+ */
+export function GridBackground() {
+  const { view } = useBoard();
+  const layout = useValue('layout', () => view.layout.get(), [view]);
+  if (!layout) return null;
+  const top = layout.lanes[0]?.y ?? HEADER_H;
+  return (
+    <div className="fdr-grid" aria-hidden="true">
+      <div
+        className="fdr-grid__header"
+        style={{ left: 0, top: 0, width: layout.width, height: top }}
+      />
+      {layout.lanes.map((lane, index) => (
+        <div
+          key={lane.domainId}
+          className={`fdr-grid__lane ${index % 2 === 1 ? 'fdr-grid__lane--alt' : ''}`}
+          style={{ left: 0, top: lane.y, width: layout.width, height: lane.h }}
+        >
+          <div
+            className="fdr-grid__lane-label"
+            style={{ width: LABEL_W, background: lane.colour }}
+          />
+        </div>
+      ))}
+      {layout.columns.map((column) => (
+        <div
+          key={column.phaseId}
+          className="fdr-grid__column"
+          style={{ left: column.x, top: 0, width: column.w, height: layout.height }}
+        />
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Lane and column headers in screen space: they keep a readable size at every zoom and stick to
+ * the edges of the viewport when the grid scrolls under them.
+ */
+export function StickyHeaders() {
+  const editor = useEditor();
+  const { view, lang } = useBoard();
+  const t = strings[lang];
+  const layout = useValue('layout', () => view.layout.get(), [view]);
+  const camera = useValue('camera', () => editor.getCamera(), [editor]);
+  if (!layout) return null;
+  const z = camera.z;
+  const sx = (x: number) => (x + camera.x) * z;
+  const sy = (y: number) => (y + camera.y) * z;
+  // Over the page's label column while it is in view, then stuck to the left edge; the same for
+  // the header band at the top. Never narrower or shorter than what its text needs.
+  const labelLeft = Math.max(0, sx(0));
+  const labelW = Math.min(240, Math.max(120, sx(LABEL_W) - labelLeft));
+  const headerTop = Math.max(0, sy(0));
+  const headerH = Math.min(96, Math.max(46, sy(HEADER_H) - headerTop));
+  return (
+    <div className="fdr-headers">
+      <section className="fdr-headers__lanes" aria-label={t.lanes}>
+        {layout.lanes.map((lane) => {
+          const top = sy(lane.y);
+          const height = lane.h * z;
+          const label = localize(lane.label, lang);
+          return (
+            <div
+              key={lane.domainId}
+              className="fdr-lane-label"
+              data-domain-id={lane.domainId}
+              title={label}
+              style={{
+                left: labelLeft,
+                top,
+                width: labelW,
+                height,
+                background: lane.colour,
+                fontSize: height < 40 || labelW < 170 ? 12 : 14,
+              }}
+            >
+              <span lang={lane.label[lang] === '' ? (lang === 'fr' ? 'en' : 'fr') : lang}>
+                {label}
+              </span>
+            </div>
+          );
+        })}
+      </section>
+      <div
+        className="fdr-headers__columns"
+        style={{ top: headerTop, height: headerH, left: 0, right: 0 }}
+      >
+        {layout.columns.map((column) => {
+          const left = sx(column.x);
+          const width = column.w * z;
+          const label = localize(column.label, lang);
+          const dates =
+            column.end === null
+              ? format(t.phaseOpenEnded, { date: formatDate(column.start, lang) })
+              : `${formatDate(column.start, lang)} – ${formatDate(column.end, lang)}`;
+          return (
+            <div
+              key={column.phaseId}
+              className="fdr-column-header"
+              data-phase-id={column.phaseId}
+              style={{ left, width, height: headerH }}
+              title={`${label} (${dates})`}
+            >
+              <div className="fdr-column-header__phase">
+                <strong>{label}</strong> <span className="fdr-column-header__dates">{dates}</span>
+              </div>
+              {column.periods.length > 0 && (
+                <div className="fdr-column-header__periods">
+                  {column.periods.map((period) => (
+                    <span
+                      key={period.id}
+                      className="fdr-period-header"
+                      title={`${localize(period.label, lang)} (${formatDate(period.start, lang)} – ${formatDate(period.end, lang)})`}
+                    >
+                      {localize(period.label, lang)}
+                    </span>
+                  ))}
+                </div>
+              )}
+            </div>
+          );
+        })}
+        <div
+          className="fdr-column-header fdr-column-header--corner"
+          style={{ left: labelLeft, width: labelW, height: headerH }}
+        >
+          {t.lanes}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Cards other people are dragging right now, drawn where their pointer holds them. */
+export function DragGhosts() {
+  const editor = useEditor();
+  const { view, lang } = useBoard();
+  const ghosts = useValue('ghosts', () => view.ghosts.get(), [view]);
+  const camera = useValue('camera', () => editor.getCamera(), [editor]);
+  const roadmap = useValue('roadmap', () => view.roadmap.get(), [view]);
+  if (ghosts.length === 0) return null;
+  const z = camera.z;
+  return (
+    <div className="fdr-ghosts" aria-hidden="true">
+      {ghosts.flatMap((ghost) =>
+        ghost.cards.map((card) => {
+          const model = roadmap?.cards.find((c) => c.id === card.cardId);
+          return (
+            <div
+              key={`${ghost.clientId}:${card.cardId}`}
+              className="fdr-ghost"
+              data-testid="fdr-ghost"
+              data-card-id={card.cardId}
+              style={{
+                left: (card.x + camera.x) * z,
+                top: (card.y + camera.y) * z,
+                width: CARD_W * z,
+                height: CARD_H * z,
+                borderColor: ghost.color,
+              }}
+            >
+              <span className="fdr-ghost__who" style={{ background: ghost.color }}>
+                {ghost.name}
+              </span>
+              {model && <span className="fdr-ghost__title">{localize(model.title, lang)}</span>}
+            </div>
+          );
+        }),
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+import {
+  CARD_STATE_LABELS,
+  type CardState,
+  CHECKIN_STATUS_LABELS,
+  type CheckinStatus,
+  localize,
+  ROLE_LABELS,
+  type Role,
+} from '@fdr/model';
+import { HTMLContainer, type RecordProps, Rectangle2d, ShapeUtil, T } from 'tldraw';
+import { format, formatDate } from '../i18n/format.ts';
+import { strings } from '../i18n/strings.ts';
+import { useBoard } from './BoardContext.tsx';
+import { cardEvents } from './cardEvents.ts';
+import { CARD_SHAPE, type CardShape, type CardShapeProps } from './cardShape.ts';
+import { CARD_H, CARD_W } from './layout.ts';
+
+/**
+ * A task-team card. It is a projection of the model: tldraw may move it while it is dragged, and
+ * the board turns the drop into one model command; it cannot be resized, rotated, edited in place
+ * or deleted from the canvas (see CanvasBinding's side effects).
+ */
+export class CardShapeUtil extends ShapeUtil<CardShape> {
+  static override type = CARD_SHAPE;
+  static override props: RecordProps<CardShape> = {
+    w: T.number,
+    h: T.number,
+    cardId: T.string,
+    titleFr: T.string,
+    titleEn: T.string,
+    role: T.string,
+    state: T.string,
+    status: T.string,
+    statusAt: T.string,
+    stale: T.boolean,
+    periods: T.string,
+  };
+
+  getDefaultProps(): CardShapeProps {
+    return {
+      w: CARD_W,
+      h: CARD_H,
+      cardId: '',
+      titleFr: '',
+      titleEn: '',
+      role: 'In',
+      state: 'new',
+      status: '',
+      statusAt: '',
+      stale: false,
+      periods: '',
+    };
+  }
+
+  getGeometry(shape: CardShape) {
+    return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: true });
+  }
+
+  component(shape: CardShape) {
+    return <CardView shape={shape} />;
+  }
+
+  getIndicatorPath(shape: CardShape) {
+    const path = new Path2D();
+    path.roundRect(0, 0, shape.props.w, shape.props.h, 8);
+    return path;
+  }
+
+  override canResize() {
+    return false;
+  }
+  override canEdit() {
+    return false;
+  }
+  override canCrop() {
+    return false;
+  }
+  override hideResizeHandles() {
+    return true;
+  }
+  override hideRotateHandle() {
+    return true;
+  }
+  override isAspectRatioLocked() {
+    return true;
+  }
+
+  override getText(shape: CardShape) {
+    return cardTitle(shape.props, this.locale());
+  }
+
+  override getAriaDescriptor(shape: CardShape) {
+    return describeCard(shape.props, this.locale());
+  }
+
+  override onTranslateStart(shape: CardShape) {
+    cardEvents(this.editor)?.translateStart(shape);
+  }
+  override onTranslate(_initial: CardShape, current: CardShape) {
+    cardEvents(this.editor)?.translate(current);
+  }
+  override onTranslateEnd(_initial: CardShape, current: CardShape) {
+    cardEvents(this.editor)?.translateEnd(current);
+  }
+  override onTranslateCancel(initial: CardShape) {
+    cardEvents(this.editor)?.translateCancel(initial);
+  }
+  override onDoubleClick(shape: CardShape) {
+    cardEvents(this.editor)?.open(shape.props.cardId);
+  }
+
+  private locale(): 'fr' | 'en' {
+    return cardEvents(this.editor)?.locale() ?? 'fr';
+  }
+}
+
+/** The title in the UI language, falling back to the other one. */
+export function cardTitle(props: Pick<CardShapeProps, 'titleFr' | 'titleEn'>, lang: 'fr' | 'en') {
+  return localize({ fr: props.titleFr, en: props.titleEn }, lang);
+}
+
+/** Everything the card shows, as one sentence for screen readers. */
+export function describeCard(props: CardShapeProps, lang: 'fr' | 'en'): string {
+  const t = strings[lang];
+  const parts = [
+    cardTitle(props, lang),
+    // French puts a space before the colon.
+    `${t.fieldRole}${lang === 'fr' ? ' : ' : ': '}${roleLabel(props.role, lang)}`,
+    stateLabel(props.state, lang),
+    props.status
+      ? format(t.lastCheckin, {
+          status: statusLabel(props.status, lang),
+          date: formatDate(props.statusAt, lang),
+        })
+      : t.noCheckin,
+  ];
+  if (props.stale) parts.push(t.stale);
+  return parts.join('. ');
+}
+
+export function roleLabel(role: string, lang: 'fr' | 'en'): string {
+  const label = ROLE_LABELS[role as Role];
+  return label ? label[lang] : role;
+}
+
+export function stateLabel(state: string, lang: 'fr' | 'en'): string {
+  const t = strings[lang];
+  if (state === 'existing-modified') return t.stateExisting;
+  if (state === 'external-identity') return t.stateExternal;
+  if (state === 'new') return t.stateNew;
+  return CARD_STATE_LABELS[state as CardState]?.[lang] ?? state;
+}
+
+export function statusLabel(status: string, lang: 'fr' | 'en'): string {
+  return CHECKIN_STATUS_LABELS[status as CheckinStatus]?.[lang] ?? status;
+}
+
+function CardView({ shape }: { shape: CardShape }) {
+  const { lang } = useBoard();
+  const t = strings[lang];
+  const p = shape.props;
+  const title = cardTitle(p, lang);
+  // Mark the language of a fallback title so screen readers pronounce it right.
+  const titleLang =
+    (lang === 'fr' ? p.titleFr : p.titleEn) === '' ? (lang === 'fr' ? 'en' : 'fr') : lang;
+  const activePeriods = [...p.periods].flatMap((on, i) => (on === '1' ? [i + 1] : []));
+  const periodsText =
+    p.periods === '' || activePeriods.length === p.periods.length
+      ? t.wholePhase
+      : format(t.periodsList, { list: activePeriods.join(', ') });
+  return (
+    <HTMLContainer
+      className={`fdr-card fdr-card--${p.state}`}
+      data-card-id={p.cardId}
+      data-testid="fdr-card"
+      style={{ width: p.w, height: p.h }}
+    >
+      <div className="fdr-card__top">
+        <span className={`fdr-role fdr-role--${p.role}`} title={roleLabel(p.role, lang)}>
+          {p.role}
+        </span>
+        <span className="fdr-card__state">{stateLabel(p.state, lang)}</span>
+        {p.periods !== '' && (
+          <span className="fdr-periods" title={periodsText} role="img" aria-label={periodsText}>
+            {[...p.periods].map((on, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: periods are positional
+              <span key={i} className={on === '1' ? 'fdr-periods__on' : 'fdr-periods__off'} />
+            ))}
+          </span>
+        )}
+      </div>
+      <div className="fdr-card__title" lang={titleLang}>
+        {title}
+      </div>
+      <div className="fdr-card__bottom">
+        {p.status ? (
+          <span className={`fdr-status fdr-status--${p.status}`}>
+            <span className="fdr-status__dot" aria-hidden="true" />
+            {statusLabel(p.status, lang)} · {formatDate(p.statusAt, lang)}
+          </span>
+        ) : (
+          <span className="fdr-status fdr-status--none">{t.noCheckin}</span>
+        )}
+        {p.stale && (
+          <span className="fdr-stale" title={t.stale}>
+            <span aria-hidden="true">⚠ </span>
+            {t.stale}
+          </span>
+        )}
+      </div>
+    </HTMLContainer>
+  );
+}
