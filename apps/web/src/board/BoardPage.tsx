@@ -247,14 +247,17 @@ function BoardCanvas({
   );
   const overrides = useMemo(() => boardOverrides(undoHandler), [undoHandler]);
 
+  // tldraw's menus read the language from the user's preferences (the `locale` prop only covers
+  // what renders outside them).
   const userPreferences = useMemo(
     () => ({
       id: identity.id,
       name: identity.name,
       color: identity.color,
+      locale: lang,
       colorScheme: 'light' as const,
     }),
-    [identity],
+    [identity, lang],
   );
   const tldrawUser = useTldrawCurrentUser({ userPreferences });
 
@@ -417,7 +420,7 @@ function BoardCanvas({
           aria-label={t.boardRegion}
           aria-describedby="fdr-keyboard-hint"
           onKeyDownCapture={onKeyDown}
-          data-testid="canvas"
+          data-testid="board-canvas"
         >
           <p id="fdr-keyboard-hint" className="fdr-sr-only">
             {t.keyboardHint}

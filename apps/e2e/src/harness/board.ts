@@ -1,0 +1,146 @@
+import type { Page } from 'playwright-core';
+
+export interface Cell {
+  domainId: string;
+  phaseId: string;
+}
+
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Creates a board through the API, as the home page does; resolves with its id. */
+export async function createBoard(
+  appUrl: string,
+  template: 'blank' | 'joint-councils-2016' = 'joint-councils-2016',
+): Promise<string> {
+  const res = await fetch(`${appUrl}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: { fr: 'Tableau de test', en: 'Test board' }, template }),
+  });
+  if (res.status !== 201) throw new Error(`board creation failed: ${res.status}`);
+  return ((await res.json()) as { board: { id: string } }).board.id;
+}
+
+export async function openBoard(page: Page, appUrl: string, boardId: string): Promise<void> {
+  await page.goto(`${appUrl}/b/${boardId}`);
+  await page.locator('[data-testid="fdr-card"]').first().waitFor();
+  await waitConnected(page);
+}
+
+export async function waitConnected(page: Page): Promise<void> {
+  await page.locator('[data-testid="sync-state"][data-sync-state="connected"]').waitFor();
+}
+
+export function card(page: Page, cardId: string) {
+  return page.locator(`[data-testid="fdr-card"][data-card-id="${cardId}"]`);
+}
+
+/** Screen rectangles of the sticky lane and column headers (the grid as the user sees it). */
+async function headerRects(page: Page, cell: Cell): Promise<{ lane: Rect; column: Rect }> {
+  const lane = await page.locator(`[data-domain-id="${cell.domainId}"]`).boundingBox();
+  const column = await page.locator(`[data-phase-id="${cell.phaseId}"]`).boundingBox();
+  if (!lane || !column) throw new Error(`no header for ${cell.domainId} / ${cell.phaseId}`);
+  return { lane, column };
+}
+
+/** The cell a card is drawn in, read from the screen: its centre against the headers. */
+export async function cellOfCard(page: Page, cardId: string): Promise<Cell | null> {
+  return page.evaluate((id) => {
+    const el = document.querySelector(`[data-testid="fdr-card"][data-card-id="${id}"]`);
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    const cx = r.x + r.width / 2;
+    const cy = r.y + r.height / 2;
+    let domainId: string | null = null;
+    let phaseId: string | null = null;
+    for (const lane of document.querySelectorAll<HTMLElement>('[data-domain-id]')) {
+      const l = lane.getBoundingClientRect();
+      if (cy >= l.y && cy < l.y + l.height) domainId = lane.dataset.domainId ?? null;
+    }
+    for (const column of document.querySelectorAll<HTMLElement>('[data-phase-id]')) {
+      const c = column.getBoundingClientRect();
+      if (cx >= c.x && cx < c.x + c.width) phaseId = column.dataset.phaseId ?? null;
+    }
+    return domainId && phaseId ? { domainId, phaseId } : null;
+  }, cardId);
+}
+
+export async function waitForCardIn(
+  page: Page,
+  cardId: string,
+  cell: Cell,
+  timeout = 5000,
+): Promise<void> {
+  await page.waitForFunction(
+    ({ id, target }) => {
+      const el = document.querySelector(`[data-testid="fdr-card"][data-card-id="${id}"]`);
+      const lane = document.querySelector(`[data-domain-id="${target.domainId}"]`);
+      const column = document.querySelector(`[data-phase-id="${target.phaseId}"]`);
+      if (!el || !lane || !column) return false;
+      const r = el.getBoundingClientRect();
+      const l = lane.getBoundingClientRect();
+      const c = column.getBoundingClientRect();
+      const cx = r.x + r.width / 2;
+      const cy = r.y + r.height / 2;
+      return cy >= l.y && cy < l.y + l.height && cx >= c.x && cx < c.x + c.width;
+    },
+    { id: cardId, target: cell },
+    { timeout },
+  );
+}
+
+/**
+ * Drags a card by the mouse to a cell, in small steps like a hand would. `beforeRelease` runs
+ * with the button still down (to look at the other browser meanwhile).
+ */
+export async function dragCard(
+  page: Page,
+  cardId: string,
+  to: Cell,
+  beforeRelease?: () => Promise<void>,
+): Promise<void> {
+  const box = await card(page, cardId).boundingBox();
+  if (!box) throw new Error(`card ${cardId} is not on screen`);
+  const { lane, column } = await headerRects(page, to);
+  const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  // Near the left of the cell, mid-height of the lane's first row: an empty slot or the first one.
+  const target = {
+    x: column.x + Math.min(column.width / 4, box.width / 2 + 8),
+    y: lane.y + Math.min(lane.height / 2, box.height / 2 + 8),
+  };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  const steps = 16;
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(
+      from.x + ((target.x - from.x) * i) / steps,
+      from.y + ((target.y - from.y) * i) / steps,
+    );
+    await page.waitForTimeout(16);
+  }
+  await beforeRelease?.();
+  await page.mouse.up();
+}
+
+/** Sets the name peers see (the people bar's own field). */
+export async function setName(page: Page, name: string): Promise<void> {
+  const field = page.locator('.fdr-people__name');
+  await field.fill(name);
+  await field.press('Enter');
+  await field.blur();
+}
+
+/**
+ * Clicks a card as a user does. tldraw hit-tests shapes itself (the card's DOM ignores the
+ * pointer), so Playwright's element click would refuse; a click at its centre is what a hand does.
+ */
+export async function clickCard(page: Page, cardId: string): Promise<void> {
+  const box = await card(page, cardId).boundingBox();
+  if (!box) throw new Error(`card ${cardId} is not on screen`);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
