@@ -89,7 +89,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
     await waitConnected(page);
 
     expect(await page.locator('[data-domain-id]').count()).toBe(10);
-    await expect(page.locator('[data-domain-id]').first().innerText()).resolves.toBe(
+    await expect(page.locator('[data-domain-id]').first().textContent()).resolves.toBe(
       'Digital governance',
     );
     expect(await page.locator('[data-phase-id]').count()).toBe(2);
@@ -217,7 +217,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
     await panel.getByTestId('panel-save').click();
     await a.page.screenshot({ path: screenshotPath('after-edit.png') });
     // B reads French: the French title stays, and an English reader sees the new one.
-    await expect(card(b.page, SECURITY).innerText()).resolves.toContain('sécurité');
+    await expect(card(b.page, SECURITY).textContent()).resolves.toContain('sécurité');
     await card(a.page, SECURITY).getByText('Cyber security').waitFor();
     await b.page.getByTestId('lang-switch').click();
     await card(b.page, SECURITY).getByText('Cyber security').waitFor({ timeout: 3000 });
@@ -268,7 +268,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
     await a.page.keyboard.press('Shift+2');
     const zoomA = a.page.getByTestId('minimap.zoom-menu-button');
     await a.page.waitForTimeout(600);
-    const zoomText = await zoomA.innerText();
+    const zoomText = (await zoomA.textContent()) ?? '';
     await b.page.waitForFunction(
       (expected) =>
         document.querySelector('[data-testid="minimap.zoom-menu-button"]')?.textContent?.trim() ===
@@ -320,18 +320,18 @@ describe('Feuille de route in Chromium, against the real server and the producti
     await page.getByTestId('lang-switch').click();
     await page.getByRole('heading', { name: 'Créer un tableau' }).waitFor();
     await openBoard(page, app.url, boardId);
-    await expect(page.getByTestId('sync-state').innerText()).resolves.toContain('Connecté');
+    await expect(page.getByTestId('sync-state').textContent()).resolves.toContain('Connecté');
     // tldraw's French comes from its own translation file, served by us.
     await page.locator('[data-testid="tools.draw"][aria-label^="Dessiner"]').waitFor();
     expect(guard.seen.some((u) => /\/assets\/fr-[\w-]+\.json$/.test(u))).toBe(true);
-    await expect(page.locator('[data-domain-id]').first().innerText()).resolves.toBe(
+    await expect(page.locator('[data-domain-id]').first().textContent()).resolves.toBe(
       'Gouvernance numérique',
     );
     await page.screenshot({ path: screenshotPath('template-board-fr.png') });
     // Remembered: a new visit of the home page speaks French too.
     await page.goto(app.url);
     await page.getByRole('heading', { name: 'Créer un tableau' }).waitFor();
-    await expect(page.getByTestId('lang-switch').innerText()).resolves.toBe('English');
+    await expect(page.getByTestId('lang-switch').textContent()).resolves.toBe('English');
   });
 
   it('made no request to any host but its own origin', () => {
