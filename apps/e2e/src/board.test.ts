@@ -110,6 +110,17 @@ describe('Feuille de route in Chromium, against the real server and the producti
     await page.waitForTimeout(300);
     await page.screenshot({ path: screenshotPath('template-board.png') });
 
+    // A newcomer opening the board's link: a fresh profile (cold cache), timed from navigation.
+    const cold = await client({ locale: 'en-CA' });
+    const navigated = Date.now();
+    await cold.page.goto(page.url());
+    await cold.page.locator('[data-testid="fdr-card"]').first().waitFor();
+    metrics.templateBoardColdLoadFirstCardMs = Date.now() - navigated;
+    metrics.templateBoardColdLoadFirstRenderMs = await cold.page.evaluate(
+      () => (window as unknown as { __fdrFirstRenderMs?: number }).__fdrFirstRenderMs ?? -1,
+    );
+    expect(await cold.page.getByTestId('fdr-card').count()).toBe(33);
+
     await page.getByRole('link', { name: 'All boards' }).click();
     await page
       .getByTestId('board-list')
@@ -221,6 +232,49 @@ describe('Feuille de route in Chromium, against the real server and the producti
     await card(a.page, SECURITY).getByText('Cyber security').waitFor();
     await b.page.getByTestId('lang-switch').click();
     await card(b.page, SECURITY).getByText('Cyber security').waitFor({ timeout: 3000 });
+  });
+
+  it('creates a card from the side panel, French and English side by side, then archives it', async () => {
+    const boardId = await createBoard(app.url, 'blank');
+    const a = await client({ locale: 'en-CA' });
+    const b = await client();
+    await a.page.goto(`${app.url}/b/${boardId}`);
+    await waitConnected(a.page);
+    await b.page.goto(`${app.url}/b/${boardId}`);
+    await waitConnected(b.page);
+    expect(await a.page.getByTestId('fdr-card').count()).toBe(0);
+
+    await a.page.getByTestId('new-card').click();
+    const panel = a.page.getByTestId('card-panel');
+    await panel.getByTestId('title-fr').fill('Équipe spéciale des essais');
+    await panel.getByTestId('title-en').fill('Trials task team');
+    await panel.getByLabel('Domain of interest').selectOption('domain-client-engagement');
+    await panel.getByLabel('Roadmap phase').selectOption('phase-1');
+    await panel.getByRole('checkbox', { name: /Period 2/ }).check();
+    await panel.getByTestId('panel-save').click();
+
+    const created = b.page
+      .getByTestId('fdr-card')
+      .filter({ hasText: 'Équipe spéciale des essais' });
+    await created.waitFor({ timeout: 3000 });
+    const cardId = (await created.getAttribute('data-card-id')) ?? '';
+    expect(await cellOfCard(b.page, cardId)).toEqual({
+      domainId: 'domain-client-engagement',
+      phaseId: 'phase-1',
+    });
+    await expect(created.locator('.fdr-periods').getAttribute('aria-label')).resolves.toBe(
+      'Périodes 2',
+    );
+
+    // The new card is selected in A: edit it, archive it; it leaves B's board too.
+    await a.page.getByRole('button', { name: 'Edit the card' }).click();
+    a.page.once('dialog', (dialog) => void dialog.accept());
+    await a.page
+      .getByTestId('card-panel')
+      .getByRole('button', { name: 'Archive the card' })
+      .click();
+    await created.waitFor({ state: 'detached', timeout: 3000 });
+    expect(await a.page.getByTestId('fdr-card').count()).toBe(0);
   });
 
   it('an annotation drawn in A appears in B, and stays after a reload', async () => {

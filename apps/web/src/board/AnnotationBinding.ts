@@ -1,5 +1,5 @@
 import { docRoots, META, setAnnotationsSchema } from '@fdr/model';
-import type { Editor, SerializedSchema, TLRecord } from 'tldraw';
+import type { SerializedSchema, TLRecord, TLStore } from 'tldraw';
 import type * as Y from 'yjs';
 
 /** Free-form shapes the board keeps. Embeds, bookmarks, images, videos and frames are not kept. */
@@ -32,7 +32,7 @@ export const FLUSH_MS = 80;
  * so they never enter tldraw's history.
  */
 export class AnnotationBinding {
-  private readonly editor: Editor;
+  private readonly store: TLStore;
   private readonly doc: Y.Doc;
   private readonly map: Y.Map<unknown>;
   private readonly meta: Y.Map<unknown>;
@@ -45,19 +45,19 @@ export class AnnotationBinding {
   private readonly schemaJson: string;
   private readonly schema: SerializedSchema;
 
-  constructor(editor: Editor, doc: Y.Doc, options: { origin: unknown; schemaOrigin: unknown }) {
-    this.editor = editor;
+  constructor(store: TLStore, doc: Y.Doc, options: { origin: unknown; schemaOrigin: unknown }) {
+    this.store = store;
     this.doc = doc;
     const roots = docRoots(doc);
     this.map = roots.annotations;
     this.meta = roots.meta;
     this.origin = options.origin;
     this.schemaOrigin = options.schemaOrigin;
-    this.schema = editor.store.schema.serialize();
+    this.schema = store.schema.serialize();
     this.schemaJson = JSON.stringify(this.schema);
     this.applyFromDoc([...this.map.keys()]);
     this.map.observe(this.onMapChange);
-    this.unlisten = editor.store.listen(
+    this.unlisten = store.listen(
       ({ changes }) => {
         for (const record of Object.values(changes.added)) this.queuePut(record);
         for (const [, record] of Object.values(changes.updated)) this.queuePut(record);
@@ -126,7 +126,7 @@ export class AnnotationBinding {
     for (const id of ids) {
       const value = this.map.get(id);
       if (value === undefined) {
-        if (this.editor.store.has(id as TLRecord['id'])) removals.push(id as TLRecord['id']);
+        if (this.store.has(id as TLRecord['id'])) removals.push(id as TLRecord['id']);
         continue;
       }
       // A change queued here but not yet flushed wins over an older remote value.
@@ -136,21 +136,21 @@ export class AnnotationBinding {
     }
     // Parents before children, shapes before the bindings that point at them.
     puts.sort((a, b) => rank(a) - rank(b));
-    this.editor.store.mergeRemoteChanges(() => {
+    this.store.mergeRemoteChanges(() => {
       for (const record of puts) {
         try {
-          this.editor.store.put([record]);
+          this.store.put([record]);
         } catch (error) {
           // One bad record (e.g. from a buggy peer) must not hide the others.
           console.warn('annotation record refused', record.id, error);
         }
       }
-      if (removals.length > 0) this.editor.store.remove(removals);
+      if (removals.length > 0) this.store.remove(removals);
     });
   }
 
   private migrate(record: TLRecord, persisted: SerializedSchema): TLRecord | null {
-    const result = this.editor.store.schema.migratePersistedRecord(record, persisted, 'up');
+    const result = this.store.schema.migratePersistedRecord(record, persisted, 'up');
     if (result.type === 'success') return result.value;
     console.warn('annotation record could not be migrated', record.id, result.reason);
     return null;

@@ -86,7 +86,7 @@ export class CanvasBinding {
     // Cards first: arrows in the annotations may be bound to them.
     this.project(false);
     this.disposers.push(view.onChange(() => this.project(false)));
-    this.annotations = new AnnotationBinding(editor, options.doc, {
+    this.annotations = new AnnotationBinding(editor.store, options.doc, {
       origin: options.origin,
       schemaOrigin: options.schemaOrigin,
     });
@@ -111,6 +111,8 @@ export class CanvasBinding {
       this.options.onError(error.messages);
       return false;
     } finally {
+      // Read the model now rather than at the end of the tick: the caller may select the card next.
+      this.options.view.refresh();
       this.project(true);
     }
   }

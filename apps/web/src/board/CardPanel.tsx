@@ -44,7 +44,7 @@ interface Draft {
   phaseId: string;
 }
 
-function draftOf(card: RoadmapCard): Draft {
+export function draftOf(card: RoadmapCard): Draft {
   return {
     titleFr: card.title.fr,
     titleEn: card.title.en,
@@ -112,8 +112,9 @@ export function changedFields(initial: Draft, draft: Draft): Omit<UpdateCardInpu
   } = {};
   const text = (fr: keyof Draft, en: keyof Draft): Partial<Localized> | undefined => {
     const value: { fr?: string; en?: string } = {};
-    if (draft[fr] !== initial[fr]) value.fr = String(draft[fr]).trim();
-    if (draft[en] !== initial[en]) value.en = String(draft[en]).trim();
+    const changed = (key: keyof Draft) => String(draft[key]).trim() !== String(initial[key]).trim();
+    if (changed(fr)) value.fr = String(draft[fr]).trim();
+    if (changed(en)) value.en = String(draft[en]).trim();
     return Object.keys(value).length > 0 ? value : undefined;
   };
   const title = text('titleFr', 'titleEn');
@@ -124,8 +125,10 @@ export function changedFields(initial: Draft, draft: Draft): Omit<UpdateCardInpu
   if (deliverables) patch.deliverables = deliverables;
   if (draft.role !== initial.role) patch.role = draft.role;
   if (draft.state !== initial.state) patch.state = draft.state;
-  if (draft.lead !== initial.lead) patch.leadJurisdiction = draft.lead.trim() || null;
-  if (draft.members !== initial.members) patch.members = lines(draft.members);
+  if (draft.lead.trim() !== initial.lead.trim()) patch.leadJurisdiction = draft.lead.trim() || null;
+  if (lines(draft.members).join('\n') !== lines(initial.members).join('\n')) {
+    patch.members = lines(draft.members);
+  }
   if (draft.formedFromFr !== initial.formedFromFr || draft.formedFromEn !== initial.formedFromEn) {
     patch.formedFrom = formedFrom(draft);
   }
