@@ -26,6 +26,8 @@ let browser: Browser;
 let guard: OriginGuard;
 const clients: Client[] = [];
 const metrics: Record<string, number> = {};
+/** Every error any page logged, across tests. */
+const pageErrors: string[] = [];
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startApp(), launchBrowser()]);
@@ -44,11 +46,15 @@ afterEach(async (context) => {
       if (client.errors.length > 0) console.error(client.errors.join('\n'));
     }
   }
-  for (const client of clients.splice(0)) await client.context.close();
+  for (const client of clients.splice(0)) {
+    pageErrors.push(...client.errors);
+    await client.context.close();
+  }
 });
 
 afterAll(async () => {
   writeFileSync(screenshotPath('metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+  writeFileSync(screenshotPath('page-errors.log'), pageErrors.join('\n'));
   await browser?.close();
   await app?.stop();
 });
@@ -388,9 +394,10 @@ describe('Feuille de route in Chromium, against the real server and the producti
     await expect(page.getByTestId('lang-switch').textContent()).resolves.toBe('English');
   });
 
-  it('made no request to any host but its own origin', () => {
+  it('made no request to any host but its own origin, and hit no Content-Security-Policy wall', () => {
     expect(guard.seen.length).toBeGreaterThan(50);
     expect(guard.seen.some((u) => u.startsWith(`ws://127.0.0.1:${app.port}/sync/`))).toBe(true);
     expect(guard.outside).toEqual([]);
+    expect(pageErrors.filter((e) => /Content.Security.Policy|Refused to/i.test(e))).toEqual([]);
   });
 });

@@ -280,7 +280,8 @@ function BoardCanvas({
       if (layout) {
         mounted.zoomToBounds(
           { x: 0, y: 0, w: layout.width, h: layout.height },
-          { inset: 16, targetZoom: 1 },
+          // Room for tldraw's toolbar at the bottom, so the last lane is not hidden under it.
+          { inset: 72, targetZoom: 1 },
         );
       }
       if (window.__fdrFirstRenderMs === undefined) {
