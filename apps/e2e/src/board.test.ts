@@ -127,11 +127,19 @@ describe('Feuille de route in Chromium, against the real server and the producti
     );
     expect(await cold.page.getByTestId('fdr-card').count()).toBe(33);
 
+    const boardUrl = page.url();
     await page.getByRole('link', { name: 'All boards' }).click();
-    await page
-      .getByTestId('board-list')
-      .getByRole('link', { name: 'Joint Councils roadmap' })
-      .waitFor();
+    const list = page.getByTestId('board-list');
+    await list.getByRole('link', { name: 'Joint Councils roadmap' }).waitFor();
+
+    // Rename (both languages), then open the board again by pasting its address.
+    await list.getByRole('button', { name: 'Rename “Joint Councils roadmap”' }).click();
+    await list.getByLabel('Title in English').fill('Joint Councils roadmap 2016–2018');
+    await list.getByRole('button', { name: 'Save' }).click();
+    await list.getByRole('link', { name: 'Joint Councils roadmap 2016–2018' }).waitFor();
+    await page.getByLabel('Board address or id').fill(boardUrl);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByTestId('board-title').getByText('Joint Councils roadmap 2016–2018').waitFor();
   });
 
   it('a card dragged in A: B sees a ghost during the drag, then the card in its new cell within a second; it is still there after a reload', async () => {
@@ -283,7 +291,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
     expect(await a.page.getByTestId('fdr-card').count()).toBe(0);
   });
 
-  it('an annotation drawn in A appears in B, and stays after a reload', async () => {
+  it('annotations drawn in A appear in B (an arrow bound to a card follows it) and stay after a reload', async () => {
     const boardId = await createBoard(app.url);
     const a = await client();
     const b = await client();
@@ -307,9 +315,45 @@ describe('Feuille de route in Chromium, against the real server and the producti
     await b.page.locator('.tl-shape[data-shape-type="draw"]').waitFor({ timeout: 3000 });
     await b.page.screenshot({ path: screenshotPath('annotation-in-b.png') });
 
+    // An arrow bound to a card follows the card when it moves.
+    const privacy = await card(a.page, 'card-privacy').boundingBox();
+    await a.page.getByTestId('tools.arrow').click();
+    await a.page.mouse.move(1100, 300);
+    await a.page.mouse.down();
+    for (let i = 1; i <= 10; i++) {
+      await a.page.mouse.move(
+        1100 + ((privacy!.x + privacy!.width / 2 - 1100) * i) / 10,
+        300 + ((privacy!.y + privacy!.height / 2 - 300) * i) / 10,
+      );
+    }
+    await a.page.mouse.up();
+    await a.page.keyboard.press('Escape');
+    const arrow = b.page.locator('.tl-shape[data-shape-type="arrow"]');
+    await arrow.waitFor({ timeout: 3000 });
+    await clickCard(a.page, 'card-privacy');
+    await a.page.keyboard.press('Shift+M');
+    await a.page.getByTestId('move-domain').selectOption('domain-measurement-reporting');
+    await a.page.getByTestId('move-dialog').getByRole('button', { name: 'Déplacer' }).click();
+    await waitForCardIn(b.page, 'card-privacy', {
+      domainId: 'domain-measurement-reporting',
+      phaseId: 'phase-2',
+    });
+    const moved = await card(b.page, 'card-privacy').boundingBox();
+    await b.page.waitForFunction(
+      (top) => {
+        const box = document
+          .querySelector('.tl-shape[data-shape-type="arrow"]')
+          ?.getBoundingClientRect();
+        return box !== undefined && box.y + box.height >= top - 10;
+      },
+      moved!.y,
+      { timeout: 3000 },
+    );
+
     await b.page.reload();
     await b.page.locator('[data-testid="fdr-card"]').first().waitFor();
     await note.getByText('Point à discuter').waitFor();
+    await arrow.waitFor();
     await b.page.locator('.tl-shape[data-shape-type="draw"]').waitFor();
   });
 
