@@ -278,11 +278,16 @@ function BoardCanvas({
       setEditor(mounted);
       const layout = view.layout.get();
       if (layout) {
-        mounted.zoomToBounds(
-          { x: 0, y: 0, w: layout.width, h: layout.height },
-          // Room for tldraw's toolbar at the bottom, so the last lane is not hidden under it.
-          { inset: 72, targetZoom: 1 },
+        // The whole board at first, centred, its bottom clear of tldraw's toolbar.
+        const screen = mounted.getViewportScreenBounds();
+        const top = 24;
+        const bottom = 96;
+        const z = Math.min(
+          1,
+          (screen.w - 48) / layout.width,
+          (screen.h - top - bottom) / layout.height,
         );
+        mounted.setCamera({ x: (screen.w / z - layout.width) / 2, y: top / z, z });
       }
       if (window.__fdrFirstRenderMs === undefined) {
         window.__fdrFirstRenderMs = Math.round(performance.now());
