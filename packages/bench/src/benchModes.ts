@@ -1,0 +1,78 @@
+import type { SetupId } from './setups.ts';
+
+/** Everything one `pnpm bench` run measures, and how hard. */
+export interface BenchMode {
+  name: 'quick' | 'full' | 'smoke';
+  setups: SetupId[];
+  /** Editors on the board at each point of the sweep. */
+  editors: number[];
+  editsPerSecond: number;
+  warmupMs: number;
+  measureMs: number;
+  drainTimeoutMs: number;
+  /** A setup leaves the sweep after this many points in a row with p99 over `giveUpP99Ms`. */
+  giveUpAfter: number;
+  giveUpP99Ms: number;
+  historyUpdates: number;
+  historyRepeats: number;
+  idleBoards: number;
+  /** Pause before each memory reading of the idle-board measure. */
+  idleSettleMs: number;
+  ackSamples: number;
+}
+
+const ALL: SetupId[] = ['ours-sqlite', 'ours-pg-redis', 'reference', 'hocuspocus'];
+
+export const BENCH_MODES: Record<BenchMode['name'], BenchMode> = {
+  /** The default: every measure, small, in under two minutes. */
+  quick: {
+    name: 'quick',
+    setups: ALL,
+    editors: [10, 100, 200],
+    editsPerSecond: 2,
+    warmupMs: 1000,
+    measureMs: 3000,
+    drainTimeoutMs: 3000,
+    giveUpAfter: 2,
+    giveUpP99Ms: 2000,
+    historyUpdates: 20_000,
+    historyRepeats: 1,
+    idleBoards: 200,
+    idleSettleMs: 1000,
+    ackSamples: 100,
+  },
+  /** The recorded run of docs/benchmarks.md. */
+  full: {
+    name: 'full',
+    setups: ALL,
+    editors: [10, 50, 100, 150, 200, 250, 300, 400, 500],
+    editsPerSecond: 2,
+    warmupMs: 3000,
+    measureMs: 15_000,
+    drainTimeoutMs: 10_000,
+    giveUpAfter: 2,
+    giveUpP99Ms: 2000,
+    historyUpdates: 100_000,
+    historyRepeats: 3,
+    idleBoards: 1000,
+    idleSettleMs: 1000,
+    ackSamples: 1000,
+  },
+  /** CI: proves the harness works against every setup; the numbers mean nothing. */
+  smoke: {
+    name: 'smoke',
+    setups: ALL,
+    editors: [4],
+    editsPerSecond: 2,
+    warmupMs: 300,
+    measureMs: 2000,
+    drainTimeoutMs: 5000,
+    giveUpAfter: 2,
+    giveUpP99Ms: 2000,
+    historyUpdates: 300,
+    historyRepeats: 1,
+    idleBoards: 20,
+    idleSettleMs: 100,
+    ackSamples: 10,
+  },
+};

@@ -1,0 +1,122 @@
+import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+/** Which stock provider speaks to a server: y-websocket (ours, the reference) or Hocuspocus. */
+export type ClientKind = 'y-websocket' | 'hocuspocus';
+
+/** Where an editor connects: for y-websocket the URL the board name is appended to. */
+export interface Endpoint {
+  kind: ClientKind;
+  url: string;
+}
+
+export interface Editor {
+  doc: Y.Doc;
+  /** Resolves at the provider's first sync with the server; rejects after `timeoutMs`. */
+  synced: Promise<void>;
+  destroy(): void;
+}
+
+export interface EditorOptions {
+  doc?: Y.Doc;
+  /**
+   * Called when the server acknowledges a document update. y-websocket has no ack message: the
+   * server's echo of the update is one (ours sends it once stored; the reference once applied),
+   * so any document update frame counts: use it with a single editor on the board. Hocuspocus
+   * sends a sync-status message once it has applied an update.
+   */
+  onAck?: () => void;
+  /** Called when the connection closes while the editor is not being destroyed. */
+  onDisconnect?: () => void;
+  timeoutMs?: number;
+}
+
+/**
+ * One simulated editor: a stock provider and a Y.Doc, as a browser would run them, over the `ws`
+ * package. Nothing here is tuned per server: each gets its provider with default settings.
+ */
+export function connectEditor(
+  endpoint: Endpoint,
+  board: string,
+  options: EditorOptions = {},
+): Editor {
+  const doc = options.doc ?? new Y.Doc();
+  const { onAck, onDisconnect } = options;
+  let destroyed = false;
+  let destroyProvider: () => void;
+  let synced: Promise<void>;
+  if (endpoint.kind === 'y-websocket') {
+    const Socket = onAck ? ackingSocket(onAck) : WebSocket;
+    const provider = new WebsocketProvider(endpoint.url, board, doc, {
+      WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
+      // Providers in one thread would otherwise talk over BroadcastChannel, bypassing the server.
+      disableBc: true,
+    });
+    synced = new Promise<void>((resolve) => {
+      if (provider.synced) resolve();
+      else provider.on('sync', (isSynced: boolean) => isSynced && resolve());
+    });
+    provider.on('connection-close', () => {
+      if (!destroyed) onDisconnect?.();
+    });
+    destroyProvider = () => provider.destroy();
+  } else {
+    // The provider hands its configuration to the websocket it creates, which takes the
+    // polyfill; the provider's type does not list it.
+    const configuration: HocuspocusProviderConfiguration & { WebSocketPolyfill: unknown } = {
+      url: endpoint.url,
+      name: board,
+      document: doc,
+      WebSocketPolyfill: WebSocket,
+    };
+    const provider = new HocuspocusProvider(configuration);
+    synced = new Promise<void>((resolve) => {
+      if (provider.isSynced) resolve();
+      else provider.on('synced', ({ state }: { state: boolean }) => state && resolve());
+    });
+    if (onAck) {
+      provider.on('unsyncedChanges', ({ number }: { number: number }) => number === 0 && onAck());
+    }
+    provider.on('close', () => {
+      if (!destroyed) onDisconnect?.();
+    });
+    destroyProvider = () => provider.destroy();
+  }
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${endpoint.kind} editor not synced after ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  synced = Promise.race([synced, timeout]).finally(() => clearTimeout(timer));
+  // The race rejects on its own when nobody awaits it yet.
+  synced.catch(() => {});
+  return {
+    doc,
+    synced,
+    destroy() {
+      destroyed = true;
+      clearTimeout(timer);
+      destroyProvider();
+      doc.destroy();
+    },
+  };
+}
+
+/** `ws` that also reports each document update frame the server sends ([0, 2, ...]). */
+function ackingSocket(onAck: () => void) {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      // The provider sets binaryType 'arraybuffer'.
+      this.on('message', (data: ArrayBuffer | Buffer) => {
+        const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+        if (bytes[0] === 0 && bytes[1] === 2) onAck();
+      });
+    }
+  };
+}

@@ -1,0 +1,242 @@
+import type { MachineInfo } from './describeMachine.ts';
+import type { BenchResults, LoadRow } from './runBench.ts';
+import type { SetupId } from './setups.ts';
+
+const KB = 1024;
+const MB = 1024 * 1024;
+
+/** Largest editor count whose point, and every smaller one, kept p99 under the limit. */
+export interface Capacity {
+  editors: number;
+  /** True when even the largest point tested was under the limit: the capacity is at least that. */
+  atLeast: boolean;
+}
+
+function capacity(rows: LoadRow[], setup: SetupId, limitMs: number): Capacity {
+  const points = rows.filter((r) => r.setup === setup).sort((a, b) => a.editors - b.editors);
+  let best = 0;
+  for (const row of points) {
+    if (row.p99 >= limitMs || row.incompleteEdits > 0) return { editors: best, atLeast: false };
+    best = row.editors;
+  }
+  return { editors: best, atLeast: true };
+}
+
+/**
+ * The results of a run as Markdown: what ran where, the sweep, the headline ratios, the targets
+ * of issue 10 (met or missed), long history, idle boards and acknowledgement latency. The same
+ * text is printed by `pnpm bench` and written into docs/benchmarks.md.
+ */
+export function formatReport(results: BenchResults): string {
+  const { mode, load } = results;
+  const label = (id: SetupId) => results.labels[id] ?? id;
+  const out: string[] = [];
+  out.push(
+    `Mode \`${mode.name}\`, run ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC, ` +
+      `${(results.durationMs / 1000).toFixed(0)} s in all.`,
+    '',
+    ...machineLines(results.machineBefore, results.machineAfter),
+    '',
+  );
+
+  out.push(
+    `### Propagation latency: N editors x ${mode.editsPerSecond} edits/s on one board`,
+    '',
+    `Each point: fresh server processes, ${(mode.warmupMs / 1000).toFixed(0)} s of warm-up, then ` +
+      `${(mode.measureMs / 1000).toFixed(0)} s measured. Latency over every (edit, receiving editor) pair ` +
+      'of the window; "sustained" counts the edits of the window that reached every other editor, per second ' +
+      '(offered in brackets). Server CPU in % of one core (both instances summed for the two-instance setup; ' +
+      'PostgreSQL and Redis not included). Client lag: worst p99 event-loop delay of the two client worker threads.',
+    '',
+    '| Editors | Setup | p50 | p95 | p99 | max | Edits/s sustained (offered) | Not delivered | Server CPU | Server RSS | Client lag p99 | Reconnects |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  const editorCounts = [...new Set(load.map((r) => r.editors))].sort((a, b) => a - b);
+  for (const editors of editorCounts) {
+    for (const row of load.filter((r) => r.editors === editors)) {
+      out.push(
+        `| ${editors} | ${label(row.setup)} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${ms(row.max)} | ` +
+          `${row.sustainedEditsPerSecond.toFixed(0)} (${row.editors * row.editsPerSecond}) | ${row.incompleteEdits} | ` +
+          `${row.serverCpuPercent.toFixed(0)}% | ${(row.serverRssMaxBytes / MB).toFixed(0)} MB | ` +
+          `${ms(row.clientLoopP99Ms)} | ${row.disconnects} |`,
+      );
+    }
+  }
+  out.push('');
+
+  const ids = [...new Set(load.map((r) => r.setup))];
+  out.push(
+    '### Headline',
+    '',
+    '| Setup | p99 at 200 editors | Largest editors with p99 < 100 ms | Largest editors with p99 < 50 ms |',
+    '| --- | ---: | ---: | ---: |',
+  );
+  for (const id of ids) {
+    const at200 = load.find((r) => r.setup === id && r.editors === 200);
+    out.push(
+      `| ${label(id)} | ${at200 ? ms(at200.p99) : 'not run'} | ${capText(capacity(load, id, 100))} | ${capText(capacity(load, id, 50))} |`,
+    );
+  }
+  out.push('');
+  const ratios = ratioLines(load, ids, label);
+  if (ratios.length > 0) out.push(...ratios, '');
+
+  out.push(...targetLines(results), '');
+
+  out.push(
+    `### Long history: a board of ${results.mode.historyUpdates.toLocaleString('en')} updates`,
+    '',
+    'One stock client makes the edits (a card of 300 moved each time, one transaction and one message each). ' +
+      '"Join": a new client, from opening its connection to its first sync (it holds every edit then; median of ' +
+      `${mode.historyRepeats}). "Server load": our server's own "board loaded" figure (storage read and replay). ` +
+      '"Compaction": our server folding the history into one state at a graceful shutdown.',
+    '',
+    '| Setup | Board | Sending the updates | Join | Server load | Compaction |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+  );
+  for (const row of results.history) {
+    out.push(
+      `| ${label(row.setup)} | ${row.variant} | ${ms(row.seedMs)} | ${ms(row.joinMs)} | ` +
+        `${row.serverLoadMs === null ? 'n/a' : ms(row.serverLoadMs)} | ${row.compactMs === null ? 'n/a' : ms(row.compactMs)} |`,
+    );
+  }
+  for (const id of ids) {
+    if (id === 'reference' || id === 'hocuspocus') {
+      out.push(`| ${label(id)} | cold | n/a | n/a: in memory, nothing to load from | n/a | n/a |`);
+    }
+  }
+  out.push('');
+
+  out.push(
+    '### Idle loaded boards',
+    '',
+    `Boards of ten cards, each opened by one client that syncs and leaves, ${mode.idleBoards.toLocaleString('en')} ` +
+      `then ${mode.idleBoards.toLocaleString('en')} more; VmRSS of the server process.`,
+    '',
+    '| Setup | RSS, fresh | after the first batch | after the second | per board, first batch | per board, second batch |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const row of results.idle) {
+    out.push(
+      `| ${label(row.setup)} | ${(row.rssStartBytes / MB).toFixed(0)} MB | ${(row.rssFirstBytes / MB).toFixed(0)} MB | ` +
+        `${(row.rssSecondBytes / MB).toFixed(0)} MB | ${(row.firstPerBoardBytes / KB).toFixed(0)} kB | ` +
+        `${(row.marginalPerBoardBytes / KB).toFixed(0)} kB |`,
+    );
+  }
+  if (ids.includes('hocuspocus')) {
+    out.push(
+      `| ${label('hocuspocus')} | n/a | n/a | n/a | n/a: forgets a document when its last client leaves | n/a |`,
+    );
+  }
+  out.push('');
+
+  out.push(
+    '### Time to persist: edit to acknowledgement',
+    '',
+    `One client alone on a board, ${mode.ackSamples.toLocaleString('en')} edits one after the other.`,
+    '',
+    '| Setup | The acknowledgement means | p50 | p99 | max |',
+    '| --- | --- | ---: | ---: | ---: |',
+  );
+  const meaning: Record<SetupId, string> = {
+    'ours-sqlite': 'stored in SQLite, fsynced (SQLITE_SYNCHRONOUS=FULL)',
+    'ours-pg-redis': 'committed in PostgreSQL',
+    reference: 'applied in memory; never stored',
+    hocuspocus: 'applied in memory; never stored',
+  };
+  for (const row of results.ack) {
+    out.push(
+      `| ${label(row.setup)} | ${meaning[row.setup]} | ${ms(row.p50)} | ${ms(row.p99)} | ${ms(row.max)} |`,
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function machineLines(before: MachineInfo, after: MachineInfo): string[] {
+  const lines = [
+    `Machine: ${before.cpu}, ${before.cores} cores, ${before.memoryGiB} GiB, Linux ${before.kernel}, Node ${before.node}; ` +
+      `servers and client workers all on these cores, over loopback.`,
+    `Versions: our server at ${before.commit} (yjs ${before.versions['our server yjs']}); ` +
+      Object.entries(before.versions)
+        .filter(([name]) => name !== 'our server yjs')
+        .map(([name, version]) => `${name} ${version}`)
+        .join(', ') +
+      '.',
+    `Load average (1, 5, 15 min): ${before.loadAverage.join(', ')} before, ${after.loadAverage.join(', ')} after.`,
+  ];
+  const busy = (info: MachineInfo) =>
+    info.busiest.length === 0
+      ? 'nothing over 5% of a core'
+      : info.busiest.map((b) => `\`${b}\``).join('; ');
+  lines.push(
+    `Other processes over one second before the run: ${busy(before)}. After: ${busy(after)}.`,
+  );
+  return lines.map((line) => `${line}  `);
+}
+
+function ratioLines(load: LoadRow[], ids: SetupId[], label: (id: SetupId) => string): string[] {
+  const lines: string[] = [];
+  const cap = (id: SetupId) => capacity(load, id, 100);
+  for (const ours of ['ours-sqlite', 'ours-pg-redis'] as const) {
+    if (!ids.includes(ours)) continue;
+    for (const other of ['reference', 'hocuspocus'] as const) {
+      if (!ids.includes(other)) continue;
+      const a = cap(ours);
+      const b = cap(other);
+      const ratio = b.editors > 0 ? `${(a.editors / b.editors).toFixed(2)}x` : 'n/a (0 editors)';
+      const p99 = (id: SetupId) => load.find((r) => r.setup === id && r.editors === 200)?.p99;
+      const pa = p99(ours);
+      const pb = p99(other);
+      const at200 =
+        pa !== undefined && pb !== undefined
+          ? `; p99 at 200 editors ${ms(pa)} vs ${ms(pb)} (${(pb / pa).toFixed(1)}x lower)`
+          : '';
+      lines.push(
+        `- ${label(ours)} vs ${label(other)}: editors at p99 < 100 ms ${capText(a)} vs ${capText(b)} = ${ratio}` +
+          `${a.atLeast || b.atLeast ? ' (a "≥" bound: the sweep stopped first)' : ''}${at200}.`,
+      );
+    }
+  }
+  return lines;
+}
+
+function targetLines(results: BenchResults): string[] {
+  const { load, history, idle } = results;
+  const lines = ['### Targets of issue 10', '', '| Target | Result | |', '| --- | --- | --- |'];
+  const verdict = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? 'met' : 'missed');
+  for (const id of ['ours-sqlite', 'ours-pg-redis'] as const) {
+    const at200 = load.find((r) => r.setup === id && r.editors === 200);
+    lines.push(
+      `| p99 < 50 ms at 200 editors x 2 edits/s (${results.labels[id]}) | ${at200 ? ms(at200.p99) : 'not run'} | ${verdict(at200 ? at200.p99 < 50 && at200.incompleteEdits === 0 : null)} |`,
+    );
+  }
+  const ours = capacity(load, 'ours-sqlite', 100);
+  const reference = capacity(load, 'reference', 100);
+  const hocuspocus = capacity(load, 'hocuspocus', 100);
+  const enough = ours.editors >= 1.2 * reference.editors && ours.editors > 0;
+  lines.push(
+    `| editors at p99 < 100 ms >= 1.2x the reference's (SQLite) | ${capText(ours)} vs ${capText(reference)} | ${verdict(load.length > 0 ? enough && !(reference.atLeast && !ours.atLeast) : null)}${reference.atLeast ? ' (the reference passed every point: the sweep was too short to tell)' : ''} |`,
+    `| ahead of Hocuspocus (SQLite) | ${capText(ours)} vs ${capText(hocuspocus)} | ${verdict(load.length > 0 ? ours.editors > hocuspocus.editors || (ours.editors === hocuspocus.editors && ours.atLeast) : null)} |`,
+  );
+  const idleOurs = idle.find((r) => r.setup === 'ours-sqlite');
+  lines.push(
+    `| idle loaded board <= 100 kB RSS (SQLite) | ${idleOurs ? `${(idleOurs.marginalPerBoardBytes / KB).toFixed(0)} kB per board in the second batch, ${(idleOurs.firstPerBoardBytes / KB).toFixed(0)} kB in the first` : 'not run'} | ${verdict(idleOurs ? idleOurs.marginalPerBoardBytes <= 100 * KB : null)}${idleOurs && idleOurs.firstPerBoardBytes > 100 * KB ? ' (second batch; not the first)' : ''} |`,
+  );
+  const cold = history.find(
+    (r) => r.setup === 'ours-sqlite' && r.variant.startsWith('cold, compacted'),
+  );
+  lines.push(
+    `| cold load of ${results.mode.historyUpdates.toLocaleString('en')} updates < 200 ms (SQLite, as stored) | ${cold ? `server load ${cold.serverLoadMs === null ? 'n/a' : ms(cold.serverLoadMs)}, client join ${ms(cold.joinMs)}` : 'not run'} | ${verdict(cold && cold.serverLoadMs !== null ? cold.serverLoadMs < 200 : null)} (server load)${cold && cold.joinMs >= 200 ? '; the client-side join is over' : ''} |`,
+    '| 300-card board first render < 1.5 s | see "Client side" below | not measured yet |',
+  );
+  return lines;
+}
+
+function capText(c: Capacity): string {
+  return `${c.atLeast ? '≥ ' : ''}${c.editors}`;
+}
+
+function ms(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`;
+}

@@ -1,0 +1,58 @@
+/**
+ * `pnpm bench`: our server side by side with the y-websocket reference server and Hocuspocus,
+ * in one run on this machine. Prints a Markdown report.
+ *
+ *   pnpm bench                  quick mode (default): every measure, small, under two minutes
+ *   pnpm bench --full           the recorded run (about 25 minutes)
+ *   pnpm bench --full --write-docs
+ *                               also writes docs/benchmarks.md (results block), docs/bench-p99.svg
+ *                               and docs/bench-results.json
+ *   --only=ours-sqlite,reference   a subset of the setups
+ *   --editors=10,200               other sweep points
+ *   --node-arg=--cpu-prof          a flag for every server's node (repeatable), for profiling
+ *
+ * Needs the local PostgreSQL and Redis (TEST_DATABASE_URL, TEST_REDIS_URL) for the two-instance
+ * setup. Not a test: nothing here asserts a time.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { BENCH_MODES, type BenchMode } from './benchModes.ts';
+import { formatReport } from './formatReport.ts';
+import { runBench } from './runBench.ts';
+import type { SetupId } from './setups.ts';
+import { writeDocs } from './writeDocs.ts';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
+    'write-docs': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    editors: { type: 'string' },
+    'node-arg': { type: 'string', multiple: true },
+  },
+});
+
+const mode: BenchMode = { ...BENCH_MODES[values.full ? 'full' : 'quick'] };
+if (values.only) mode.setups = values.only.split(',') as SetupId[];
+if (values.editors) mode.editors = values.editors.split(',').map(Number);
+
+console.error(`bench: ${mode.name} mode, setups ${mode.setups.join(', ')}`);
+const results = await runBench(mode, {
+  log: (line) => console.error(`  ${line}`),
+  ...(values['node-arg'] ? { nodeArgs: values['node-arg'] } : {}),
+});
+console.log(formatReport(results));
+
+const dir = fileURLToPath(new URL('../results/', import.meta.url));
+mkdirSync(dir, { recursive: true });
+const file = `${dir}${mode.name}-${results.startedAt.replace(/[:.]/g, '-')}.json`;
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+console.error(`bench: results in ${file}`);
+if (values['write-docs']) {
+  writeDocs(results);
+  console.error(
+    'bench: docs/benchmarks.md, docs/bench-p99.svg and docs/bench-results.json written',
+  );
+}

@@ -1,0 +1,141 @@
+import type { BenchMode } from './benchModes.ts';
+import { describeMachine, type MachineInfo } from './describeMachine.ts';
+import { type IdleBoardsRow, measureIdleBoards } from './idleBoards.ts';
+import { type LongHistoryRow, measureLongHistory } from './longHistory.ts';
+import { type AckRow, measureAck } from './measureAck.ts';
+import { type LoadResult, runLoad } from './runLoad.ts';
+import { BenchContext, createSetups, type SetupId } from './setups.ts';
+
+export interface LoadRow extends LoadResult {
+  setup: SetupId;
+}
+
+export interface BenchResults {
+  mode: BenchMode;
+  startedAt: string;
+  durationMs: number;
+  machineBefore: MachineInfo;
+  machineAfter: MachineInfo;
+  labels: Record<SetupId, string>;
+  load: LoadRow[];
+  history: LongHistoryRow[];
+  idle: IdleBoardsRow[];
+  ack: AckRow[];
+}
+
+export interface RunBenchOptions {
+  /** Progress lines as each measure ends. */
+  log?: (line: string) => void;
+  /** Flags for every server's `node` (e.g. --cpu-prof), for profiling. */
+  nodeArgs?: string[];
+}
+
+/**
+ * Runs every measure of `mode` against every setup, in one process, on this machine. Sweep
+ * points go setup after setup for each editor count (the order rotating), so that background
+ * load drifting during the run does not fall on one server only. Each point starts its servers
+ * afresh.
+ */
+export async function runBench(
+  mode: BenchMode,
+  options: RunBenchOptions = {},
+): Promise<BenchResults> {
+  const started = performance.now();
+  const log = (line: string) =>
+    options.log?.(`${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s  ${line}`);
+  const startedAt = new Date().toISOString();
+  const machineBefore = await describeMachine();
+  const context = new BenchContext();
+  const setups = createSetups(context).filter((s) => mode.setups.includes(s.id));
+  const startOptions = options.nodeArgs ? { nodeArgs: options.nodeArgs } : {};
+  const load: LoadRow[] = [];
+  const history: LongHistoryRow[] = [];
+  const idle: IdleBoardsRow[] = [];
+  const ack: AckRow[] = [];
+  try {
+    const overLimit = new Map<SetupId, number>();
+    let run = 0;
+    for (const [point, editors] of mode.editors.entries()) {
+      const order = rotate(setups, point);
+      for (const setup of order) {
+        if ((overLimit.get(setup.id) ?? 0) >= mode.giveUpAfter) continue;
+        const running = await setup.start(startOptions);
+        let result: LoadResult;
+        try {
+          result = await runLoad(running, {
+            editors,
+            editsPerSecond: mode.editsPerSecond,
+            warmupMs: mode.warmupMs,
+            measureMs: mode.measureMs,
+            drainTimeoutMs: mode.drainTimeoutMs,
+            workers: 2,
+            board: `load-${editors}-${run++}`,
+          });
+        } finally {
+          await running.stop();
+        }
+        load.push({ setup: setup.id, ...result });
+        overLimit.set(
+          setup.id,
+          result.p99 > mode.giveUpP99Ms ? (overLimit.get(setup.id) ?? 0) + 1 : 0,
+        );
+        log(
+          `load ${setup.id} ${editors} editors: p50 ${ms(result.p50)}, p99 ${ms(result.p99)}, ` +
+            `${result.sustainedEditsPerSecond.toFixed(0)} edits/s, server CPU ${result.serverCpuPercent.toFixed(0)}%`,
+        );
+        await sleep(300);
+      }
+    }
+    for (const setup of setups) {
+      const rows = await measureLongHistory(setup, {
+        updates: mode.historyUpdates,
+        repeats: mode.historyRepeats,
+      });
+      history.push(...rows);
+      for (const row of rows) log(`history ${setup.id} ${row.variant}: join ${ms(row.joinMs)}`);
+    }
+    for (const setup of setups) {
+      const row = await measureIdleBoards(setup, {
+        boards: mode.idleBoards,
+        concurrency: 10,
+        settleMs: mode.idleSettleMs,
+      });
+      if (row) {
+        idle.push(row);
+        log(`idle ${setup.id}: ${(row.marginalPerBoardBytes / 1024).toFixed(0)} kB per board`);
+      }
+    }
+    for (const setup of setups) {
+      const row = await measureAck(setup, mode.ackSamples);
+      ack.push(row);
+      log(`ack ${setup.id}: p50 ${ms(row.p50)}, p99 ${ms(row.p99)}`);
+    }
+  } finally {
+    await context.cleanup();
+  }
+  return {
+    mode,
+    startedAt,
+    durationMs: performance.now() - started,
+    machineBefore,
+    machineAfter: await describeMachine(),
+    labels: Object.fromEntries(setups.map((s) => [s.id, s.label])) as Record<SetupId, string>,
+    load,
+    history,
+    idle,
+    ack,
+  };
+}
+
+function rotate<T>(items: T[], by: number): T[] {
+  const k = by % items.length;
+  return items.slice(k).concat(items.slice(0, k));
+}
+
+function ms(value: number): string {
+  return `${value.toFixed(1)} ms`;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

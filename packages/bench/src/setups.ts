@@ -1,0 +1,213 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { Endpoint } from './connectEditor.ts';
+import { type ServerProcess, spawnServer } from './spawnServer.ts';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const ourMain = join(repoRoot, 'apps/server/src/main.ts');
+const hocuspocusMain = fileURLToPath(new URL('./servers/hocuspocusServer.ts', import.meta.url));
+const require = createRequire(import.meta.url);
+/** The reference server's own bin script, run unmodified. */
+const referenceMain = join(
+  dirname(require.resolve('@y/websocket-server/package.json')),
+  'src/server.js',
+);
+
+export type SetupId = 'ours-sqlite' | 'ours-pg-redis' | 'reference' | 'hocuspocus';
+
+/** A setup started for one measurement: its servers and where editors connect. */
+export interface RunningSetup {
+  id: SetupId;
+  /** One per server instance; editor i connects to endpoints[i % length]. */
+  endpoints: Endpoint[];
+  processes: ServerProcess[];
+  /** Our SQLite data folder, to start again on the same data. */
+  dataDir?: string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface StartOptions {
+  /**
+   * Extra environment for the server processes. Only ours reads settings from it; the others get
+   * it too (NODE_OPTIONS for profiling) and ignore the rest.
+   */
+  env?: Record<string, string>;
+  /** Our SQLite data folder, to restart on the same data; a fresh one otherwise. */
+  dataDir?: string;
+  /** Flags for `node` itself (--cpu-prof, --trace-gc...), for profiling any of the servers. */
+  nodeArgs?: string[];
+}
+
+export interface Setup {
+  id: SetupId;
+  label: string;
+  start(options?: StartOptions): Promise<RunningSetup>;
+}
+
+/**
+ * What a harness run owns outside its processes: temporary folders, its PostgreSQL schema and
+ * Redis prefix. `cleanup` removes them all.
+ */
+export class BenchContext {
+  readonly runId = randomBytes(4).toString('hex');
+  readonly databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  readonly redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  readonly schema = `fdr_bench_${this.runId}`;
+  readonly redisPrefix = `fdr-bench-${this.runId}:`;
+  private readonly dirs: string[] = [];
+  private usedPostgres = false;
+
+  tempDir(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'fdr-bench-'));
+    this.dirs.push(dir);
+    return dir;
+  }
+
+  markPostgresUsed(): void {
+    this.usedPostgres = true;
+  }
+
+  async cleanup(): Promise<void> {
+    for (const dir of this.dirs) rmSync(dir, { recursive: true, force: true });
+    this.dirs.length = 0;
+    if (!this.usedPostgres) return;
+    const client = new pg.Client({ connectionString: this.databaseUrl });
+    await client.connect();
+    try {
+      await client.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
+    } finally {
+      await client.end();
+    }
+  }
+}
+
+/** Settings every start of our server shares: loopback, free port, the default log level. */
+function ourEnv(extra: Record<string, string>): Record<string, string> {
+  return { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...extra };
+}
+
+function ourPort(line: string): number | null {
+  if (!line.includes('"listening"')) return null;
+  return (JSON.parse(line) as { port: number }).port;
+}
+
+function stopAll(processes: ServerProcess[]) {
+  return async (signal: NodeJS.Signals = 'SIGTERM') => {
+    await Promise.all(processes.map((p) => p.stop(signal)));
+  };
+}
+
+/** A port nobody listens on right now, for servers that cannot be told to pick one. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The four setups of issue 10, in the order tables list them. */
+export function createSetups(context: BenchContext): Setup[] {
+  return [
+    {
+      id: 'ours-sqlite',
+      label: 'Feuille de route, SQLite',
+      async start(options = {}) {
+        const dataDir = options.dataDir ?? context.tempDir();
+        const server = await spawnServer({
+          name: 'ours-sqlite',
+          args: [...(options.nodeArgs ?? []), ourMain],
+          env: ourEnv({ DATA_DIR: dataDir, ...options.env }),
+          readyPort: ourPort,
+        });
+        return {
+          id: 'ours-sqlite',
+          endpoints: [{ kind: 'y-websocket', url: `ws://127.0.0.1:${server.port}/sync` }],
+          processes: [server],
+          dataDir,
+          stop: stopAll([server]),
+        };
+      },
+    },
+    {
+      id: 'ours-pg-redis',
+      label: 'Feuille de route, 2 instances, PostgreSQL + Redis',
+      async start(options = {}) {
+        context.markPostgresUsed();
+        const instance = (name: string) =>
+          spawnServer({
+            name,
+            args: [...(options.nodeArgs ?? []), ourMain],
+            env: ourEnv({
+              DATABASE_URL: context.databaseUrl,
+              DATABASE_SCHEMA: context.schema,
+              REDIS_URL: context.redisUrl,
+              REDIS_PREFIX: context.redisPrefix,
+              INSTANCE_ID: name,
+              ...options.env,
+            }),
+            readyPort: ourPort,
+          });
+        // One after the other: the first runs the migrations (the second would wait on its lock).
+        const a = await instance('bench-a');
+        const b = await instance('bench-b');
+        return {
+          id: 'ours-pg-redis',
+          endpoints: [a, b].map((p) => ({
+            kind: 'y-websocket' as const,
+            url: `ws://127.0.0.1:${p.port}/sync`,
+          })),
+          processes: [a, b],
+          stop: stopAll([a, b]),
+        };
+      },
+    },
+    {
+      id: 'reference',
+      label: 'y-websocket reference server (in memory)',
+      async start(options = {}) {
+        const port = await freePort();
+        const server = await spawnServer({
+          name: 'reference',
+          args: [...(options.nodeArgs ?? []), referenceMain],
+          env: { ...options.env, HOST: '127.0.0.1', PORT: String(port) },
+          readyPort: (line) => (line.startsWith('running at') ? port : null),
+        });
+        return {
+          id: 'reference',
+          endpoints: [{ kind: 'y-websocket', url: `ws://127.0.0.1:${port}` }],
+          processes: [server],
+          stop: stopAll([server]),
+        };
+      },
+    },
+    {
+      id: 'hocuspocus',
+      label: 'Hocuspocus 4 (in memory)',
+      async start(options = {}) {
+        const server = await spawnServer({
+          name: 'hocuspocus',
+          args: [...(options.nodeArgs ?? []), hocuspocusMain],
+          ...(options.env ? { env: options.env } : {}),
+          readyPort: ourPort,
+        });
+        return {
+          id: 'hocuspocus',
+          endpoints: [{ kind: 'hocuspocus', url: `ws://127.0.0.1:${server.port}` }],
+          processes: [server],
+          stop: stopAll([server]),
+        };
+      },
+    },
+  ];
+}
