@@ -92,7 +92,7 @@ export async function runCrashCycles(options: {
           name,
           received,
           timer: null,
-          ...connectClient(server.syncUrl, 'crash', { received }),
+          ...server.connect('crash', { received }),
         });
       }
       report.clients += editors.length - survivors.length;
@@ -115,7 +115,7 @@ export async function runCrashCycles(options: {
       await new Promise((r) => setTimeout(r, random.int(0, 150)));
 
       server = await spawnServer(env(port));
-      const observer = connectClient(server.syncUrl, 'crash');
+      const observer = server.connect('crash');
       await observer.synced;
       const stored = observer.doc.getMap('m');
       for (const e of editors) {

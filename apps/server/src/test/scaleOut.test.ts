@@ -44,7 +44,7 @@ async function instance(name: string): Promise<ServerProcess> {
 }
 
 function client(server: ServerProcess, board: string, received?: Y.Doc): TestClient {
-  const c = connectClient(server.syncUrl, board, received ? { received } : {});
+  const c = server.connect(board, received ? { received } : {});
   clients.push(c);
   return c;
 }
