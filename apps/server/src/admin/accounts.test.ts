@@ -17,13 +17,9 @@ function admin(dataDir: string, args: string[], input?: string) {
 describe('pnpm admin (operator CLI)', () => {
   it('creates users, grants roles, and the server honours them', async () => {
     const dataDir = tempDir();
-    expect(
-      admin(
-        dataDir,
-        ['create-user', '--email', 'lead@gc.ca', '--name', 'Lead'],
-        'a long enough password\n',
-      ).code,
-    ).toBe(1);
+    const missing = admin(dataDir, ['create-user', '--email', 'lead@gc.ca']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('--name is required');
     const created = admin(
       dataDir,
       ['create-user', '--email', 'lead@gc.ca', '--name', 'Lead', '--password-stdin'],
