@@ -45,7 +45,7 @@ describe('pnpm admin (operator CLI)', () => {
     ).toBe(1);
     expect(admin(dataDir, ['list-users']).out).toMatch(/lead@gc\.ca\tLead\tb1:observer/);
 
-    const s = await startTestServer({ dataDir });
+    const s = await startTestServer({ dataDir }, { keepDataDir: true });
     try {
       const res = await fetch(`${s.url}/api/auth/signin`, {
         method: 'POST',
