@@ -21,14 +21,17 @@ import { isOriginAllowed } from './http/isOriginAllowed.ts';
 import { placeholderPage } from './http/placeholderPage.ts';
 import { publicConfig } from './http/publicConfig.ts';
 import { sessionToken, sessionTokenFromHeader } from './http/sessionCookie.ts';
+import { versionRoutes } from './http/versionRoutes.ts';
 import type { Storage } from './storage/Storage.ts';
 import type { BoardRegistry } from './sync/BoardRegistry.ts';
 import type { KeepAlive } from './sync/KeepAlive.ts';
 import { SyncConnection } from './sync/SyncConnection.ts';
+import type { Versions } from './versions/Versions.ts';
 
 export interface AppDeps {
   config: Config;
   auth: Auth;
+  versions: Versions;
   /** The origin people use (PUBLIC_URL, else the listening address). */
   publicUrl: () => string;
   storage: Storage;
@@ -137,6 +140,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.route('/api', authRoutes({ auth, registry, publicUrl: deps.publicUrl }));
+  app.route('/api/boards/:boardId/versions', versionRoutes({ auth, versions: deps.versions }));
   app.route('/api/boards', boardRoutes({ auth, storage, registry, logger }));
   app.get('/api/config', publicConfig(config));
 

@@ -31,6 +31,8 @@ export interface Config {
   lockoutMaxMs: number;
   /** How often live connections re-check their session and role. */
   revalidateIntervalMs: number;
+  versionAutoIntervalHours: number;
+  versionAutoKeep: number;
   logLevel: string;
   webDist: string;
   /** Extra origins allowed to open the websocket besides the server's own. */
@@ -258,6 +260,21 @@ export const SETTINGS: readonly Setting[] = [
     description:
       'How often live connections re-check their session and role (a removed member is disconnected within it).',
     parse: int(100, 3_600_000),
+  },
+  {
+    env: 'VERSION_AUTO_INTERVAL_HOURS',
+    key: 'versionAutoIntervalHours',
+    default: '24',
+    description:
+      'An automatic version is taken of a board that changed when its last one is older than this.',
+    parse: int(1, 24 * 366),
+  },
+  {
+    env: 'VERSION_AUTO_KEEP',
+    key: 'versionAutoKeep',
+    default: '30',
+    description: 'Automatic versions kept per board (named versions are never pruned).',
+    parse: int(1, 100_000),
   },
   {
     env: 'LOG_LEVEL',

@@ -18,6 +18,7 @@ import { CloseCode } from './sync/CloseCode.ts';
 import { KeepAlive } from './sync/KeepAlive.ts';
 import { RedisFanout } from './sync/RedisFanout.ts';
 import type { SyncConnection } from './sync/SyncConnection.ts';
+import { Versions } from './versions/Versions.ts';
 
 export interface RunningServer {
   port: number;
@@ -27,6 +28,7 @@ export interface RunningServer {
   storage: Storage;
   connections: KeepAlive<SyncConnection>;
   auth: Auth;
+  versions: Versions;
   /** Graceful stop: refuse new connections, close the open ones, store and unload every board. */
   close(): Promise<void>;
 }
@@ -136,9 +138,26 @@ export async function startServer(config: Config, options: StartOptions): Promis
   // Event-loop delay since start, for /healthz: the hostile-input tests read it.
   const eventLoop = monitorEventLoopDelay({ resolution: 10 });
   eventLoop.enable();
+  const versions = new Versions({
+    storage,
+    registry,
+    logger,
+    autoIntervalMs: config.versionAutoIntervalHours * 3_600_000,
+    autoKeep: config.versionAutoKeep,
+  });
+  // Checked hourly (and once shortly after start); a version is due once a day per changed board.
+  const autoVersions = () =>
+    versions
+      .takeDueAutomatic()
+      .catch((error: unknown) => logger.error({ err: error }, 'automatic versions failed'));
+  const autoTimer = setInterval(
+    autoVersions,
+    Math.min(3_600_000, config.versionAutoIntervalHours * 3_600_000),
+  ).unref();
   const app = createApp({
     config,
     auth,
+    versions,
     publicUrl: () => publicUrl,
     storage,
     registry,
@@ -168,6 +187,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     closing ??= (async () => {
       connections.stop();
       clearInterval(revalidateTimer);
+      clearInterval(autoTimer);
       eventLoop.disable();
       if (resyncTimer) clearInterval(resyncTimer);
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -195,5 +215,5 @@ export async function startServer(config: Config, options: StartOptions): Promis
     );
   }
 
-  return { port, url, registry, storage, connections, auth, close };
+  return { port, url, registry, storage, connections, auth, versions, close };
 }

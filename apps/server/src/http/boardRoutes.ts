@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { isModelError, loadRoadmap, type Roadmap, templateRoadmap, updateBoard } from '@fdr/model';
+import {
+  isModelError,
+  loadRoadmap,
+  type Roadmap,
+  templateRoadmap,
+  updateBoard,
+  validateRoadmap,
+} from '@fdr/model';
 import { type Context, Hono } from 'hono';
 import type { Logger } from 'pino';
 import { BOARD_ID } from '../app.ts';
@@ -63,17 +70,26 @@ export function boardRoutes(deps: BoardRoutesDeps): Hono<AuthEnv> {
         fr: 'Seul un administrateur crée des tableaux.',
       });
     }
-    let input: { title: BoardTitle; template: BoardTemplate };
+    let input: { title: BoardTitle; template: BoardTemplate; imported: Roadmap | null };
     try {
       const body = await readJson(c);
-      input = { title: readTitle(body.title, null), template: readTemplate(body.template) };
+      // An exported version (the model's JSON format) becomes a new board with a new id.
+      const imported = body.template === 'imported' ? readRoadmap(body.roadmap) : null;
+      input = {
+        title: readTitle(body.title ?? imported?.board.title, null),
+        template: imported ? 'imported' : readTemplate(body.template),
+        imported,
+      };
     } catch (error) {
       return badRequest(c, error);
     }
     const id = newBoardId();
+    const roadmap = input.imported
+      ? { ...input.imported, board: { ...input.imported.board, id, title: input.title } }
+      : initialRoadmap(input.template, id, input.title);
     const board = await registry.acquire(id);
     try {
-      loadRoadmap(board.doc, initialRoadmap(input.template, id, input.title), REST_ORIGIN);
+      loadRoadmap(board.doc, roadmap, REST_ORIGIN);
       await board.whenPersisted();
     } finally {
       registry.release(id);
@@ -211,6 +227,19 @@ function readTitle(value: unknown, current: BoardTitle | null): BoardTitle {
     );
   }
   return title;
+}
+
+function readRoadmap(value: unknown): Roadmap {
+  try {
+    return validateRoadmap(value);
+  } catch (error) {
+    if (!isModelError(error)) throw error;
+    throw new BadRequest(
+      'roadmap',
+      `roadmap: ${error.messages.en}`,
+      `feuille de route : ${error.messages.fr}`,
+    );
+  }
 }
 
 function readTemplate(value: unknown): BoardTemplate {
