@@ -139,7 +139,7 @@ export function createApp(deps: AppDeps) {
     c.set('user', await auth.userForToken(sessionToken(c)));
     await next();
   });
-  app.route('/api', authRoutes({ auth, registry, publicUrl: deps.publicUrl }));
+  app.route('/api', authRoutes({ auth, registry, storage, publicUrl: deps.publicUrl }));
   app.route('/api/boards/:boardId/versions', versionRoutes({ auth, versions: deps.versions }));
   app.route('/api/boards', boardRoutes({ auth, storage, registry, logger }));
   app.get('/api/config', publicConfig(config));

@@ -1,10 +1,23 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { type Membership, me, type User } from './account/accountApi.ts';
+import { InvitePage } from './account/InvitePage.tsx';
+import { MembersPage } from './account/MembersPage.tsx';
+import { ResetPage } from './account/ResetPage.tsx';
+import { SetupPage } from './account/SetupPage.tsx';
+import { SignInPage } from './account/SignInPage.tsx';
 import { Home } from './Home.tsx';
 import { strings } from './i18n/strings.ts';
 import { useLang } from './i18n/useLang.ts';
 import { LangSwitch } from './LangSwitch.tsx';
 import { Link } from './Link.tsx';
-import { useRoute } from './router.ts';
+import { isPublic, navigate, useRoute } from './router.ts';
+
+type SessionState =
+  | { kind: 'loading' }
+  | { kind: 'signed-in'; user: User; memberships: Membership[] }
+  | { kind: 'signed-out' }
+  /** The server cannot be reached: the page works from its offline copy; the server decides later. */
+  | { kind: 'offline' };
 
 // The board (tldraw, Yjs and their assets) is its own chunk: the home page never downloads it.
 const BoardPage = lazy(() => import('./board/BoardPage.tsx'));
@@ -13,12 +26,44 @@ export function App() {
   const [lang, setLang] = useLang();
   const route = useRoute();
   const t = strings[lang];
+  const [session, setSession] = useState<SessionState>({ kind: 'loading' });
+  const publicPage = isPublic(route);
+
+  // Asked again on every navigation (signing in or out changes it): keyed by the path, a string,
+  // because the route object is new at each render.
+  const path = JSON.stringify(route);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `path` is the trigger, on purpose.
+  useEffect(() => {
+    if (publicPage) return;
+    me()
+      .then((found) => setSession(found ? { kind: 'signed-in', ...found } : { kind: 'signed-out' }))
+      .catch(() => setSession({ kind: 'offline' }));
+  }, [publicPage, path]);
+  useEffect(() => {
+    if (!publicPage && session.kind === 'signed-out') {
+      navigate(`/signin?next=${encodeURIComponent(location.pathname)}`);
+    }
+  }, [publicPage, session.kind]);
 
   useEffect(() => {
     if (route.name === 'unknown') document.title = t.title;
   }, [route.name, t.title]);
 
-  if (route.name === 'home') return <Home lang={lang} setLang={setLang} />;
+  if (route.name === 'signin') return <SignInPage lang={lang} setLang={setLang} />;
+  if (route.name === 'setup') return <SetupPage lang={lang} setLang={setLang} />;
+  if (route.name === 'invite') return <InvitePage lang={lang} setLang={setLang} />;
+  if (route.name === 'reset') return <ResetPage lang={lang} setLang={setLang} />;
+  if (session.kind === 'loading' || session.kind === 'signed-out') {
+    return (
+      <main className="fdr-home">
+        <p role="status">{t.loading}</p>
+      </main>
+    );
+  }
+  const user = session.kind === 'signed-in' ? session.user : null;
+  if (route.name === 'home') return <Home lang={lang} setLang={setLang} user={user} />;
+  if (route.name === 'members')
+    return <MembersPage boardId={route.boardId} lang={lang} setLang={setLang} />;
   if (route.name === 'board') {
     return (
       <Suspense

@@ -1,10 +1,11 @@
-import { ModelError, recordCheckin } from '@fdr/model';
+import { ModelError, recordCheckin, toJSON } from '@fdr/model';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import type { User } from '../auth/AccountStore.ts';
 import type { Auth } from '../auth/Auth.ts';
 import { AuthError } from '../auth/AuthError.ts';
 import { canCheckIn, ROLE_LABELS } from '../auth/Role.ts';
+import type { Storage } from '../storage/Storage.ts';
 import type { BoardRegistry } from '../sync/BoardRegistry.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './sessionCookie.ts';
 
@@ -12,6 +13,7 @@ export type AuthEnv = { Variables: { user: User | null; requestId: string } };
 
 export interface AuthRouteDeps {
   auth: Auth;
+  storage: Storage;
   registry: BoardRegistry;
   /** Where people reach the server, for links; and whether cookies must be Secure. */
   publicUrl: () => string;
@@ -62,7 +64,7 @@ function csvCell(value: unknown): string {
 
 /** Sign-in, setup, invitations, members, audit log, accounts and check-ins over REST. */
 export function authRoutes(deps: AuthRouteDeps) {
-  const { auth, registry } = deps;
+  const { auth, registry, storage } = deps;
   const secure = () => deps.publicUrl().startsWith('https:');
   const app = new Hono<AuthEnv>();
 
@@ -103,8 +105,10 @@ export function authRoutes(deps: AuthRouteDeps) {
   app.post('/invites/info', async (c) => {
     const link = await auth.inviteInfo((await body(c)).token);
     const now = Date.now();
+    const entry = link.boardId ? await storage.catalogEntry(link.boardId) : null;
     return c.json({
       boardId: link.boardId,
+      boardTitle: entry?.title ?? null,
       role: link.role,
       roleLabel: link.role ? ROLE_LABELS[link.role] : null,
       cardIds: link.cardIds,
@@ -243,6 +247,24 @@ export function authRoutes(deps: AuthRouteDeps) {
         );
       }
       throw error;
+    } finally {
+      registry.release(boardId);
+    }
+  });
+
+  // The cards of a board (for choosing a task team's cards when inviting).
+  app.get('/boards/:boardId/cards', async (c) => {
+    const user = currentUser(c);
+    const boardId = c.req.param('boardId');
+    if (!(await auth.roleOn(user, boardId))) {
+      throw new AuthError(404, 'no-board', { en: 'No such board.', fr: 'Tableau introuvable.' });
+    }
+    const board = await registry.acquire(boardId);
+    try {
+      const roadmap = toJSON(board.doc);
+      return c.json({
+        cards: roadmap.cards.filter((card) => !card.archived).map((card) => ({ id: card.id, title: card.title })),
+      });
     } finally {
       registry.release(boardId);
     }
