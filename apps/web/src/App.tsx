@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { type Membership, me, type User } from './account/accountApi.ts';
+import { type Membership, me, type Role, type User } from './account/accountApi.ts';
 import { InvitePage } from './account/InvitePage.tsx';
 import { MembersPage } from './account/MembersPage.tsx';
 import { ResetPage } from './account/ResetPage.tsx';
@@ -21,6 +21,13 @@ type SessionState =
 
 // The board (tldraw, Yjs and their assets) is its own chunk: the home page never downloads it.
 const BoardPage = lazy(() => import('./board/BoardPage.tsx'));
+
+/** The user's role on a board (administrators act as secretariat); null when unknown. */
+function roleOn(session: SessionState, boardId: string): Role | null {
+  if (session.kind !== 'signed-in') return null;
+  const membership = session.memberships.find((m) => m.boardId === boardId);
+  return membership?.role ?? (session.user.isAdmin ? 'secretariat' : null);
+}
 
 export function App() {
   const [lang, setLang] = useLang();
@@ -73,7 +80,14 @@ export function App() {
           </main>
         }
       >
-        <BoardPage key={route.boardId} boardId={route.boardId} lang={lang} setLang={setLang} />
+        <BoardPage
+          key={route.boardId}
+          boardId={route.boardId}
+          lang={lang}
+          setLang={setLang}
+          role={roleOn(session, route.boardId)}
+          userName={user?.name ?? null}
+        />
       </Suspense>
     );
   }

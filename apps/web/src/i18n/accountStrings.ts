@@ -56,6 +56,7 @@ export const accountStrings = {
     role_council: 'Membre du conseil',
     'role_task-team': 'Membre d’équipe spéciale',
     role_observer: 'Observateur',
+    readOnlyBoard: 'Lecture seule : votre rôle ne permet pas de modifier ce tableau.',
   },
   en: {
     signInTitle: 'Sign in',
@@ -111,6 +112,7 @@ export const accountStrings = {
     role_council: 'Council member',
     'role_task-team': 'Task-team member',
     role_observer: 'Observer',
+    readOnlyBoard: 'Read only: your role does not allow changing this board.',
   },
 } as const;
 
