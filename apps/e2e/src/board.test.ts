@@ -60,7 +60,11 @@ afterAll(async () => {
 });
 
 async function client(options: { locale?: string } = {}): Promise<Client> {
-  const created = await newClient(browser, guard, options);
+  // Signed in as the administrator (who acts as secretariat on every board).
+  const created = await newClient(browser, guard, {
+    ...options,
+    session: { url: app.url, cookie: app.adminCookie },
+  });
   clients.push(created);
   return created;
 }
@@ -130,12 +134,12 @@ describe('Feuille de route in Chromium, against the real server and the producti
     await page.getByRole('link', { name: 'All boards' }).click();
     await page
       .getByTestId('board-list')
-      .getByRole('link', { name: 'Joint Councils roadmap' })
+      .getByRole('link', { name: 'Joint Councils roadmap', exact: true })
       .waitFor();
   });
 
   it('a card dragged in A: B sees a ghost during the drag, then the card in its new cell within a second; it is still there after a reload', async () => {
-    const boardId = await createBoard(app.url);
+    const boardId = await createBoard(app);
     const a = await client();
     const b = await client();
     await Promise.all([openBoard(a.page, app.url, boardId), openBoard(b.page, app.url, boardId)]);
@@ -167,7 +171,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
   });
 
   it('reorders inside a cell, and undo takes back only this user’s own move', async () => {
-    const boardId = await createBoard(app.url);
+    const boardId = await createBoard(app);
     const a = await client();
     const b = await client();
     await Promise.all([openBoard(a.page, app.url, boardId), openBoard(b.page, app.url, boardId)]);
@@ -209,7 +213,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
   });
 
   it('keyboard: Shift+M moves the selected card, Enter opens the side panel, an edit reaches the peer', async () => {
-    const boardId = await createBoard(app.url);
+    const boardId = await createBoard(app);
     const a = await client({ locale: 'en-CA' });
     const b = await client();
     await Promise.all([openBoard(a.page, app.url, boardId), openBoard(b.page, app.url, boardId)]);
@@ -284,7 +288,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
   });
 
   it('an annotation drawn in A appears in B, and stays after a reload', async () => {
-    const boardId = await createBoard(app.url);
+    const boardId = await createBoard(app);
     const a = await client();
     const b = await client();
     await Promise.all([openBoard(a.page, app.url, boardId), openBoard(b.page, app.url, boardId)]);
@@ -314,7 +318,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
   });
 
   it('follow: B follows A, and its view moves with A’s camera', async () => {
-    const boardId = await createBoard(app.url);
+    const boardId = await createBoard(app);
     const a = await client();
     const b = await client();
     await Promise.all([openBoard(a.page, app.url, boardId), openBoard(b.page, app.url, boardId)]);
@@ -346,7 +350,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
   });
 
   it('offline: B edits without a connection and shows it pending, then both converge when it is back', async () => {
-    const boardId = await createBoard(app.url);
+    const boardId = await createBoard(app);
     const a = await client();
     const b = await client();
     await Promise.all([openBoard(a.page, app.url, boardId), openBoard(b.page, app.url, boardId)]);
@@ -375,7 +379,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
 
   it('speaks French everywhere, tldraw’s own interface included, and remembers the choice', async () => {
     const { page } = await client({ locale: 'en-CA' });
-    const boardId = await createBoard(app.url);
+    const boardId = await createBoard(app);
     await page.goto(app.url);
     await page.getByTestId('lang-switch').click();
     await page.getByRole('heading', { name: 'Créer un tableau' }).waitFor();

@@ -15,7 +15,8 @@ import { isPublic, navigate, useRoute } from './router.ts';
 type SessionState =
   | { kind: 'loading' }
   | { kind: 'signed-in'; user: User; memberships: Membership[] }
-  | { kind: 'signed-out' }
+  /** For `path`: a redirect only follows the answer for the page being shown. */
+  | { kind: 'signed-out'; path: string }
   /** The server cannot be reached: the page works from its offline copy; the server decides later. */
   | { kind: 'offline' };
 
@@ -37,24 +38,26 @@ export function App() {
   const publicPage = isPublic(route);
 
   // Asked again on every navigation (signing in or out changes it): keyed by the path, a string,
-  // because the route object is new at each render.
+  // because the route object is new at each render. Only the answer for the page being shown
+  // may redirect to the sign-in page.
   const path = JSON.stringify(route);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `path` is the trigger, on purpose.
   useEffect(() => {
     if (publicPage) return;
+    let live = true;
     me()
-      .then((found) => setSession(found ? { kind: 'signed-in', ...found } : { kind: 'signed-out' }))
-      .catch(() => setSession({ kind: 'offline' }));
+      .then((found) => {
+        if (!live) return;
+        if (found) setSession({ kind: 'signed-in', ...found });
+        else {
+          setSession({ kind: 'signed-out', path });
+          navigate(`/signin?next=${encodeURIComponent(location.pathname)}`);
+        }
+      })
+      .catch(() => live && setSession({ kind: 'offline' }));
+    return () => {
+      live = false;
+    };
   }, [publicPage, path]);
-  useEffect(() => {
-    if (!publicPage && session.kind === 'signed-out') {
-      navigate(`/signin?next=${encodeURIComponent(location.pathname)}`);
-    }
-  }, [publicPage, session.kind]);
-
-  useEffect(() => {
-    if (route.name === 'unknown') document.title = t.title;
-  }, [route.name, t.title]);
 
   if (route.name === 'signin') return <SignInPage lang={lang} setLang={setLang} />;
   if (route.name === 'setup') return <SetupPage lang={lang} setLang={setLang} />;
