@@ -60,7 +60,11 @@ afterAll(async () => {
 });
 
 async function client(options: { locale?: string } = {}): Promise<Client> {
-  const created = await newClient(browser, guard, options);
+  // Signed in as the administrator (who acts as secretariat on every board).
+  const created = await newClient(browser, guard, {
+    ...options,
+    session: { url: app.url, cookie: app.adminCookie },
+  });
   clients.push(created);
   return created;
 }
@@ -130,20 +134,20 @@ describe('Feuille de route in Chromium, against the real server and the producti
     const boardUrl = page.url();
     await page.getByRole('link', { name: 'All boards' }).click();
     const list = page.getByTestId('board-list');
-    await list.getByRole('link', { name: 'Joint Councils roadmap' }).waitFor();
+    await list.getByRole('link', { name: 'Joint Councils roadmap', exact: true }).waitFor();
 
     // Rename (both languages), then open the board again by pasting its address.
     await list.getByRole('button', { name: 'Rename “Joint Councils roadmap”' }).click();
     await list.getByLabel('Title in English').fill('Joint Councils roadmap 2016–2018');
     await list.getByRole('button', { name: 'Save' }).click();
-    await list.getByRole('link', { name: 'Joint Councils roadmap 2016–2018' }).waitFor();
+    await list.getByRole('link', { name: 'Joint Councils roadmap 2016–2018', exact: true }).waitFor();
     await page.getByLabel('Board address or id').fill(boardUrl);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await page.getByTestId('board-title').getByText('Joint Councils roadmap 2016–2018').waitFor();
   });
 
   it('a card dragged in A: B sees a ghost during the drag, then the card in its new cell within a second; it is still there after a reload', async () => {
-    const boardId = await createBoard(app.url);
+    const boardId = await createBoard(app);
     const a = await client();
     const b = await client();
     await Promise.all([openBoard(a.page, app.url, boardId), openBoard(b.page, app.url, boardId)]);
@@ -175,7 +179,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
   });
 
   it('reorders inside a cell, and undo takes back only this user’s own move', async () => {
-    const boardId = await createBoard(app.url);
+    const boardId = await createBoard(app);
     const a = await client();
     const b = await client();
     await Promise.all([openBoard(a.page, app.url, boardId), openBoard(b.page, app.url, boardId)]);
@@ -217,7 +221,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
   });
 
   it('keyboard: Shift+M moves the selected card, Enter opens the side panel, an edit reaches the peer', async () => {
-    const boardId = await createBoard(app.url);
+    const boardId = await createBoard(app);
     const a = await client({ locale: 'en-CA' });
     const b = await client();
     await Promise.all([openBoard(a.page, app.url, boardId), openBoard(b.page, app.url, boardId)]);
@@ -249,7 +253,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
   });
 
   it('creates a card from the side panel, French and English side by side, then archives it', async () => {
-    const boardId = await createBoard(app.url, 'blank');
+    const boardId = await createBoard(app, 'blank');
     const a = await client({ locale: 'en-CA' });
     const b = await client();
     await a.page.goto(`${app.url}/b/${boardId}`);
@@ -292,7 +296,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
   });
 
   it('annotations drawn in A appear in B (an arrow bound to a card follows it) and stay after a reload', async () => {
-    const boardId = await createBoard(app.url);
+    const boardId = await createBoard(app);
     const a = await client();
     const b = await client();
     await Promise.all([openBoard(a.page, app.url, boardId), openBoard(b.page, app.url, boardId)]);
@@ -358,7 +362,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
   });
 
   it('follow: B follows A, and its view moves with A’s camera', async () => {
-    const boardId = await createBoard(app.url);
+    const boardId = await createBoard(app);
     const a = await client();
     const b = await client();
     await Promise.all([openBoard(a.page, app.url, boardId), openBoard(b.page, app.url, boardId)]);
@@ -390,7 +394,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
   });
 
   it('offline: B edits without a connection and shows it pending, then both converge when it is back', async () => {
-    const boardId = await createBoard(app.url);
+    const boardId = await createBoard(app);
     const a = await client();
     const b = await client();
     await Promise.all([openBoard(a.page, app.url, boardId), openBoard(b.page, app.url, boardId)]);
@@ -419,7 +423,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
 
   it('speaks French everywhere, tldraw’s own interface included, and remembers the choice', async () => {
     const { page } = await client({ locale: 'en-CA' });
-    const boardId = await createBoard(app.url);
+    const boardId = await createBoard(app);
     await page.goto(app.url);
     await page.getByTestId('lang-switch').click();
     await page.getByRole('heading', { name: 'Créer un tableau' }).waitFor();

@@ -56,9 +56,9 @@ async function measure(from: TestClient, to: TestClient, label: string): Promise
 const a = await instance('bench-a');
 const b = await instance('bench-b');
 try {
-  const sender = connectClient(a.syncUrl, 'latency');
-  const sameInstance = connectClient(a.syncUrl, 'latency');
-  const otherInstance = connectClient(b.syncUrl, 'latency');
+  const sender = a.connect('latency');
+  const sameInstance = a.connect('latency');
+  const otherInstance = b.connect('latency');
   await measure(sender, sameInstance, 'same instance (A -> A)');
   await measure(sender, otherInstance, 'two instances (A -> Redis -> B)');
   for (const c of [sender, sameInstance, otherInstance]) c.destroy();

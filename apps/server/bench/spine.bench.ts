@@ -22,7 +22,7 @@ const LOG_UPDATES = Number(process.env.BENCH_LOG_UPDATES ?? 10_000);
 async function convergence(synchronous: string): Promise<number> {
   const dataDir = tempDir('fdr-bench-');
   const server = await spawnServer({ DATA_DIR: dataDir, SQLITE_SYNCHRONOUS: synchronous });
-  const clients = Array.from({ length: CLIENTS }, () => connectClient(server.syncUrl, 'bench'));
+  const clients = Array.from({ length: CLIENTS }, () => server.connect('bench'));
   await Promise.all(clients.map((c) => c.synced));
   const total = CLIENTS * EDITS;
   const started = performance.now();

@@ -27,6 +27,8 @@ export interface CrashReport {
   lost: number;
   integrityFailures: number;
   survivorsResynced: number;
+  versionsTaken: number;
+  versionsChecked: number;
   ms: number;
 }
 
@@ -61,6 +63,8 @@ export async function runCrashCycles(options: {
     lost: 0,
     integrityFailures: 0,
     survivorsResynced: 0,
+    versionsTaken: 0,
+    versionsChecked: 0,
     ms: 0,
   };
   let server: ServerProcess | null = null;
@@ -92,14 +96,29 @@ export async function runCrashCycles(options: {
           name,
           received,
           timer: null,
-          ...connectClient(server.syncUrl, 'crash', { received }),
+          ...server.connect('crash', { received }),
         });
       }
       report.clients += editors.length - survivors.length;
       await Promise.all(editors.map((e) => e.synced));
       for (const e of editors) if (!e.timer) startEditing(e);
 
-      await new Promise((r) => setTimeout(r, random.int(80, 700)));
+      // A named version is being taken when the kill lands, in some cycles.
+      const versionAt = random.int(40, 700);
+      const killAt = random.int(80, 700);
+      const versionTimer = setTimeout(() => {
+        void fetch(`http://127.0.0.1:${port}/api/boards/crash/versions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: server!.cookie },
+          body: JSON.stringify({ name: `cycle ${cycle}`, note: '' }),
+        })
+          .then((res) => {
+            if (res.status === 201) report.versionsTaken++;
+          })
+          .catch(() => {});
+      }, versionAt);
+      await new Promise((r) => setTimeout(r, killAt));
+      clearTimeout(versionTimer);
       server.child.kill('SIGKILL');
       await server.exited;
 
@@ -115,7 +134,7 @@ export async function runCrashCycles(options: {
       await new Promise((r) => setTimeout(r, random.int(0, 150)));
 
       server = await spawnServer(env(port));
-      const observer = connectClient(server.syncUrl, 'crash');
+      const observer = server.connect('crash');
       await observer.synced;
       const stored = observer.doc.getMap('m');
       for (const e of editors) {
@@ -127,6 +146,22 @@ export async function runCrashCycles(options: {
           }
         }
       }
+      // Every version the database kept is whole and readable.
+      const versions = (await (
+        await fetch(`http://127.0.0.1:${port}/api/boards/crash/versions`, {
+          headers: { cookie: server.cookie },
+        })
+      ).json()) as { versions: { id: string }[] };
+      for (const v of versions.versions) {
+        const res = await fetch(`http://127.0.0.1:${port}/api/boards/crash/versions/${v.id}`, {
+          headers: { cookie: server.cookie },
+        });
+        if (res.status !== 200) {
+          report.integrityFailures++;
+          log(`cycle ${cycle}: version ${v.id} unreadable (${res.status})`);
+        }
+      }
+      report.versionsChecked = versions.versions.length;
       const check = integrity(dataDir);
       if (check !== 'ok') {
         report.integrityFailures++;

@@ -42,7 +42,12 @@ export class FaultProxy {
     this.wss = new WebSocketServer({ server: this.http });
     this.wss.on('connection', (client, request) => {
       this.stats.connections++;
-      const upstream = new WebSocket(`${target}${request.url ?? ''}`);
+      // The session cookie goes through, as through any reverse proxy.
+      const cookie = request.headers.cookie;
+      const upstream = new WebSocket(
+        `${target}${request.url ?? ''}`,
+        cookie ? { headers: { cookie } } : {},
+      );
       this.sockets.add(client);
       this.sockets.add(upstream);
       const early: Buffer[] = [];

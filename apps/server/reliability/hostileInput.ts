@@ -89,12 +89,14 @@ function baseUpdates(): Uint8Array[] {
 class RawClient {
   private ws: WebSocket | null = null;
   private readonly url: string;
-  constructor(url: string) {
+  private readonly cookie: string;
+  constructor(url: string, cookie: string) {
     this.url = url;
+    this.cookie = cookie;
   }
   private async open(): Promise<WebSocket> {
     if (this.ws && this.ws.readyState === WebSocket.OPEN) return this.ws;
-    const ws = new WebSocket(this.url);
+    const ws = new WebSocket(this.url, { headers: { cookie: this.cookie } });
     ws.on('error', () => {});
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
@@ -167,9 +169,9 @@ export async function runHostileInput(options: {
     awarenessAttacks: 0,
     churnConnections: 0,
   };
-  const sender = connectClient(server.syncUrl, 'healthy');
-  const receiver = connectClient(server.syncUrl, 'healthy');
-  const writer = connectClient(server.syncUrl, 'pristine');
+  const sender = server.connect('healthy');
+  const receiver = server.connect('healthy');
+  const writer = server.connect('pristine');
   let sampling = true;
   try {
     await Promise.all([sender.synced, receiver.synced, writer.synced]);
@@ -209,11 +211,12 @@ export async function runHostileInput(options: {
     // 1. Invalid websocket framing, by hand on raw TCP.
     for (const [name, make] of Object.entries(HOSTILE_FRAMES)) {
       report.framingAttacks++;
-      if (await sendRaw('127.0.0.1', server.port, '/sync/pristine', make())) report.framingClosed++;
+      if (await sendRaw('127.0.0.1', server.port, '/sync/pristine', make(), server.cookie))
+        report.framingClosed++;
       else log(`framing attack not closed: ${name}`);
     }
     // 2. Random bytes in binary frames, and known-bad Yjs payloads in valid framing.
-    const garbage = new RawClient(`${server.syncUrl}/pristine`);
+    const garbage = new RawClient(`${server.syncUrl}/pristine`, server.cookie);
     for (let i = 0; i < options.randomFrames; i++) {
       const bytes = Uint8Array.from({ length: random.int(1, 64) }, () => random.int(0, 255));
       await garbage.probe(bytes);
@@ -233,7 +236,7 @@ export async function runHostileInput(options: {
     garbage.close();
     // 4. Mutated valid updates on their own board.
     const bases = baseUpdates();
-    const fuzz = new RawClient(`${server.syncUrl}/fuzz`);
+    const fuzz = new RawClient(`${server.syncUrl}/fuzz`, server.cookie);
     for (let i = 0; i < options.mutations; i++) {
       const mutated = mutateUpdate(random.pick(bases), random);
       if (await fuzz.probe(encodeSyncUpdate(mutated))) report.mutationsAccepted++;
@@ -246,7 +249,10 @@ export async function runHostileInput(options: {
     for (let batch = 0; batch < options.churn / 100; batch++) {
       const sockets = Array.from(
         { length: 100 },
-        (_, i) => new WebSocket(`${server.syncUrl}/churn-${(batch * 100 + i) % 50}`),
+        (_, i) =>
+          new WebSocket(`${server.syncUrl}/churn-${(batch * 100 + i) % 50}`, {
+            headers: { cookie: server.cookie },
+          }),
       );
       await Promise.all(
         sockets.map(
@@ -271,12 +277,12 @@ export async function runHostileInput(options: {
       eventLoopDelayMs: { max: number };
     };
     const rssAfter = rssMB(pid);
-    const check = connectClient(server.syncUrl, 'pristine');
+    const check = server.connect('pristine');
     await check.synced;
     const pristineUnchanged = JSON.stringify(snapshot(check.doc)) === pristine;
     check.destroy();
-    const a = connectClient(server.syncUrl, 'fuzz');
-    const b = connectClient(server.syncUrl, 'fuzz');
+    const a = server.connect('fuzz');
+    const b = server.connect('fuzz');
     await Promise.all([a.synced, b.synced]);
     const fuzzBoardConsistent =
       Y.encodeStateVector(a.doc).toString() === Y.encodeStateVector(b.doc).toString() &&

@@ -34,7 +34,12 @@ export async function runNetworkFaults(options: {
   let edits = 0;
   try {
     for (let i = 0; i < options.clients; i++) {
-      clients.push(connectClient(`${proxy.url}/sync`, 'faults', { resyncInterval: 500 }));
+      clients.push(
+        connectClient(`${proxy.url}/sync`, 'faults', {
+          resyncInterval: 500,
+          headers: { cookie: server.cookie },
+        }),
+      );
     }
     const written = new Set<string>();
     const timers = clients.map((c, i) =>
@@ -57,7 +62,7 @@ export async function runNetworkFaults(options: {
       60_000,
     );
     const convergedMs = Math.round(performance.now() - stopped);
-    const observer = connectClient(server.syncUrl, 'faults');
+    const observer = server.connect('faults');
     await observer.synced;
     let missing = 0;
     for (const key of written) if (!observer.doc.getMap('m').has(key)) missing++;

@@ -39,6 +39,7 @@ export async function sendRaw(
   port: number,
   path: string,
   bytes: Buffer,
+  cookie: string,
   timeoutMs = 3000,
 ): Promise<boolean> {
   const socket: Socket = connect(port, host);
@@ -53,7 +54,7 @@ export async function sendRaw(
   await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
   socket.write(
     `GET ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-      `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+      `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\nCookie: ${cookie}\r\n\r\n`,
   );
   await new Promise<void>((resolve) => {
     let head = '';

@@ -35,7 +35,7 @@ export async function runReconnectStorm(options: {
   try {
     for (let i = 0; i < options.clients; i++) {
       const board = `storm-${i % options.boards}`;
-      const c = connectClient(server.syncUrl, board);
+      const c = server.connect(board);
       const entry = Object.assign(c, { board, syncedAt: 0, openedAt: 0 });
       c.provider.on('sync', (synced: boolean) => {
         if (synced) entry.syncedAt = Date.now();

@@ -36,7 +36,7 @@ export async function runSoak(options: {
   const pid = server.child.pid!;
   const url = `http://127.0.0.1:${server.port}`;
   const clients: TestClient[] = [];
-  const open = (board: number) => connectClient(server.syncUrl, `soak-${board}`);
+  const open = (board: number) => server.connect(`soak-${board}`);
   for (let b = 0; b < options.boards; b++)
     for (let c = 0; c < options.clientsPerBoard; c++) clients.push(open(b));
   let serial = 0;

@@ -93,8 +93,11 @@ describe('websocket handshake', () => {
 
   it('accepts its own origin and the allowlist', async () => {
     const s = await server({ allowedOrigins: ['https://intranet.example'] });
-    const own = await openRawSocket(`${s.syncUrl}/b1`, { origin: s.url });
-    const listed = await openRawSocket(`${s.syncUrl}/b1`, { origin: 'https://intranet.example' });
+    const own = await openRawSocket(`${s.syncUrl}/b1`, { origin: s.url, cookie: s.cookie });
+    const listed = await openRawSocket(`${s.syncUrl}/b1`, {
+      origin: 'https://intranet.example',
+      cookie: s.cookie,
+    });
     own.ws.close();
     listed.ws.close();
   });

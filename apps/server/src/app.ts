@@ -10,18 +10,30 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
+import type { User } from './auth/AccountStore.ts';
+import type { Auth } from './auth/Auth.ts';
+import { AuthError } from './auth/AuthError.ts';
+import { canEdit, type Role } from './auth/Role.ts';
 import type { Config } from './config.ts';
+import { type AuthEnv as AuthRoutesEnv, authRoutes } from './http/authRoutes.ts';
 import { boardRoutes } from './http/boardRoutes.ts';
 import { isOriginAllowed } from './http/isOriginAllowed.ts';
 import { placeholderPage } from './http/placeholderPage.ts';
 import { publicConfig } from './http/publicConfig.ts';
+import { sessionToken, sessionTokenFromHeader } from './http/sessionCookie.ts';
+import { versionRoutes } from './http/versionRoutes.ts';
 import type { Storage } from './storage/Storage.ts';
 import type { BoardRegistry } from './sync/BoardRegistry.ts';
 import type { KeepAlive } from './sync/KeepAlive.ts';
 import { SyncConnection } from './sync/SyncConnection.ts';
+import type { Versions } from './versions/Versions.ts';
 
 export interface AppDeps {
   config: Config;
+  auth: Auth;
+  versions: Versions;
+  /** The origin people use (PUBLIC_URL, else the listening address). */
+  publicUrl: () => string;
   storage: Storage;
   registry: BoardRegistry;
   logger: Logger;
@@ -30,13 +42,17 @@ export interface AppDeps {
   eventLoop?: { histogram: Histogram; resolutionMs: number };
 }
 
+type AuthEnv = {
+  Variables: AuthRoutesEnv['Variables'] & { sync: { user: User; role: Role; token: string } };
+};
+
 /** Board ids travel in URLs and log lines: keep them short and plain. */
 export const BOARD_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /** Builds the HTTP app from its dependencies; tests call `app.request` without a socket. */
 export function createApp(deps: AppDeps) {
-  const { config, storage, registry, logger, connections, eventLoop } = deps;
-  const app = new Hono();
+  const { config, storage, registry, logger, connections, eventLoop, auth } = deps;
+  const app = new Hono<AuthEnv>();
 
   app.use(requestId());
   app.use(async (c, next) => {
@@ -109,7 +125,23 @@ export function createApp(deps: AppDeps) {
     });
   });
 
-  app.route('/api/boards', boardRoutes({ storage, registry, logger }));
+  app.use('/api/*', async (c, next) => {
+    // State-changing calls must come from our own pages (defence in depth beside SameSite).
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      const origin = c.req.header('origin');
+      if (
+        origin !== undefined &&
+        !isOriginAllowed(origin, c.req.header('host'), config.allowedOrigins)
+      ) {
+        return c.json({ error: 'origin not allowed', errorFr: 'origine non autorisée' }, 403);
+      }
+    }
+    c.set('user', await auth.userForToken(sessionToken(c)));
+    await next();
+  });
+  app.route('/api', authRoutes({ auth, registry, storage, publicUrl: deps.publicUrl }));
+  app.route('/api/boards/:boardId/versions', versionRoutes({ auth, versions: deps.versions }));
+  app.route('/api/boards', boardRoutes({ auth, storage, registry, logger }));
   app.get('/api/config', publicConfig(config));
 
   app.get(
@@ -136,10 +168,33 @@ export function createApp(deps: AppDeps) {
           426,
         );
       }
+      // Refused before the upgrade: no document byte reaches a caller without a role.
+      const token = sessionTokenFromHeader(c.req.header('cookie'));
+      const user = await auth.userForToken(token);
+      if (!user || !token) {
+        logger.info(
+          { req: c.get('requestId'), board: boardId },
+          'websocket refused: no valid session',
+        );
+        return c.json({ error: 'sign in first', errorFr: "connectez-vous d'abord" }, 401);
+      }
+      const role = await auth.roleOn(user, boardId);
+      if (!role) {
+        logger.info(
+          { req: c.get('requestId'), board: boardId, user: user.id },
+          'websocket refused: no role on this board',
+        );
+        return c.json(
+          { error: 'no role on this board', errorFr: 'aucun rôle sur ce tableau' },
+          403,
+        );
+      }
+      c.set('sync', { user, role, token });
       await next();
     },
     upgradeWebSocket((c) => {
       const boardId = c.req.param('boardId') ?? '';
+      const session = c.get('sync');
       let connection: SyncConnection | null = null;
       let protocolError: { reason: string; code: number | undefined } | null = null;
       return {
@@ -153,6 +208,10 @@ export function createApp(deps: AppDeps) {
             maxQueuedMessages: config.maxQueuedMessages,
             maxMessagesPerSecond: config.maxMessagesPerSecond,
             messageBudgetMs: config.messageBudgetMs,
+            principal: session.user.id,
+            // Observers and task-team members read; their document updates are dropped.
+            readOnly: !canEdit(session.role),
+            session: { token: session.token, role: session.role },
           });
           if (raw) connections.add(connection, raw);
           void connection.start();
@@ -197,6 +256,10 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => c.json({ error: 'not found', errorFr: 'introuvable' }, 404));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
+    if (error instanceof AuthError) {
+      if (error.retryAfterMs) c.header('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
+      return c.json({ error: error.message, errorFr: error.fr, code: error.code }, error.status);
+    }
     logger.error({ err: error, req: c.get('requestId') }, 'request failed');
     return c.json({ error: 'internal error', errorFr: 'erreur interne' }, 500);
   });

@@ -21,6 +21,18 @@ export interface Config {
   redisPrefix: string;
   /** Names this process on the bus and in logs. */
   instanceId: string;
+  /** The address people use (`https://roadmap.example.gc.ca`); links and Secure cookies follow it. */
+  publicUrl: string;
+  sessionMaxAgeHours: number;
+  inviteTtlHours: number;
+  scryptLog2N: number;
+  lockoutThreshold: number;
+  lockoutBaseMs: number;
+  lockoutMaxMs: number;
+  /** How often live connections re-check their session and role. */
+  revalidateIntervalMs: number;
+  versionAutoIntervalHours: number;
+  versionAutoKeep: number;
   logLevel: string;
   webDist: string;
   /** Extra origins allowed to open the websocket besides the server's own. */
@@ -182,6 +194,89 @@ export const SETTINGS: readonly Setting[] = [
     parse: text,
   },
   {
+    env: 'PUBLIC_URL',
+    key: 'publicUrl',
+    default: '',
+    description:
+      'The address people open (`https://roadmap.example.gc.ca`): setup, invitation and reset links use it; `https` makes cookies Secure. Default: `http://HOST:PORT`.',
+    parse: (raw, env) => {
+      if (raw === '') return '';
+      try {
+        const url = new URL(raw);
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+        return url.origin;
+      } catch {
+        throw new Error(`${env} must be an http(s) URL`);
+      }
+    },
+  },
+  {
+    env: 'SESSION_MAX_AGE_HOURS',
+    key: 'sessionMaxAgeHours',
+    default: '168',
+    description: 'Lifetime of a sign-in session.',
+    parse: int(1, 24 * 366),
+  },
+  {
+    env: 'INVITE_TTL_HOURS',
+    key: 'inviteTtlHours',
+    default: '168',
+    description: 'How long an invitation link stays valid (it is single-use).',
+    parse: int(1, 24 * 366),
+  },
+  {
+    env: 'SCRYPT_LOG2N',
+    key: 'scryptLog2N',
+    default: '17',
+    description:
+      'scrypt cost of password hashes, as log2(N) (17: 128 MiB per hash, the OWASP recommendation).',
+    parse: int(10, 20),
+  },
+  {
+    env: 'LOCKOUT_THRESHOLD',
+    key: 'lockoutThreshold',
+    default: '5',
+    description: 'Failed sign-ins (per email, and per address) before a lockout.',
+    parse: int(1, 1000),
+  },
+  {
+    env: 'LOCKOUT_BASE_MS',
+    key: 'lockoutBaseMs',
+    default: '30000',
+    description: 'First lockout; each further failure doubles it.',
+    parse: int(1, 86_400_000),
+  },
+  {
+    env: 'LOCKOUT_MAX_MS',
+    key: 'lockoutMaxMs',
+    default: '3600000',
+    description: 'Longest lockout.',
+    parse: int(1, 86_400_000),
+  },
+  {
+    env: 'REVALIDATE_INTERVAL_MS',
+    key: 'revalidateIntervalMs',
+    default: '5000',
+    description:
+      'How often live connections re-check their session and role (a removed member is disconnected within it).',
+    parse: int(100, 3_600_000),
+  },
+  {
+    env: 'VERSION_AUTO_INTERVAL_HOURS',
+    key: 'versionAutoIntervalHours',
+    default: '24',
+    description:
+      'An automatic version is taken of a board that changed when its last one is older than this.',
+    parse: int(1, 24 * 366),
+  },
+  {
+    env: 'VERSION_AUTO_KEEP',
+    key: 'versionAutoKeep',
+    default: '30',
+    description: 'Automatic versions kept per board (named versions are never pruned).',
+    parse: int(1, 100_000),
+  },
+  {
     env: 'LOG_LEVEL',
     key: 'logLevel',
     default: 'info',
@@ -325,5 +420,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const result = config as unknown as Config;
   result.logLevel = result.logLevel.toLowerCase();
   if (result.instanceId === '') result.instanceId = `${hostname()}-${process.pid}`;
+
   return result;
 }

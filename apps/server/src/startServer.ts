@@ -1,9 +1,14 @@
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { DatabaseSync } from 'node:sqlite';
 import { type ServerType, serve } from '@hono/node-server';
+import pg from 'pg';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app.ts';
+import type { AccountStore } from './auth/AccountStore.ts';
+import { Auth } from './auth/Auth.ts';
+import { openAccounts } from './auth/openAccounts.ts';
 import type { Config } from './config.ts';
 import { PgStorage } from './storage/PgStorage.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
@@ -13,6 +18,7 @@ import { CloseCode } from './sync/CloseCode.ts';
 import { KeepAlive } from './sync/KeepAlive.ts';
 import { RedisFanout } from './sync/RedisFanout.ts';
 import type { SyncConnection } from './sync/SyncConnection.ts';
+import { Versions } from './versions/Versions.ts';
 
 export interface RunningServer {
   port: number;
@@ -21,6 +27,8 @@ export interface RunningServer {
   registry: BoardRegistry;
   storage: Storage;
   connections: KeepAlive<SyncConnection>;
+  auth: Auth;
+  versions: Versions;
   /** Graceful stop: refuse new connections, close the open ones, store and unload every board. */
   close(): Promise<void>;
 }
@@ -29,6 +37,32 @@ export interface StartOptions {
   logger: Logger;
   /** Defaults to the SQLite file in `config.dataDir`. */
   storage?: Storage;
+  /** Defaults to the same database as the boards (PostgreSQL when DATABASE_URL is set). */
+  accounts?: AccountStore;
+}
+
+/**
+ * Closes the connections whose session ended or whose role changed (all of them, or one user's).
+ * Every instance runs it on a timer, so a role removed through any instance cuts the user off
+ * everywhere within REVALIDATE_INTERVAL_MS.
+ */
+async function revalidate(
+  auth: Auth,
+  connections: Iterable<SyncConnection>,
+  userId?: string,
+): Promise<void> {
+  for (const connection of [...connections]) {
+    const session = connection.session;
+    if (!session || (userId && connection.principal !== userId)) continue;
+    const user = await auth.userForToken(session.token);
+    if (!user) {
+      connection.close(CloseCode.sessionEnded, 'session ended');
+      continue;
+    }
+    if ((await auth.roleOn(user, connection.boardId)) !== session.role) {
+      connection.close(CloseCode.roleChanged, 'role changed');
+    }
+  }
 }
 
 async function openStorage(config: Config, logger: Logger): Promise<Storage> {
@@ -72,6 +106,29 @@ export async function startServer(config: Config, options: StartOptions): Promis
     awareness: { maxBytes: config.awarenessMaxBytes, maxDepth: config.awarenessMaxDepth },
   });
   const connections = new KeepAlive<SyncConnection>(config.pingIntervalMs);
+  const accounts = options.accounts ?? (await openAccounts(config));
+  const auth = new Auth({
+    store: accounts,
+    logger,
+    scryptCost: { log2N: config.scryptLog2N, r: 8, p: 1 },
+    sessionMaxAgeMs: config.sessionMaxAgeHours * 3_600_000,
+    inviteTtlMs: config.inviteTtlHours * 3_600_000,
+    lockoutThreshold: config.lockoutThreshold,
+    lockoutBaseMs: config.lockoutBaseMs,
+    lockoutMaxMs: config.lockoutMaxMs,
+    onRevoke: (userId) => void revalidate(auth, connections.values(), userId),
+  });
+  let revalidating = false;
+  const revalidateTimer = setInterval(() => {
+    if (revalidating) return;
+    revalidating = true;
+    revalidate(auth, connections.values())
+      .catch((error: unknown) => logger.error({ err: error }, 'revalidation failed'))
+      .finally(() => {
+        revalidating = false;
+      });
+  }, config.revalidateIntervalMs).unref();
+  let publicUrl = config.publicUrl;
   const resyncTimer =
     config.resyncIntervalMs > 0
       ? setInterval(() => {
@@ -81,8 +138,27 @@ export async function startServer(config: Config, options: StartOptions): Promis
   // Event-loop delay since start, for /healthz: the hostile-input tests read it.
   const eventLoop = monitorEventLoopDelay({ resolution: 10 });
   eventLoop.enable();
+  const versions = new Versions({
+    storage,
+    registry,
+    logger,
+    autoIntervalMs: config.versionAutoIntervalHours * 3_600_000,
+    autoKeep: config.versionAutoKeep,
+  });
+  // Checked hourly (and once shortly after start); a version is due once a day per changed board.
+  const autoVersions = () =>
+    versions
+      .takeDueAutomatic()
+      .catch((error: unknown) => logger.error({ err: error }, 'automatic versions failed'));
+  const autoTimer = setInterval(
+    autoVersions,
+    Math.min(3_600_000, config.versionAutoIntervalHours * 3_600_000),
+  ).unref();
   const app = createApp({
     config,
+    auth,
+    versions,
+    publicUrl: () => publicUrl,
     storage,
     registry,
     logger,
@@ -110,6 +186,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const close = () => {
     closing ??= (async () => {
       connections.stop();
+      clearInterval(revalidateTimer);
+      clearInterval(autoTimer);
       eventLoop.disable();
       if (resyncTimer) clearInterval(resyncTimer);
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -120,11 +198,22 @@ export async function startServer(config: Config, options: StartOptions): Promis
       await registry.closeAll();
       await fanout?.close();
       await storage.close();
+      await accounts.close();
       if ('closeAllConnections' in server) server.closeAllConnections();
       await stopped;
     })();
     return closing;
   };
 
-  return { port, url, registry, storage, connections, close };
+  publicUrl ||= url;
+  const setup = await auth.setupToken();
+  if (setup) {
+    // The one secret the log carries, by design: the operator's way in on first start.
+    logger.warn(
+      { url: `${publicUrl}/setup#${setup}` },
+      'no administrator yet: open this one-time setup link to create one',
+    );
+  }
+
+  return { port, url, registry, storage, connections, auth, versions, close };
 }

@@ -1,24 +1,79 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { type Membership, me, type Role, type User } from './account/accountApi.ts';
+import { InvitePage } from './account/InvitePage.tsx';
+import { MembersPage } from './account/MembersPage.tsx';
+import { ResetPage } from './account/ResetPage.tsx';
+import { SetupPage } from './account/SetupPage.tsx';
+import { SignInPage } from './account/SignInPage.tsx';
 import { Home } from './Home.tsx';
 import { strings } from './i18n/strings.ts';
 import { useLang } from './i18n/useLang.ts';
 import { LangSwitch } from './LangSwitch.tsx';
 import { Link } from './Link.tsx';
-import { useRoute } from './router.ts';
+import { isPublic, navigate, useRoute } from './router.ts';
+
+type SessionState =
+  | { kind: 'loading' }
+  | { kind: 'signed-in'; user: User; memberships: Membership[] }
+  /** For `path`: a redirect only follows the answer for the page being shown. */
+  | { kind: 'signed-out'; path: string }
+  /** The server cannot be reached: the page works from its offline copy; the server decides later. */
+  | { kind: 'offline' };
 
 // The board (tldraw, Yjs and their assets) is its own chunk: the home page never downloads it.
 const BoardPage = lazy(() => import('./board/BoardPage.tsx'));
+
+/** The user's role on a board (administrators act as secretariat); null when unknown. */
+function roleOn(session: SessionState, boardId: string): Role | null {
+  if (session.kind !== 'signed-in') return null;
+  const membership = session.memberships.find((m) => m.boardId === boardId);
+  return membership?.role ?? (session.user.isAdmin ? 'secretariat' : null);
+}
 
 export function App() {
   const [lang, setLang] = useLang();
   const route = useRoute();
   const t = strings[lang];
+  const [session, setSession] = useState<SessionState>({ kind: 'loading' });
+  const publicPage = isPublic(route);
 
+  // Asked again on every navigation (signing in or out changes it): keyed by the path, a string,
+  // because the route object is new at each render. Only the answer for the page being shown
+  // may redirect to the sign-in page.
+  const path = JSON.stringify(route);
   useEffect(() => {
-    if (route.name === 'unknown') document.title = t.title;
-  }, [route.name, t.title]);
+    if (publicPage) return;
+    let live = true;
+    me()
+      .then((found) => {
+        if (!live) return;
+        if (found) setSession({ kind: 'signed-in', ...found });
+        else {
+          setSession({ kind: 'signed-out', path });
+          navigate(`/signin?next=${encodeURIComponent(location.pathname)}`);
+        }
+      })
+      .catch(() => live && setSession({ kind: 'offline' }));
+    return () => {
+      live = false;
+    };
+  }, [publicPage, path]);
 
-  if (route.name === 'home') return <Home lang={lang} setLang={setLang} />;
+  if (route.name === 'signin') return <SignInPage lang={lang} setLang={setLang} />;
+  if (route.name === 'setup') return <SetupPage lang={lang} setLang={setLang} />;
+  if (route.name === 'invite') return <InvitePage lang={lang} setLang={setLang} />;
+  if (route.name === 'reset') return <ResetPage lang={lang} setLang={setLang} />;
+  if (session.kind === 'loading' || session.kind === 'signed-out') {
+    return (
+      <main className="fdr-home">
+        <p role="status">{t.loading}</p>
+      </main>
+    );
+  }
+  const user = session.kind === 'signed-in' ? session.user : null;
+  if (route.name === 'home') return <Home lang={lang} setLang={setLang} user={user} />;
+  if (route.name === 'members')
+    return <MembersPage boardId={route.boardId} lang={lang} setLang={setLang} />;
   if (route.name === 'board') {
     return (
       <Suspense
@@ -28,7 +83,14 @@ export function App() {
           </main>
         }
       >
-        <BoardPage key={route.boardId} boardId={route.boardId} lang={lang} setLang={setLang} />
+        <BoardPage
+          key={route.boardId}
+          boardId={route.boardId}
+          lang={lang}
+          setLang={setLang}
+          role={roleOn(session, route.boardId)}
+          userName={user?.name ?? null}
+        />
       </Suspense>
     );
   }

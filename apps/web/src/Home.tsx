@@ -1,5 +1,7 @@
 import { localize } from '@fdr/model';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import type { User } from './account/accountApi.ts';
+import { UserMenu } from './account/UserMenu.tsx';
 import {
   ApiError,
   type BoardEntry,
@@ -8,11 +10,12 @@ import {
   listBoards,
   renameBoard,
 } from './api.ts';
+import { accountStrings } from './i18n/accountStrings.ts';
 import { format } from './i18n/format.ts';
 import { type Lang, strings } from './i18n/strings.ts';
 import { LangSwitch } from './LangSwitch.tsx';
 import { Link } from './Link.tsx';
-import { boardIdFromInput, boardPath, navigate } from './router.ts';
+import { boardIdFromInput, boardPath, membersPath, navigate } from './router.ts';
 
 type ListState = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; boards: BoardEntry[] };
 
@@ -32,7 +35,16 @@ function errorText(error: unknown, lang: Lang): string {
 }
 
 /** The home page: the boards, creating one, renaming, opening by address. */
-export function Home({ lang, setLang }: { lang: Lang; setLang: (lang: Lang) => void }) {
+export function Home({
+  lang,
+  setLang,
+  user,
+}: {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  /** Null when the session is unknown (offline). */
+  user: User | null;
+}) {
   const t = strings[lang];
   const [state, setState] = useState<ListState>({ kind: 'loading' });
 
@@ -51,7 +63,10 @@ export function Home({ lang, setLang }: { lang: Lang; setLang: (lang: Lang) => v
     <main className="fdr-home">
       <header className="fdr-home__header">
         <h1>{t.title}</h1>
-        <LangSwitch lang={lang} setLang={setLang} />
+        <div className="fdr-home__tools">
+          {user && <UserMenu user={user} lang={lang} />}
+          <LangSwitch lang={lang} setLang={setLang} />
+        </div>
       </header>
       <p className="fdr-home__tagline">{t.tagline}</p>
 
@@ -78,7 +93,8 @@ export function Home({ lang, setLang }: { lang: Lang; setLang: (lang: Lang) => v
         </div>
       </section>
 
-      <CreateBoard lang={lang} />
+      {/* Boards are created by the instance administrators (the server enforces it too). */}
+      {user?.isAdmin && <CreateBoard lang={lang} />}
       <OpenByAddress lang={lang} />
     </main>
   );
@@ -114,6 +130,12 @@ function BoardItem({
           {t.updated} {new Date(board.updatedAt).toLocaleString(`${lang}-CA`)}
         </span>
       </div>
+      {(board.role === 'secretariat' || board.role === undefined) && (
+        <Link href={membersPath(board.id)} className="fdr-button fdr-button--quiet">
+          {accountStrings[lang].membersTitle}
+          <span className="fdr-sr-only"> — {title}</span>
+        </Link>
+      )}
       {editing ? (
         <RenameForm
           board={board}

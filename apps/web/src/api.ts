@@ -4,6 +4,8 @@ export type BoardTemplate = 'blank' | 'joint-councils-2016';
 
 export interface BoardEntry {
   id: string;
+  /** The signed-in user's role on the board (administrators act as secretariat). */
+  role?: 'secretariat' | 'council' | 'task-team' | 'observer';
   title: Localized;
   template: BoardTemplate;
   createdAt: number;

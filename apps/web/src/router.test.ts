@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boardIdFromInput, boardPath, parseRoute } from './router.ts';
+import { safeNext } from './account/SignInPage.tsx';
+import { boardIdFromInput, boardPath, isPublic, parseRoute } from './router.ts';
 
 describe('router', () => {
   it('reads the home page and board pages', () => {
@@ -25,5 +26,25 @@ describe('router', () => {
     expect(boardIdFromInput('https://example.com/elsewhere')).toBeNull();
     expect(boardIdFromInput('two words')).toBeNull();
     expect(boardIdFromInput('')).toBeNull();
+  });
+});
+
+describe('account routes', () => {
+  it('reads the public pages and the members page', () => {
+    expect(parseRoute('/signin')).toEqual({ name: 'signin' });
+    expect(parseRoute('/setup')).toEqual({ name: 'setup' });
+    expect(parseRoute('/invite/')).toEqual({ name: 'invite' });
+    expect(parseRoute('/reset')).toEqual({ name: 'reset' });
+    expect(parseRoute('/b/abc/members')).toEqual({ name: 'members', boardId: 'abc' });
+    expect(parseRoute('/b/-bad/members')).toEqual({ name: 'unknown' });
+    expect(isPublic(parseRoute('/signin'))).toBe(true);
+    expect(isPublic(parseRoute('/b/abc'))).toBe(false);
+  });
+
+  it('sends people back only to a path of this site after signing in', () => {
+    expect(safeNext('?next=%2Fb%2Fabc')).toBe('/b/abc');
+    expect(safeNext('?next=https%3A%2F%2Fevil.example')).toBe('/');
+    expect(safeNext('?next=%2F%2Fevil.example')).toBe('/');
+    expect(safeNext('')).toBe('/');
   });
 });

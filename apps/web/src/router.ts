@@ -1,12 +1,48 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = { name: 'home' } | { name: 'board'; boardId: string } | { name: 'unknown' };
+export type Route =
+  | { name: 'home' }
+  | { name: 'board'; boardId: string }
+  | { name: 'members'; boardId: string }
+  | { name: 'signin' }
+  | { name: 'setup' }
+  | { name: 'invite' }
+  | { name: 'reset' }
+  | { name: 'unknown' };
+
+/** Pages that work without a session (their links carry their own single-use token). */
+const PUBLIC: Record<string, Route> = {
+  '/signin': { name: 'signin' },
+  '/setup': { name: 'setup' },
+  '/invite': { name: 'invite' },
+  '/reset': { name: 'reset' },
+};
+
+export function isPublic(route: Route): boolean {
+  return (
+    route.name === 'signin' ||
+    route.name === 'setup' ||
+    route.name === 'invite' ||
+    route.name === 'reset'
+  );
+}
 
 /** Same rule as the server's: short, plain ids that travel safely in URLs and logs. */
 export const BOARD_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
+  const page = PUBLIC[pathname.replace(/\/$/, '')];
+  if (page) return page;
+  const members = /^\/b\/([^/]+)\/members\/?$/.exec(pathname);
+  if (members) {
+    try {
+      const id = decodeURIComponent(members[1] ?? '');
+      if (BOARD_ID.test(id)) return { name: 'members', boardId: id };
+    } catch {
+      return { name: 'unknown' };
+    }
+  }
   const match = /^\/b\/([^/]+)\/?$/.exec(pathname);
   if (match) {
     let id: string;
@@ -22,6 +58,10 @@ export function parseRoute(pathname: string): Route {
 
 export function boardPath(boardId: string): string {
   return `/b/${encodeURIComponent(boardId)}`;
+}
+
+export function membersPath(boardId: string): string {
+  return `${boardPath(boardId)}/members`;
 }
 
 /**

@@ -10,6 +10,8 @@ export type ClientKind = 'y-websocket' | 'hocuspocus';
 export interface Endpoint {
   kind: ClientKind;
   url: string;
+  /** Sent with the websocket handshake: our server wants a signed-in session cookie. */
+  cookie?: string;
 }
 
 export interface Editor {
@@ -48,7 +50,7 @@ export function connectEditor(
   let destroyProvider: () => void;
   let synced: Promise<void>;
   if (endpoint.kind === 'y-websocket') {
-    const Socket = onAck ? ackingSocket(onAck) : WebSocket;
+    const Socket = socketClass(endpoint.cookie, onAck);
     const provider = new WebsocketProvider(endpoint.url, board, doc, {
       WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
       // Providers in one thread would otherwise talk over BroadcastChannel, bypassing the server.
@@ -108,15 +110,18 @@ export function connectEditor(
 }
 
 /** `ws` that also reports each document update frame the server sends ([0, 2, ...]). */
-function ackingSocket(onAck: () => void) {
+function socketClass(cookie: string | undefined, onAck: (() => void) | undefined) {
+  if (!cookie && !onAck) return WebSocket;
   return class extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
+      super(url, protocols, cookie ? { headers: { cookie } } : {});
       // The provider sets binaryType 'arraybuffer'.
-      this.on('message', (data: ArrayBuffer | Buffer) => {
-        const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
-        if (bytes[0] === 0 && bytes[1] === 2) onAck();
-      });
+      if (onAck) {
+        this.on('message', (data: ArrayBuffer | Buffer) => {
+          const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+          if (bytes[0] === 0 && bytes[1] === 2) onAck();
+        });
+      }
     }
   };
 }

@@ -7,7 +7,7 @@
  * Overwriting one key per editor keeps every doc small however long the run (Yjs merges an
  * editor's successive deleted values), which is also what a card being dragged looks like.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { type EventLoopUtilization, monitorEventLoopDelay } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import type * as Y from 'yjs';
 import { connectEditor, type Editor } from './connectEditor.ts';
@@ -31,6 +31,7 @@ const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 let editors: Editor[] = [];
 let sent = 0;
 let disconnects = 0;
+let busy = Number.NaN;
 let received = 0;
 let windowStart = Number.POSITIVE_INFINITY;
 let windowEnd = Number.NEGATIVE_INFINITY;
@@ -115,17 +116,26 @@ function startEditing(startAt: number, stopAt: number): void {
 
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
-    case 'start':
+    case 'start': {
       windowStart = message.windowStart;
       windowEnd = message.windowEnd;
-      loopDelay.enable();
       startEditing(message.startAt, message.windowEnd);
+      // Client-side load over the measured window only.
+      let elu: EventLoopUtilization;
+      setTimeout(() => {
+        loopDelay.enable();
+        elu = performance.eventLoopUtilization();
+      }, windowStart - wallClock());
+      setTimeout(() => {
+        loopDelay.disable();
+        busy = performance.eventLoopUtilization(elu).utilization;
+      }, windowEnd - wallClock());
       return;
+    }
     case 'progress':
       post({ type: 'progress', sent, received });
       return;
     case 'finish': {
-      loopDelay.disable();
       for (const timer of timers) clearTimeout(timer);
       const result: WorkerResult = {
         type: 'result',
@@ -137,6 +147,7 @@ port.on('message', (message: ToWorker) => {
         skipped,
         loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
         loopDelayMaxMs: loopDelay.max / 1e6,
+        busy,
         disconnects,
       };
       post(result, [histogram.buckets.buffer as ArrayBuffer]);

@@ -36,6 +36,8 @@ export interface LoadResult {
   serverRssMaxBytes: number;
   /** Worst p99 event-loop delay of the client worker threads: above a few ms, clients lag. */
   clientLoopP99Ms: number;
+  /** Mean event-loop utilisation of the client worker threads over the window (0..1 each). */
+  clientBusy: number;
   /** Connections closed by the server during the run (each provider reconnected). */
   disconnects: number;
 }
@@ -163,6 +165,7 @@ function summarize(
     serverCpuPercent: usage.cpuPercent,
     serverRssMaxBytes: usage.rssMaxBytes,
     clientLoopP99Ms: Math.max(...results.map((r) => r.loopDelayP99Ms)),
+    clientBusy: results.reduce((n, r) => n + r.busy, 0) / results.length,
     disconnects: results.reduce((n, r) => n + r.disconnects, 0),
   };
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -92,6 +93,35 @@ function ourEnv(extra: Record<string, string>): Record<string, string> {
   return { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...extra };
 }
 
+const ourAdmin = join(repoRoot, 'apps/server/src/admin/cli.ts');
+
+/**
+ * Our server lets nobody in without a session: create an administrator with the operator CLI
+ * (as a real deployment would) and sign in over REST; the editors send the cookie.
+ */
+async function signIn(env: Record<string, string>, port: number): Promise<string> {
+  const email = `bench-${port}-${Date.now()}@bench.example`;
+  const password = 'a benchmark password, long enough';
+  const created = spawnSync(
+    process.execPath,
+    [ourAdmin, 'create-user', '--email', email, '--name', 'Bench', '--admin', '--password-stdin'],
+    {
+      env: { ...process.env, ...env, SCRYPT_LOG2N: '12' },
+      input: `${password}\n`,
+      encoding: 'utf8',
+    },
+  );
+  if (created.status !== 0)
+    throw new Error(`could not create the bench account: ${created.stderr}`);
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/signin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`bench sign-in failed: ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
 function ourPort(line: string): number | null {
   if (!line.includes('"listening"')) return null;
   return (JSON.parse(line) as { port: number }).port;
@@ -124,15 +154,17 @@ export function createSetups(context: BenchContext): Setup[] {
       label: 'Feuille de route, SQLite',
       async start(options = {}) {
         const dataDir = options.dataDir ?? context.tempDir();
+        const env = ourEnv({ DATA_DIR: dataDir, ...options.env });
         const server = await spawnServer({
           name: 'ours-sqlite',
           args: [...(options.nodeArgs ?? []), ourMain],
-          env: ourEnv({ DATA_DIR: dataDir, ...options.env }),
+          env,
           readyPort: ourPort,
         });
+        const cookie = await signIn(env, server.port);
         return {
           id: 'ours-sqlite',
-          endpoints: [{ kind: 'y-websocket', url: `ws://127.0.0.1:${server.port}/sync` }],
+          endpoints: [{ kind: 'y-websocket', url: `ws://127.0.0.1:${server.port}/sync`, cookie }],
           processes: [server],
           dataDir,
           stop: stopAll([server]),
@@ -144,28 +176,33 @@ export function createSetups(context: BenchContext): Setup[] {
       label: 'Feuille de route, 2 instances, PostgreSQL + Redis',
       async start(options = {}) {
         context.markPostgresUsed();
+        const env = (name: string) =>
+          ourEnv({
+            DATABASE_URL: context.databaseUrl,
+            DATABASE_SCHEMA: context.schema,
+            REDIS_URL: context.redisUrl,
+            REDIS_PREFIX: context.redisPrefix,
+            INSTANCE_ID: name,
+            ...options.env,
+          });
         const instance = (name: string) =>
           spawnServer({
             name,
             args: [...(options.nodeArgs ?? []), ourMain],
-            env: ourEnv({
-              DATABASE_URL: context.databaseUrl,
-              DATABASE_SCHEMA: context.schema,
-              REDIS_URL: context.redisUrl,
-              REDIS_PREFIX: context.redisPrefix,
-              INSTANCE_ID: name,
-              ...options.env,
-            }),
+            env: env(name),
             readyPort: ourPort,
           });
         // One after the other: the first runs the migrations (the second would wait on its lock).
         const a = await instance('bench-a');
         const b = await instance('bench-b');
+        // Sessions live in PostgreSQL: one cookie works on both instances.
+        const cookie = await signIn(env('bench-a'), a.port);
         return {
           id: 'ours-pg-redis',
           endpoints: [a, b].map((p) => ({
             kind: 'y-websocket' as const,
             url: `ws://127.0.0.1:${p.port}/sync`,
+            cookie,
           })),
           processes: [a, b],
           stop: stopAll([a, b]),

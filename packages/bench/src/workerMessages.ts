@@ -37,6 +37,8 @@ export interface WorkerResult {
   skipped: number[];
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
+  /** Event-loop utilisation of the worker over the window: 1 means its thread never idled. */
+  busy: number;
   /** Connections the server closed during the run (the provider reconnects by itself). */
   disconnects: number;
 }

@@ -49,6 +49,7 @@ export {
   type MigrationResult,
   migrateDoc,
 } from './doc/migrations.ts';
+export { replaceContent } from './doc/replaceContent.ts';
 export { toJSON } from './doc/toJSON.ts';
 export { compareByOrder, isOrderKey, keyBetween, keysBetween } from './fractionalIndex.ts';
 export { newId } from './ids.ts';

@@ -14,12 +14,12 @@ interface Rect {
 
 /** Creates a board through the API, as the home page does; resolves with its id. */
 export async function createBoard(
-  appUrl: string,
+  app: { url: string; adminCookie: string },
   template: 'blank' | 'joint-councils-2016' = 'joint-councils-2016',
 ): Promise<string> {
-  const res = await fetch(`${appUrl}/api/boards`, {
+  const res = await fetch(`${app.url}/api/boards`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie: `fdr_session=${app.adminCookie}` },
     body: JSON.stringify({ title: { fr: 'Tableau de test', en: 'Test board' }, template }),
   });
   if (res.status !== 201) throw new Error(`board creation failed: ${res.status}`);

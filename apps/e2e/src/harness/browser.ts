@@ -68,12 +68,17 @@ export interface Client {
 export async function newClient(
   browser: Browser,
   guard: OriginGuard,
-  options: { locale?: string } = {},
+  options: { locale?: string; session?: { url: string; cookie: string } } = {},
 ): Promise<Client> {
   const context = await browser.newContext({
     viewport: { width: 1400, height: 900 },
     locale: options.locale ?? 'fr-CA',
   });
+  if (options.session) {
+    await context.addCookies([
+      { name: 'fdr_session', value: options.session.cookie, url: options.session.url },
+    ]);
+  }
   guard.watch(context);
   const page = await context.newPage();
   const errors: string[] = [];

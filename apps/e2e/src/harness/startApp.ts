@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,10 +7,20 @@ import { fileURLToPath } from 'node:url';
 const repo = fileURLToPath(new URL('../../../../', import.meta.url));
 export const WEB_DIST = join(repo, 'apps/web/dist');
 const MAIN = join(repo, 'apps/server/src/main.ts');
+const ADMIN = join(repo, 'apps/server/src/admin/cli.ts');
 
 export interface RunningApp {
   /** `http://127.0.0.1:port`, the only origin the browser may talk to. */
   url: string;
+  /** Session cookie value of an administrator made with the operator CLI. */
+  adminCookie: string;
+  /** Creates an account with the CLI (and a role on a board), signs it in, returns its cookie. */
+  signUp(options?: {
+    name?: string;
+    board?: string;
+    role?: string;
+    cards?: string[];
+  }): Promise<{ email: string; password: string; cookie: string }>;
   port: number;
   dataDir: string;
   output: string[];
@@ -21,7 +31,10 @@ export interface RunningApp {
  * The real server (`node apps/server/src/main.ts`) serving the production web build, on a free
  * port with its own SQLite file in a temporary folder.
  */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(
+  env: Record<string, string> = {},
+  options: { provisionAdmin?: boolean } = {},
+): Promise<RunningApp> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(`no web build in ${WEB_DIST}: run "pnpm build" (pnpm test builds it first)`);
   }
@@ -64,8 +77,62 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       reject(new Error(`server exited:\n${output.join('\n')}`));
     });
   });
+  const url = `http://127.0.0.1:${port}`;
+  let serial = 0;
+  const signUp: RunningApp['signUp'] = async (options = {}) => {
+    const email = `user${++serial}-${port}@e2e.example`;
+    const password = `correct horse battery ${serial}`;
+    const admin = (args: string[], input = '') => {
+      const result = spawnSync(process.execPath, [ADMIN, ...args], {
+        env: { ...process.env, DATA_DIR: dataDir, SCRYPT_LOG2N: '12' },
+        input,
+        encoding: 'utf8',
+      });
+      if (result.status !== 0) throw new Error(`admin ${args[0]} failed: ${result.stderr}`);
+    };
+    admin(
+      [
+        'create-user',
+        '--email',
+        email,
+        '--name',
+        options.name ?? `Personne ${serial}`,
+        '--password-stdin',
+        ...(options.role ? [] : ['--admin']),
+      ],
+      `${password}\n`,
+    );
+    if (options.board && options.role) {
+      admin([
+        'grant',
+        '--email',
+        email,
+        '--board',
+        options.board,
+        '--role',
+        options.role,
+        ...(options.cards ? ['--cards', options.cards.join(',')] : []),
+      ]);
+    }
+    const res = await fetch(`${url}/api/auth/signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
+    const cookie = (res.headers.get('set-cookie') ?? '')
+      .split(';')[0]!
+      .split('=')
+      .slice(1)
+      .join('=');
+    return { email, password, cookie };
+  };
+  // Without it, the instance stays in its first-start state (the setup link in its log works).
+  const admin = options.provisionAdmin === false ? null : await signUp({ name: 'Secrétariat E2E' });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    adminCookie: admin?.cookie ?? '',
+    signUp,
     port,
     dataDir,
     output,

@@ -4,8 +4,8 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Config, loadConfig } from '../config.ts';
 import { PgStorage } from '../storage/PgStorage.ts';
-import { connectClient, snapshot, waitFor } from '../test/clients.ts';
-import { startTestServer, tempDir } from '../test/testServer.ts';
+import { snapshot, waitFor } from '../test/clients.ts';
+import { startTestServer, type TestServer, tempDir } from '../test/testServer.ts';
 import { backupTo, restoreFrom } from './backup.ts';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -14,10 +14,10 @@ afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
 
-async function fillBoards(syncUrl: string, boards: string[]): Promise<Map<string, unknown>> {
+async function fillBoards(server: TestServer, boards: string[]): Promise<Map<string, unknown>> {
   const expected = new Map<string, unknown>();
   for (const board of boards) {
-    const c = connectClient(syncUrl, board);
+    const c = server.connect(board);
     await c.synced;
     for (let i = 0; i < 25; i++) c.doc.getMap('m').set(`${board}-${i}`, i);
     c.doc.getText('t').insert(0, `tableau ${board}`);
@@ -33,11 +33,11 @@ describe('backup and restore', () => {
   it('SQLite: an online backup restores with every board intact', async () => {
     const live = await startTestServer({});
     cleanups.push(() => live.dispose());
-    const expected = await fillBoards(live.syncUrl, ['un', 'deux', 'trois']);
+    const expected = await fillBoards(live, ['un', 'deux', 'trois']);
     const file = join(tempDir(), 'backup.sqlite');
     const lines: string[] = [];
     // Taken while the server runs and a client keeps editing.
-    const busy = connectClient(live.syncUrl, 'busy');
+    const busy = live.connect('busy');
     cleanups.push(() => busy.destroy());
     const timer = setInterval(() => busy.doc.getMap('m').set(`k${Date.now()}`, 1), 5);
     await backupTo({ ...loadConfig({}), dataDir: live.dataDir } as Config, file, (l) =>
@@ -52,7 +52,7 @@ describe('backup and restore', () => {
     const restored = await startTestServer({ dataDir: restoredDir });
     cleanups.push(() => restored.dispose());
     for (const [board, content] of expected) {
-      const c = connectClient(restored.syncUrl, board);
+      const c = restored.connect(board);
       await c.synced;
       expect(snapshot(c.doc)).toEqual(content);
       c.destroy();
@@ -72,7 +72,7 @@ describe('backup and restore', () => {
     const storage = await PgStorage.open({ connectionString: DATABASE_URL, schema });
     const live = await startTestServer({}, { storage });
     cleanups.push(() => live.dispose());
-    const expected = await fillBoards(live.syncUrl, ['alpha', 'beta']);
+    const expected = await fillBoards(live, ['alpha', 'beta']);
     const file = join(tempDir(), 'backup.dump');
     const config = {
       ...loadConfig({}),
@@ -88,7 +88,7 @@ describe('backup and restore', () => {
     const restored = await startTestServer({}, { storage: restoredStorage });
     cleanups.push(() => restored.dispose());
     for (const [board, content] of expected) {
-      const c = connectClient(restored.syncUrl, board);
+      const c = restored.connect(board);
       await c.synced;
       expect(snapshot(c.doc)).toEqual(content);
       c.destroy();

@@ -5,10 +5,21 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
+import { accountCommand } from './accounts.ts';
 import { backupTo, restoreFrom } from './backup.ts';
 
 const USAGE = `Usage: pnpm admin <command>
 
+  create-user --email E --name N [--admin] [--password-stdin]
+                    a new account; without --password-stdin, prints a one-time link to set it
+  reset-password --email E
+                    prints a one-time link (24 h) to choose a new password
+  make-admin --email E [--off]
+                    grants (or with --off, removes) instance administration
+  grant --email E --board B --role secretariat|council|task-team|observer [--cards id1,id2]
+  revoke --email E --board B
+  list-users
   backup <file>     online backup of every board (SQLite backup API, or pg_dump)
   restore <file>    replace the data with a backup (stop the server first)
 `;
@@ -29,6 +40,8 @@ export async function runCli(argv: string[]): Promise<number> {
   const config = loadConfig();
   const here = process.env.INIT_CWD ?? process.cwd();
   const print = (line: string) => console.log(line);
+  const handled = await accountCommand(command ?? '', rest, config, createLogger('warn'), print);
+  if (handled !== null) return handled;
   switch (command) {
     case 'backup': {
       if (!rest[0]) break;

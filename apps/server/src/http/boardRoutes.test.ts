@@ -29,7 +29,7 @@ interface Entry {
 async function create(s: TestServer, body: unknown): Promise<Response> {
   return fetch(`${s.url}/api/boards`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie: s.cookie },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
@@ -37,7 +37,7 @@ async function create(s: TestServer, body: unknown): Promise<Response> {
 async function patch(s: TestServer, id: string, body: unknown): Promise<Response> {
   return fetch(`${s.url}/api/boards/${id}`, {
     method: 'PATCH',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie: s.cookie },
     body: JSON.stringify(body),
   });
 }
@@ -76,9 +76,13 @@ describe('boards API', () => {
     expect(roadmap.phases.map((p) => p.id)).toEqual(['phase-1', 'phase-2']);
     expect(roadmap.cards.length).toBeGreaterThanOrEqual(31);
 
-    const list = (await (await fetch(`${s.url}/api/boards`)).json()) as { boards: Entry[] };
+    const list = (await (
+      await fetch(`${s.url}/api/boards`, { headers: { cookie: s.cookie } })
+    ).json()) as { boards: Entry[] };
     expect(list.boards.map((b) => b.id)).toEqual([board.id]);
-    const one = (await (await fetch(`${s.url}/api/boards/${board.id}`)).json()) as {
+    const one = (await (
+      await fetch(`${s.url}/api/boards/${board.id}`, { headers: { cookie: s.cookie } })
+    ).json()) as {
       board: Entry;
     };
     expect(one.board.id).toBe(board.id);
@@ -101,7 +105,7 @@ describe('boards API', () => {
     const id = newBoardId();
     // Nobody can know a fresh id, but the write path must still be the normal one: stored, then
     // broadcast. Simulate it by letting the server pick a known id through the registry.
-    const client = connectClient(s.syncUrl, id);
+    const client = s.connect(id);
     await client.synced;
     const board = await s.registry.acquire(id);
     const { initialRoadmap, REST_ORIGIN } = await import('./boardRoutes.ts');
@@ -152,7 +156,7 @@ describe('boards API', () => {
     expect((await storedRoadmap(s.storage, id)).board.title).toEqual({ fr: 'Après', en: 'Before' });
 
     // A client sees the rename live.
-    const client = connectClient(s.syncUrl, id);
+    const client = s.connect(id);
     await client.synced;
     await patch(s, id, { title: { en: 'After' } });
     await waitFor(
@@ -164,8 +168,12 @@ describe('boards API', () => {
 
   it('answers 404 for unknown or malformed ids, 400 for a bad rename', async () => {
     const s = await server();
-    expect((await fetch(`${s.url}/api/boards/nobody`)).status).toBe(404);
-    expect((await fetch(`${s.url}/api/boards/..%2F..`)).status).toBe(404);
+    expect(
+      (await fetch(`${s.url}/api/boards/nobody`, { headers: { cookie: s.cookie } })).status,
+    ).toBe(404);
+    expect(
+      (await fetch(`${s.url}/api/boards/..%2F..`, { headers: { cookie: s.cookie } })).status,
+    ).toBe(404);
     expect((await patch(s, 'nobody', { title: { fr: 'x' } })).status).toBe(404);
     const { board } = (await (
       await create(s, { title: { fr: 'A', en: 'B' }, template: 'blank' })
@@ -183,11 +191,15 @@ describe('boards API', () => {
       ids.push(((await res.json()) as { board: Entry }).board.id);
       await new Promise((r) => setTimeout(r, 5));
     }
-    let list = (await (await fetch(`${s.url}/api/boards`)).json()) as { boards: Entry[] };
+    let list = (await (
+      await fetch(`${s.url}/api/boards`, { headers: { cookie: s.cookie } })
+    ).json()) as { boards: Entry[] };
     expect(list.boards.map((b) => b.id)).toEqual([ids[1], ids[0]]);
     await new Promise((r) => setTimeout(r, 5));
     await patch(s, ids[0]!, { title: { fr: 'un' } });
-    list = (await (await fetch(`${s.url}/api/boards`)).json()) as { boards: Entry[] };
+    list = (await (
+      await fetch(`${s.url}/api/boards`, { headers: { cookie: s.cookie } })
+    ).json()) as { boards: Entry[] };
     expect(list.boards.map((b) => b.id)).toEqual([ids[0], ids[1]]);
   });
 
@@ -208,5 +220,35 @@ describe('GET /api/config', () => {
     expect(await (await fetch(`${withKey.url}/api/config`)).json()).toEqual({
       tldrawLicenseKey: 'tldraw-2026/abc.def',
     });
+  });
+});
+
+describe('board permissions', () => {
+  it('lists only the boards a user has a role on; only administrators create', async () => {
+    const s = await server();
+    const a = (await (
+      await create(s, { title: { fr: 'A', en: 'A' }, template: 'blank' })
+    ).json()) as { board: Entry };
+    await create(s, { title: { fr: 'B', en: 'B' }, template: 'blank' });
+    const member = await s.session(a.board.id, 'observer');
+    const list = (await (
+      await fetch(`${s.url}/api/boards`, { headers: { cookie: member.cookie } })
+    ).json()) as {
+      boards: (Entry & { role: string })[];
+    };
+    expect(list.boards.map((b) => [b.id, b.role])).toEqual([[a.board.id, 'observer']]);
+    const refused = await fetch(`${s.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: member.cookie },
+      body: JSON.stringify({ title: { fr: 'C', en: 'C' }, template: 'blank' }),
+    });
+    expect(refused.status).toBe(403);
+    const rename = await fetch(`${s.url}/api/boards/${a.board.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie: member.cookie },
+      body: JSON.stringify({ title: { fr: 'Pirate', en: 'Pirate' } }),
+    });
+    expect(rename.status).toBe(403);
+    expect((await fetch(`${s.url}/api/boards`)).status).toBe(401);
   });
 });

@@ -1,12 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { isModelError, loadRoadmap, type Roadmap, templateRoadmap, updateBoard } from '@fdr/model';
+import {
+  isModelError,
+  loadRoadmap,
+  type Roadmap,
+  templateRoadmap,
+  updateBoard,
+  validateRoadmap,
+} from '@fdr/model';
 import { type Context, Hono } from 'hono';
 import type { Logger } from 'pino';
 import { BOARD_ID } from '../app.ts';
+import type { Auth } from '../auth/Auth.ts';
+import { AuthError } from '../auth/AuthError.ts';
 import type { BoardTemplate, BoardTitle, CatalogEntry, Storage } from '../storage/Storage.ts';
 import type { BoardRegistry } from '../sync/BoardRegistry.ts';
+import { type AuthEnv, currentUser } from './authRoutes.ts';
 
 export interface BoardRoutesDeps {
+  auth: Auth;
   storage: Storage;
   registry: BoardRegistry;
   logger: Logger;
@@ -34,24 +45,51 @@ class BadRequest extends Error {
  * roadmap is written into its Y.Doc here, on the server, through the registry, so it is stored
  * (write-ahead) and broadcast like any client edit, and no two clients can race to initialize it.
  */
-export function boardRoutes(deps: BoardRoutesDeps): Hono {
-  const { storage, registry, logger } = deps;
-  const routes = new Hono();
+export function boardRoutes(deps: BoardRoutesDeps): Hono<AuthEnv> {
+  const { auth, storage, registry, logger } = deps;
+  const routes = new Hono<AuthEnv>();
 
-  routes.get('/', async (c) => c.json({ boards: await storage.listCatalog() }));
+  // Everyone sees the boards they have a role on; administrators see all.
+  routes.get('/', async (c) => {
+    const user = currentUser(c);
+    const boards = await storage.listCatalog();
+    if (user.isAdmin) return c.json({ boards: boards.map((b) => ({ ...b, role: 'secretariat' })) });
+    const roles = new Map(
+      (await auth.store.membershipsOf(user.id)).map((m) => [m.boardId, m.role]),
+    );
+    return c.json({
+      boards: boards.filter((b) => roles.has(b.id)).map((b) => ({ ...b, role: roles.get(b.id) })),
+    });
+  });
 
   routes.post('/', async (c) => {
-    let input: { title: BoardTitle; template: BoardTemplate };
+    const user = currentUser(c);
+    if (!user.isAdmin) {
+      throw new AuthError(403, 'admin-only', {
+        en: 'Only an administrator creates boards.',
+        fr: 'Seul un administrateur crée des tableaux.',
+      });
+    }
+    let input: { title: BoardTitle; template: BoardTemplate; imported: Roadmap | null };
     try {
       const body = await readJson(c);
-      input = { title: readTitle(body.title, null), template: readTemplate(body.template) };
+      // An exported version (the model's JSON format) becomes a new board with a new id.
+      const imported = body.template === 'imported' ? readRoadmap(body.roadmap) : null;
+      input = {
+        title: readTitle(body.title ?? imported?.board.title, null),
+        template: imported ? 'imported' : readTemplate(body.template),
+        imported,
+      };
     } catch (error) {
       return badRequest(c, error);
     }
     const id = newBoardId();
+    const roadmap = input.imported
+      ? { ...input.imported, board: { ...input.imported.board, id, title: input.title } }
+      : initialRoadmap(input.template, id, input.title);
     const board = await registry.acquire(id);
     try {
-      loadRoadmap(board.doc, initialRoadmap(input.template, id, input.title), REST_ORIGIN);
+      loadRoadmap(board.doc, roadmap, REST_ORIGIN);
       await board.whenPersisted();
     } finally {
       registry.release(id);
@@ -64,16 +102,22 @@ export function boardRoutes(deps: BoardRoutesDeps): Hono {
       createdAt: Date.now(),
     });
     logger.info({ board: id, template: input.template }, 'board created');
+    await auth.record(user, 'board-created', id, input.template, { title: input.title });
     return c.json({ board: await storage.catalogEntry(id) }, 201);
   });
 
   routes.get('/:id', async (c) => {
+    const role = await auth.roleOn(currentUser(c), c.req.param('id'));
+    if (!role) return notFound(c);
     const entry = await findEntry(c.req.param('id'));
     return entry ? c.json({ board: entry }) : notFound(c);
   });
 
   routes.patch('/:id', async (c) => {
     const id = c.req.param('id');
+    const user = currentUser(c);
+    if (!(await auth.roleOn(user, id))) return notFound(c);
+    await auth.requireAdministrator(user, id);
     const entry = await findEntry(id);
     if (!entry) return notFound(c);
     let title: BoardTitle;
@@ -100,6 +144,7 @@ export function boardRoutes(deps: BoardRoutesDeps): Hono {
     }
     const renamed = await storage.renameInCatalog(id, title, Date.now());
     logger.info({ board: id }, 'board renamed');
+    await auth.record(user, 'board-renamed', id, null, { title });
     return renamed ? c.json({ board: renamed }) : notFound(c);
   });
 
@@ -182,6 +227,19 @@ function readTitle(value: unknown, current: BoardTitle | null): BoardTitle {
     );
   }
   return title;
+}
+
+function readRoadmap(value: unknown): Roadmap {
+  try {
+    return validateRoadmap(value);
+  } catch (error) {
+    if (!isModelError(error)) throw error;
+    throw new BadRequest(
+      'roadmap',
+      `roadmap: ${error.messages.en}`,
+      `feuille de route : ${error.messages.fr}`,
+    );
+  }
 }
 
 function readTemplate(value: unknown): BoardTemplate {

@@ -84,7 +84,9 @@ describe('PgStorage specifics', () => {
       );
       return result.rows.map((r) => r.version);
     });
-    expect(rows).toEqual([1, 2]);
+    // Each migration recorded exactly once, in order, whichever instance applied it.
+    expect(rows).toEqual(rows.map((_, i) => i + 1));
+    expect(rows.length).toBeGreaterThanOrEqual(3);
     const [first, second] = instances;
     await first!.append('shared', [Uint8Array.of(7)]);
     expect((await second!.load('shared')).updates.map((u) => Array.from(u))).toEqual([[7]]);

@@ -6,6 +6,7 @@ import type {
   CatalogEntry,
   Storage,
   StoredBoard,
+  VersionInfo,
 } from './Storage.ts';
 
 export interface PgStorageOptions {
@@ -50,6 +51,19 @@ const MIGRATIONS: readonly string[] = [
      created_at bigint NOT NULL,
      updated_at bigint NOT NULL
    );`,
+  `CREATE TABLE board_versions (
+     id text PRIMARY KEY,
+     board_id text NOT NULL,
+     name text NOT NULL,
+     note text NOT NULL,
+     kind text NOT NULL,
+     author_id text,
+     author_name text,
+     created_at bigint NOT NULL,
+     bytes bigint NOT NULL,
+     state bytea NOT NULL
+   );
+   CREATE INDEX board_versions_by_board ON board_versions (board_id, created_at);`,
 ];
 
 /**
@@ -367,6 +381,53 @@ export class PgStorage implements Storage {
     return rows.map(toCatalogEntry);
   }
 
+  async addVersion(info: VersionInfo, state: Uint8Array): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO board_versions (id, board_id, name, note, kind, author_id, author_name, created_at, bytes, state)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        info.id,
+        info.boardId,
+        info.name,
+        info.note,
+        info.kind,
+        info.authorId,
+        info.authorName,
+        info.createdAt,
+        state.byteLength,
+        state,
+      ],
+    );
+  }
+
+  async listVersions(boardId: string): Promise<VersionInfo[]> {
+    const { rows } = await this.pool.query(
+      `SELECT id, board_id, name, note, kind, author_id, author_name, created_at, bytes FROM board_versions WHERE board_id = $1 ORDER BY created_at DESC, id DESC`,
+      [boardId],
+    );
+    return rows.map(toVersion);
+  }
+
+  async version(
+    boardId: string,
+    versionId: string,
+  ): Promise<{ info: VersionInfo; state: Uint8Array } | null> {
+    const { rows } = await this.pool.query(
+      'SELECT * FROM board_versions WHERE board_id = $1 AND id = $2',
+      [boardId, versionId],
+    );
+    const row = rows[0] as Record<string, unknown> | undefined;
+    return row ? { info: toVersion(row), state: bytes(row.state as Buffer) } : null;
+  }
+
+  async deleteVersions(boardId: string, versionIds: readonly string[]): Promise<void> {
+    if (versionIds.length === 0) return;
+    await this.pool.query('DELETE FROM board_versions WHERE board_id = $1 AND id = ANY($2)', [
+      boardId,
+      [...versionIds],
+    ]);
+  }
+
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1');
   }
@@ -470,5 +531,19 @@ function toCatalogEntry(row: CatalogRow): CatalogEntry {
     template: row.template as BoardTemplate,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
+  };
+}
+
+function toVersion(row: Record<string, unknown>): VersionInfo {
+  return {
+    id: String(row.id),
+    boardId: String(row.board_id),
+    name: String(row.name),
+    note: String(row.note),
+    kind: String(row.kind) as VersionInfo['kind'],
+    authorId: row.author_id == null ? null : String(row.author_id),
+    authorName: row.author_name == null ? null : String(row.author_name),
+    createdAt: Number(row.created_at),
+    bytes: Number(row.bytes),
   };
 }

@@ -8,6 +8,7 @@ import type {
   CatalogEntry,
   Storage,
   StoredBoard,
+  VersionInfo,
 } from './Storage.ts';
 
 /**
@@ -54,6 +55,19 @@ const MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL,
      updated_at INTEGER NOT NULL
    ) STRICT;`,
+  `CREATE TABLE board_versions (
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     note TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     author_id TEXT,
+     author_name TEXT,
+     created_at INTEGER NOT NULL,
+     bytes INTEGER NOT NULL,
+     state BLOB NOT NULL
+   ) STRICT;
+   CREATE INDEX board_versions_by_board ON board_versions (board_id, created_at);`,
 ];
 
 export class SqliteStorage implements Storage {
@@ -275,6 +289,52 @@ export class SqliteStorage implements Storage {
     return (this.stmt.listCatalog.all() as unknown as CatalogRow[]).map(toCatalogEntry);
   }
 
+  async addVersion(info: VersionInfo, state: Uint8Array): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO board_versions (id, board_id, name, note, kind, author_id, author_name, created_at, bytes, state)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        info.id,
+        info.boardId,
+        info.name,
+        info.note,
+        info.kind,
+        info.authorId,
+        info.authorName,
+        info.createdAt,
+        state.byteLength,
+        state,
+      );
+  }
+
+  async listVersions(boardId: string): Promise<VersionInfo[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT id, board_id, name, note, kind, author_id, author_name, created_at, bytes FROM board_versions WHERE board_id = ? ORDER BY created_at DESC, id DESC`,
+      )
+      .all(boardId) as Record<string, unknown>[];
+    return rows.map(toVersion);
+  }
+
+  async version(
+    boardId: string,
+    versionId: string,
+  ): Promise<{ info: VersionInfo; state: Uint8Array } | null> {
+    const row = this.db
+      .prepare('SELECT * FROM board_versions WHERE board_id = ? AND id = ?')
+      .get(boardId, versionId) as Record<string, unknown> | undefined;
+    return row ? { info: toVersion(row), state: row.state as Uint8Array } : null;
+  }
+
+  async deleteVersions(boardId: string, versionIds: readonly string[]): Promise<void> {
+    const remove = this.db.prepare('DELETE FROM board_versions WHERE board_id = ? AND id = ?');
+    this.transaction(() => {
+      for (const id of versionIds) remove.run(boardId, id);
+    });
+  }
+
   async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();
   }
@@ -370,5 +430,19 @@ function toCatalogEntry(row: CatalogRow): CatalogEntry {
     template: row.template as BoardTemplate,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+function toVersion(row: Record<string, unknown>): VersionInfo {
+  return {
+    id: String(row.id),
+    boardId: String(row.board_id),
+    name: String(row.name),
+    note: String(row.note),
+    kind: String(row.kind) as VersionInfo['kind'],
+    authorId: row.author_id == null ? null : String(row.author_id),
+    authorName: row.author_name == null ? null : String(row.author_name),
+    createdAt: Number(row.created_at),
+    bytes: Number(row.bytes),
   };
 }

@@ -28,7 +28,7 @@ export interface BoardTitle {
 }
 
 /** What a board was created from (the catalog keeps it for the home page and for support). */
-export type BoardTemplate = 'blank' | 'joint-councils-2016';
+export type BoardTemplate = 'blank' | 'joint-councils-2016' | 'imported';
 
 /**
  * One row of the board catalog: the boards the home page lists. The Y.Doc stays the source of
@@ -45,6 +45,21 @@ export interface CatalogEntry {
    * its last compaction.
    */
   updatedAt: number;
+}
+
+/** A named or automatic snapshot of a board's full encoded state. */
+export interface VersionInfo {
+  id: string;
+  boardId: string;
+  name: string;
+  note: string;
+  /** `named` by the secretariat, `auto` (daily), or `before-restore` (taken by a restore). */
+  kind: 'named' | 'auto' | 'before-restore';
+  /** Who took it (user id), null for automatic ones. */
+  authorId: string | null;
+  authorName: string | null;
+  createdAt: number;
+  bytes: number;
 }
 
 export interface Storage {
@@ -88,6 +103,17 @@ export interface Storage {
   catalogEntry(boardId: string): Promise<CatalogEntry | null>;
   /** Catalog entries, most recently updated first (ties by id). */
   listCatalog(): Promise<CatalogEntry[]>;
+  /** Stores a version with its state. */
+  addVersion(info: VersionInfo, state: Uint8Array): Promise<void>;
+  /** A board's versions, newest first (without their states). */
+  listVersions(boardId: string): Promise<VersionInfo[]>;
+  /** One version with its state, or null. */
+  version(
+    boardId: string,
+    versionId: string,
+  ): Promise<{ info: VersionInfo; state: Uint8Array } | null>;
+  /** Removes versions (retention); unknown ids are ignored. */
+  deleteVersions(boardId: string, versionIds: readonly string[]): Promise<void>;
   /** A cheap check that the store answers (health checks). */
   ping(): Promise<void>;
   close(): Promise<void>;

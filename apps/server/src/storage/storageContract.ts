@@ -311,6 +311,42 @@ export function storageContract(name: string, harness: StorageHarness): void {
       await second.close();
     });
 
+    it('keeps versions with their states, newest first, and deletes them on request', async () => {
+      const storage = await harness.open();
+      const base = {
+        boardId: 'v',
+        note: '',
+        kind: 'named' as const,
+        authorId: 'u',
+        authorName: 'Ada',
+        bytes: 0,
+      };
+      await storage.addVersion(
+        { ...base, id: 'v1', name: 'Février', createdAt: 1000 },
+        Uint8Array.of(1, 2, 3),
+      );
+      await storage.addVersion(
+        { ...base, id: 'v2', name: 'Août', createdAt: 2000, kind: 'auto' },
+        Uint8Array.of(4),
+      );
+      await storage.addVersion(
+        { ...base, id: 'x', boardId: 'other', name: 'Ailleurs', createdAt: 3000 },
+        Uint8Array.of(5),
+      );
+      const list = await storage.listVersions('v');
+      expect(list.map((v) => [v.id, v.name, v.kind, v.bytes])).toEqual([
+        ['v2', 'Août', 'auto', 1],
+        ['v1', 'Février', 'named', 3],
+      ]);
+      const one = await storage.version('v', 'v1');
+      expect(Array.from(one?.state ?? [])).toEqual([1, 2, 3]);
+      expect(one?.info).toMatchObject({ authorName: 'Ada', createdAt: 1000 });
+      expect(await storage.version('v', 'x')).toBeNull();
+      await storage.deleteVersions('v', ['v1', 'nope']);
+      expect((await storage.listVersions('v')).map((v) => v.id)).toEqual(['v2']);
+      await storage.close();
+    });
+
     it('answers ping', async () => {
       const storage = await harness.open();
       await expect(storage.ping()).resolves.toBeUndefined();

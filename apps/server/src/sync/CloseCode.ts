@@ -17,6 +17,10 @@ export const CloseCode = {
   internalError: 1011,
   /** An update that depends on data the server does not have: reconnect and resync. */
   missingDependencies: 4409,
+  /** The session ended (signed out, expired, password reset). */
+  sessionEnded: 4401,
+  /** The user's role on the board changed or was removed: reconnect to get the new one, if any. */
+  roleChanged: 4403,
 } as const;
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

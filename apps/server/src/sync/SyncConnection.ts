@@ -1,6 +1,7 @@
 import type { WSContext } from 'hono/ws';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
+import type { Role } from '../auth/Role.ts';
 import type { Board } from './Board.ts';
 import type { BoardRegistry } from './BoardRegistry.ts';
 import { CloseCode, ConnectionError } from './CloseCode.ts';
@@ -15,6 +16,8 @@ export interface SyncConnectionOptions {
   messageBudgetMs: number;
   principal?: string | null;
   readOnly?: boolean;
+  /** The session and role the connection was opened with, re-checked periodically. */
+  session?: { token: string; role: Role };
 }
 
 let nextId = 0;
@@ -29,6 +32,7 @@ export class SyncConnection implements Peer {
   readonly boardId: string;
   readonly principal: string | null;
   readonly readOnly: boolean;
+  readonly session: { token: string; role: Role } | null;
   /** Cleared by each keepalive ping, set again by the pong. */
   alive = true;
 
@@ -49,6 +53,7 @@ export class SyncConnection implements Peer {
     this.options = options;
     this.principal = options.principal ?? null;
     this.readOnly = options.readOnly ?? false;
+    this.session = options.session ?? null;
     this.log = options.logger.child({ conn: this.id, board: boardId });
     this.tokens = options.maxMessagesPerSecond * 2;
     ws.raw?.on('pong', () => {

@@ -131,7 +131,7 @@ describe('bad input closes only the offending connection', () => {
       awarenessMaxBytes: 2048,
       awarenessMaxDepth: 8,
     });
-    const writer = connectClient(server.syncUrl, 'target');
+    const writer = server.connect('target');
     await writer.synced;
     writer.doc.getText('t').insert(0, 'intact');
     writer.doc.getMap('m').set('k', 1);
@@ -145,9 +145,9 @@ describe('bad input closes only the offending connection', () => {
   afterAll(() => server.dispose());
 
   it.each(cases)('$name', async ({ frame, code, log }) => {
-    const bystander = connectClient(server.syncUrl, 'target');
+    const bystander = server.connect('target');
     await bystander.synced;
-    const raw = await openRawSocket(`${server.syncUrl}/target`);
+    const raw = await openRawSocket(`${server.syncUrl}/target`, { cookie: server.cookie });
     raw.ws.send(frame());
     const closed = await raw.closed;
     expect(closed.code).toBe(code);
@@ -159,7 +159,7 @@ describe('bad input closes only the offending connection', () => {
 
     // The server and the other connection carry on, and the board is untouched.
     expect(bystander.provider.wsconnected).toBe(true);
-    const healthy = connectClient(server.syncUrl, 'target');
+    const healthy = server.connect('target');
     await healthy.synced;
     expect(snapshot(healthy.doc)).toEqual(expected);
     healthy.doc.getMap('m').set('after', code);
@@ -172,7 +172,7 @@ describe('bad input closes only the offending connection', () => {
 
   it('writes exactly one log line per refused message', async () => {
     const before = server.logs.length;
-    const raw = await openRawSocket(`${server.syncUrl}/target`);
+    const raw = await openRawSocket(`${server.syncUrl}/target`, { cookie: server.cookie });
     raw.ws.send(Uint8Array.of(42));
     await raw.closed;
     await new Promise((r) => setTimeout(r, 50));
@@ -182,12 +182,12 @@ describe('bad input closes only the offending connection', () => {
   });
 
   it('accepts the relays the stock client sends and ignores stale removals', async () => {
-    const owner = connectClient(server.syncUrl, 'target');
+    const owner = server.connect('target');
     await owner.synced;
     owner.provider.awareness.setLocalStateField('user', { name: 'Owner' });
     const id = owner.doc.clientID;
     await waitFor(async () => {
-      const probe = connectClient(server.syncUrl, 'target');
+      const probe = server.connect('target');
       await probe.synced;
       await new Promise((r) => setTimeout(r, 30));
       const seen = probe.provider.awareness.getStates().has(id);
@@ -196,13 +196,13 @@ describe('bad input closes only the offending connection', () => {
     }, 'server knows the owner');
     const clock = (owner.provider.awareness.meta.get(id)?.clock ?? 0) as number;
     // A relay (same clock) is harmless and dropped; a newer clock from elsewhere is a spoof.
-    const relay = await openRawSocket(`${server.syncUrl}/target`, {});
+    const relay = await openRawSocket(`${server.syncUrl}/target`, { cookie: server.cookie });
     relay.ws.send(awareness([{ id, clock, json: JSON.stringify({ user: { name: 'Owner' } }) }]));
     // Removing someone else's presence with the clock we already have is ignored too.
-    const spoof = await openRawSocket(`${server.syncUrl}/target`);
+    const spoof = await openRawSocket(`${server.syncUrl}/target`, { cookie: server.cookie });
     spoof.ws.send(awareness([{ id, clock, json: 'null' }]));
     await new Promise((r) => setTimeout(r, 100));
-    const watcher = connectClient(server.syncUrl, 'target');
+    const watcher = server.connect('target');
     await watcher.synced;
     await waitFor(() => watcher.provider.awareness.getStates().has(id), 'owner still present');
     expect(relay.ws.readyState).toBe(relay.ws.OPEN);

@@ -32,7 +32,7 @@ describe('the server process', () => {
       const server = await spawnServer(env);
       const clients = Array.from({ length: 6 }, () => {
         const received = new Y.Doc();
-        return { received, ...connectClient(server.syncUrl, 'crash', { received }) };
+        return { received, ...server.connect('crash', { received }) };
       });
       await Promise.all(clients.map((c) => c.synced));
       let n = 0;
@@ -47,7 +47,7 @@ describe('the server process', () => {
       for (const c of clients) c.destroy();
 
       const restarted = await spawnServer(env);
-      const fresh = connectClient(restarted.syncUrl, 'crash');
+      const fresh = restarted.connect('crash');
       await fresh.synced;
       const stored = fresh.doc.getMap('m');
       for (const c of clients) {
@@ -69,7 +69,7 @@ describe('the server process', () => {
     const dataDir = tempDir();
     dirs.push(dataDir);
     const server = await spawnServer({ DATA_DIR: dataDir });
-    const c = connectClient(server.syncUrl, 'graceful');
+    const c = server.connect('graceful');
     await c.synced;
     for (let i = 0; i < 50; i++) c.doc.getArray('a').push([i]);
     await waitFor(() => c.provider.synced, 'synced');
@@ -87,7 +87,7 @@ describe('the server process', () => {
     expect(log.n).toBe(0);
 
     const again = await spawnServer({ DATA_DIR: dataDir });
-    const d = connectClient(again.syncUrl, 'graceful');
+    const d = again.connect('graceful');
     await d.synced;
     expect(d.doc.getArray('a').toArray()).toEqual(Array.from({ length: 50 }, (_, i) => i));
     d.destroy();

@@ -18,7 +18,7 @@ async function server(overrides: Parameters<typeof startTestServer>[0]): Promise
 }
 
 function client(s: TestServer, board: string): TestClient {
-  const c = connectClient(s.syncUrl, board);
+  const c = s.connect(board);
   cleanups.push(() => c.destroy());
   return c;
 }
@@ -28,7 +28,7 @@ describe('per-connection limits', () => {
     const s = await server({ maxMessagesPerSecond: 50 });
     const calm = client(s, 'flood');
     await calm.synced;
-    const raw = await openRawSocket(`${s.syncUrl}/flood`);
+    const raw = await openRawSocket(`${s.syncUrl}/flood`, { cookie: s.cookie });
     for (let i = 0; i < 1000; i++) raw.ws.send(Uint8Array.of(3));
     expect((await raw.closed).code).toBe(CloseCode.policyViolation);
     expect(s.logs.some((l) => /MAX_MESSAGES_PER_SECOND/.test(String(l.reason)))).toBe(true);
@@ -40,7 +40,7 @@ describe('per-connection limits', () => {
 
   it('lets a normal burst through', async () => {
     const s = await server({ maxMessagesPerSecond: 50 });
-    const raw = await openRawSocket(`${s.syncUrl}/burst`);
+    const raw = await openRawSocket(`${s.syncUrl}/burst`, { cookie: s.cookie });
     for (let i = 0; i < 90; i++) raw.ws.send(Uint8Array.of(3));
     await new Promise((r) => setTimeout(r, 200));
     expect(raw.ws.readyState).toBe(raw.ws.OPEN);
@@ -51,7 +51,7 @@ describe('per-connection limits', () => {
 
   it('closes a connection whose message blocks the event loop past MESSAGE_BUDGET_MS', async () => {
     const s = await server({ messageBudgetMs: 1 });
-    const raw = await openRawSocket(`${s.syncUrl}/slow`);
+    const raw = await openRawSocket(`${s.syncUrl}/slow`, { cookie: s.cookie });
     const doc = new Y.Doc();
     // Many separate structs (map keys), so integrating them takes well over a millisecond.
     const map = doc.getMap('m');

@@ -13,8 +13,8 @@ afterEach(async () => {
 async function setup(): Promise<{ s: TestServer; a: TestClient; b: TestClient }> {
   const s = await startTestServer({});
   cleanups.push(() => s.dispose());
-  const a = connectClient(s.syncUrl, 'faults');
-  const b = connectClient(s.syncUrl, 'faults');
+  const a = s.connect('faults');
+  const b = s.connect('faults');
   cleanups.push(
     () => a.destroy(),
     () => b.destroy(),

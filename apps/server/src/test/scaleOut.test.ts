@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, snapshot, type TestClient, waitFor } from './clients.ts';
+import { issueSession } from './issueSession.ts';
 import { type ServerProcess, spawnServer } from './serverProcess.ts';
 
 /**
@@ -38,13 +39,14 @@ async function instance(name: string): Promise<ServerProcess> {
     REDIS_URL,
     REDIS_PREFIX: `fdr-test-${run}:`,
     INSTANCE_ID: name,
+    REVALIDATE_INTERVAL_MS: '500',
   });
   processes.push(p);
   return p;
 }
 
 function client(server: ServerProcess, board: string, received?: Y.Doc): TestClient {
-  const c = connectClient(server.syncUrl, board, received ? { received } : {});
+  const c = server.connect(board, received ? { received } : {});
   clients.push(c);
   return c;
 }
@@ -173,5 +175,28 @@ describe('scale-out: PostgreSQL + Redis, several instances', () => {
     writer.doc.getMap('m').set('after', 1);
     await waitFor(() => reader.doc.getMap('m').get('after') === 1, 'fan-out resumed', 15_000);
     expect(b.output.some((l) => l.includes('catching up from storage'))).toBe(true);
+  });
+
+  it('a role removed through one instance disconnects the member on every instance', async () => {
+    const [a, b] = await Promise.all([instance('a'), instance('b')]);
+    const member = await issueSession(
+      { databaseUrl: DATABASE_URL, schema },
+      { board: 'revoked', role: 'council' },
+    );
+    const onB = connectClient(b.syncUrl, 'revoked', { headers: { cookie: member.cookie } });
+    clients.push(onB);
+    await onB.synced;
+    const closed = new Promise<number>((resolve) =>
+      onB.provider.ws?.addEventListener('close', (e) => resolve((e as CloseEvent).code)),
+    );
+    const removed = await fetch(
+      `http://127.0.0.1:${a.port}/api/boards/revoked/members/${member.user.id}`,
+      {
+        method: 'DELETE',
+        headers: { cookie: a.cookie },
+      },
+    );
+    expect(removed.status).toBe(200);
+    expect(await closed).toBe(4403);
   });
 });

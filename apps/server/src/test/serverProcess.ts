@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { connectClient, type TestClient } from './clients.ts';
+import { type AccountsLocation, issueSession } from './issueSession.ts';
 
 const main = fileURLToPath(new URL('../main.ts', import.meta.url));
 
@@ -7,6 +9,10 @@ export interface ServerProcess {
   child: ChildProcess;
   port: number;
   syncUrl: string;
+  /** Cookie header of an administrator's session on this server's database. */
+  cookie: string;
+  /** The stock y-websocket client, signed in as that administrator. */
+  connect(board: string, options?: Parameters<typeof connectClient>[2]): TestClient;
   output: string[];
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -44,5 +50,20 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
     });
     void exited.then(() => reject(new Error(`server exited:\n${output.join('\n')}`)));
   });
-  return { child, port, syncUrl: `ws://127.0.0.1:${port}/sync`, output, exited };
+  const location: AccountsLocation = env.DATABASE_URL
+    ? { databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA ?? 'public' }
+    : { dataDir: env.DATA_DIR ?? 'data' };
+  // Sessions live in the database: one issued for the first start works after restarts too.
+  const { cookie } = await issueSession(location, { admin: true });
+  const syncUrl = `ws://127.0.0.1:${port}/sync`;
+  return {
+    child,
+    port,
+    syncUrl,
+    cookie,
+    connect: (board, options = {}) =>
+      connectClient(syncUrl, board, { ...options, headers: { cookie, ...options.headers } }),
+    output,
+    exited,
+  };
 }

@@ -16,7 +16,7 @@ async function server(overrides: Parameters<typeof startTestServer>[0] = {}): Pr
 }
 
 function client(s: TestServer, board: string, doc?: Y.Doc): TestClient {
-  const c = connectClient(s.syncUrl, board, doc ? { doc } : {});
+  const c = s.connect(board, doc ? { doc } : {});
   cleanups.push(() => c.destroy());
   return c;
 }
@@ -101,7 +101,7 @@ describe('sync server with the stock y-websocket client', () => {
     const boards = ['alpha', 'beta', 'gamma'];
     const expected = new Map<string, unknown>();
     for (const board of boards) {
-      const c = connectClient(first.syncUrl, board);
+      const c = first.connect(board);
       await c.synced;
       for (let i = 0; i < 20; i++) c.doc.getMap('m').set(`${board}${i}`, i);
       c.doc.getText('t').insert(0, board);
@@ -165,7 +165,7 @@ describe('sync server with the stock y-websocket client', () => {
   it('never races load and unload of one board', async () => {
     const s = await server({ unloadDelayMs: 0 });
     for (let round = 0; round < 15; round++) {
-      const c = connectClient(s.syncUrl, 'churn');
+      const c = s.connect('churn');
       await c.synced;
       expect(c.doc.getMap('m').size).toBe(round);
       c.doc.getMap('m').set(`r${round}`, round);

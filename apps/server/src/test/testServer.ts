@@ -2,10 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { Role } from '../auth/Role.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { type RunningServer, startServer } from '../startServer.ts';
 import type { Storage } from '../storage/Storage.ts';
+import { connectClient, type TestClient } from './clients.ts';
+import { type IssuedSession, issueSession } from './issueSession.ts';
 
 export interface LogLine {
   level: number;
@@ -15,6 +18,12 @@ export interface LogLine {
 
 export interface TestServer extends RunningServer {
   dataDir: string;
+  /** Cookie header of an administrator's session (acts as secretariat on every board). */
+  cookie: string;
+  /** The stock y-websocket client, signed in as that administrator. */
+  connect(board: string, options?: Parameters<typeof connectClient>[2]): TestClient;
+  /** Another user with a role on a board. */
+  session(board: string, role: Role, cardIds?: string[]): Promise<IssuedSession>;
   /** `ws://127.0.0.1:port/sync`: the y-websocket server URL (the board id is appended). */
   syncUrl: string;
   logs: LogLine[];
@@ -39,6 +48,8 @@ export async function startTestServer(
     dataDir,
     webDist: join(dataDir, 'no-web-build'),
     unloadDelayMs: 60_000,
+    // Cheap password hashes: tests hash many.
+    scryptLog2N: 10,
     ...overrides,
   };
   const logs: LogLine[] = [];
@@ -55,8 +66,17 @@ export async function startTestServer(
     ...(options.storage ? { storage: options.storage } : {}),
   });
   let disposed = false;
+  const admin = await issueSession(server.auth.store, { admin: true });
   return {
     ...server,
+    cookie: admin.cookie,
+    connect: (board, clientOptions = {}) =>
+      connectClient(`ws://127.0.0.1:${server.port}/sync`, board, {
+        ...clientOptions,
+        headers: { cookie: admin.cookie, ...clientOptions.headers },
+      }),
+    session: (board, role, cardIds) =>
+      issueSession(server.auth.store, { board, role, cardIds: cardIds ?? [] }),
     dataDir,
     syncUrl: `ws://127.0.0.1:${server.port}/sync`,
     logs,

@@ -20,10 +20,13 @@ import {
   useValue,
 } from 'tldraw';
 import type * as Y from 'yjs';
+import type { Role } from '../account/accountApi.ts';
 import { type BoardEntry, getBoard, getConfig, type PublicConfig } from '../api.ts';
+import { accountStrings } from '../i18n/accountStrings.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
+import { membersPath } from '../router.ts';
 import { BoardConnection } from '../sync/BoardConnection.ts';
 import { createUndoManager } from '../sync/createUndoManager.ts';
 import { type Identity, loadIdentity, saveIdentity } from '../sync/identity.ts';
@@ -89,10 +92,15 @@ export default function BoardPage({
   boardId,
   lang,
   setLang,
+  role = null,
+  userName = null,
 }: {
   boardId: string;
   lang: Lang;
   setLang: (lang: Lang) => void;
+  /** The signed-in user's role; null when unknown (offline): the server decides then. */
+  role?: Role | null;
+  userName?: string | null;
 }) {
   const t = strings[lang];
   const [session, setSession] = useState<Session | null>(null);
@@ -163,6 +171,11 @@ export default function BoardPage({
         <h1 className="fdr-topbar__title" data-testid="board-title">
           {boardTitle}
         </h1>
+        {role === 'secretariat' && (
+          <Link href={membersPath(boardId)} className="fdr-button fdr-button--quiet">
+            {accountStrings[lang].membersTitle}
+          </Link>
+        )}
         {session && <SyncBadge connection={session.connection} lang={lang} />}
         <LangSwitch lang={lang} setLang={setLang} />
       </header>
@@ -172,7 +185,13 @@ export default function BoardPage({
           <Link href="/">{t.back}</Link>
         </main>
       ) : session && status === 'ready' && roadmap && config ? (
-        <BoardCanvas session={session} lang={lang} licenseKey={config.tldrawLicenseKey} />
+        <BoardCanvas
+          session={session}
+          lang={lang}
+          licenseKey={config.tldrawLicenseKey}
+          readOnly={role === 'observer' || role === 'task-team'}
+          userName={userName}
+        />
       ) : (
         <main className="fdr-board-message">
           <p role="status">{t.boardLoading}</p>
@@ -186,14 +205,20 @@ function BoardCanvas({
   session,
   lang,
   licenseKey,
+  readOnly,
+  userName,
 }: {
   session: Session;
   lang: Lang;
   licenseKey: string | null;
+  /** Observers and task-team members read the board (the server drops their edits anyway). */
+  readOnly: boolean;
+  userName: string | null;
 }) {
   const t = strings[lang];
   const { connection, view, undo, origin, schemaOrigin } = session;
-  const [identity, setIdentity] = useState<Identity>(() => loadIdentity(t.defaultName));
+  // Presence shows the account's name unless the person chose another one on this device.
+  const [identity, setIdentity] = useState<Identity>(() => loadIdentity(userName ?? t.defaultName));
   // Read once at mount; later renames go through the presence binding.
   const identityRef = useRef(identity);
   identityRef.current = identity;
@@ -275,6 +300,7 @@ function BoardCanvas({
         onCommand: () => undo.stopCapturing(),
       });
       bindingRef.current = binding;
+      if (readOnly) mounted.updateInstanceState({ isReadonly: true });
       setEditor(mounted);
       const layout = view.layout.get();
       if (layout) {
@@ -298,7 +324,7 @@ function BoardCanvas({
         setEditor(null);
       };
     },
-    [connection, view, origin, schemaOrigin, undo, say],
+    [connection, view, origin, schemaOrigin, undo, say, readOnly],
   );
 
   const rename = (name: string) => {
@@ -346,7 +372,7 @@ function BoardCanvas({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (!editor || panel || moving) return;
+    if (!editor || panel || moving || readOnly) return;
     const target = event.target as HTMLElement;
     if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
     if (editor.getEditingShapeId()) return;
@@ -379,43 +405,52 @@ function BoardCanvas({
       <div className="fdr-toolbar">
         <PeopleBar view={view} editor={editor} identity={identity} onRename={rename} lang={lang} />
         <div className="fdr-toolbar__actions">
-          <button
-            type="button"
-            className="fdr-button fdr-button--quiet"
-            onClick={undoHandler.undo}
-            disabled={!undoState.canUndo}
-            title={t.undoLabel}
-            aria-keyshortcuts="Control+Z"
-            data-testid="undo"
-          >
-            {t.undo}
-          </button>
-          <button
-            type="button"
-            className="fdr-button fdr-button--quiet"
-            onClick={undoHandler.redo}
-            disabled={!undoState.canRedo}
-            title={t.redoLabel}
-            aria-keyshortcuts="Control+Shift+Z"
-            data-testid="redo"
-          >
-            {t.redo}
-          </button>
-          <button type="button" className="fdr-button fdr-button--quiet" onClick={openEdit}>
-            {t.editCard}
-          </button>
-          <button
-            type="button"
-            className="fdr-button fdr-button--quiet"
-            onClick={openMove}
-            aria-keyshortcuts="Shift+M"
-            data-testid="move-to"
-          >
-            {t.moveTo}
-          </button>
-          <button type="button" className="fdr-button" onClick={newCard} data-testid="new-card">
-            {t.newCard}
-          </button>
+          {readOnly && (
+            <p className="fdr-readonly" role="note" data-testid="read-only">
+              {accountStrings[lang].readOnlyBoard}
+            </p>
+          )}
+          {!readOnly && (
+            <>
+              <button
+                type="button"
+                className="fdr-button fdr-button--quiet"
+                onClick={undoHandler.undo}
+                disabled={!undoState.canUndo}
+                title={t.undoLabel}
+                aria-keyshortcuts="Control+Z"
+                data-testid="undo"
+              >
+                {t.undo}
+              </button>
+              <button
+                type="button"
+                className="fdr-button fdr-button--quiet"
+                onClick={undoHandler.redo}
+                disabled={!undoState.canRedo}
+                title={t.redoLabel}
+                aria-keyshortcuts="Control+Shift+Z"
+                data-testid="redo"
+              >
+                {t.redo}
+              </button>
+              <button type="button" className="fdr-button fdr-button--quiet" onClick={openEdit}>
+                {t.editCard}
+              </button>
+              <button
+                type="button"
+                className="fdr-button fdr-button--quiet"
+                onClick={openMove}
+                aria-keyshortcuts="Shift+M"
+                data-testid="move-to"
+              >
+                {t.moveTo}
+              </button>
+              <button type="button" className="fdr-button" onClick={newCard} data-testid="new-card">
+                {t.newCard}
+              </button>
+            </>
+          )}
           <Legend lang={lang} />
         </div>
       </div>

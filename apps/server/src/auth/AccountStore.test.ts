@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AccountStore, DuplicateEmailError } from './AccountStore.ts';
+import { pgExecutor, sqliteExecutor } from './SqlExecutor.ts';
+
+const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const cleanup: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const fn of cleanup) await fn();
+});
+
+const backends: [string, () => Promise<AccountStore>][] = [
+  [
+    'SQLite',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'fdr-accounts-'));
+      cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+      return AccountStore.open(sqliteExecutor(new DatabaseSync(join(dir, 'boards.sqlite'))));
+    },
+  ],
+  [
+    'PostgreSQL',
+    async () => {
+      const schema = `fdr_auth_${randomBytes(4).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: DATABASE_URL });
+      await admin.connect();
+      await admin.query(`CREATE SCHEMA ${schema}`);
+      cleanup.push(async () => {
+        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+        await admin.end();
+      });
+      const pool = new pg.Pool({
+        connectionString: DATABASE_URL,
+        options: `-c search_path=${schema}`,
+        max: 4,
+      });
+      return AccountStore.open(pgExecutor(pool));
+    },
+  ],
+];
+
+describe.each(backends)('AccountStore on %s', (_name, open) => {
+  it('creates users with unique, case-insensitive emails', async () => {
+    const store = await open();
+    const ada = await store.createUser({
+      email: ' Ada@Example.ca ',
+      name: 'Ada',
+      passwordHash: 'h',
+      isAdmin: true,
+    });
+    expect(ada.email).toBe('ada@example.ca');
+    expect(ada).not.toHaveProperty('passwordHash');
+    await expect(
+      store.createUser({ email: 'ADA@example.ca', name: 'X', passwordHash: 'h', isAdmin: false }),
+    ).rejects.toThrow(DuplicateEmailError);
+    expect((await store.userByEmail('ada@EXAMPLE.ca'))?.id).toBe(ada.id);
+    expect(await store.countAdmins()).toBe(1);
+    await store.close();
+  });
+
+  it('keeps sessions until they expire or are deleted', async () => {
+    const store = await open();
+    const u = await store.createUser({
+      email: 's@x.ca',
+      name: 'S',
+      passwordHash: 'h',
+      isAdmin: false,
+    });
+    await store.createSession('live', u.id, Date.now() + 60_000);
+    await store.createSession('old', u.id, Date.now() - 1);
+    expect((await store.sessionUser('live'))?.id).toBe(u.id);
+    expect(await store.sessionUser('old')).toBeNull();
+    expect(await store.deleteExpiredSessions()).toBe(1);
+    await store.deleteUserSessions(u.id);
+    expect(await store.sessionUser('live')).toBeNull();
+    await store.close();
+  });
+
+  it('stores memberships with their cards', async () => {
+    const store = await open();
+    const u = await store.createUser({
+      email: 'm@x.ca',
+      name: 'M',
+      passwordHash: 'h',
+      isAdmin: false,
+    });
+    await store.setMembership({
+      boardId: 'b1',
+      userId: u.id,
+      role: 'task-team',
+      cardIds: ['c1', 'c2'],
+    });
+    expect(await store.membership('b1', u.id)).toEqual({
+      boardId: 'b1',
+      userId: u.id,
+      role: 'task-team',
+      cardIds: ['c1', 'c2'],
+    });
+    await store.setMembership({ boardId: 'b1', userId: u.id, role: 'observer', cardIds: [] });
+    expect((await store.members('b1')).map((m) => [m.email, m.role])).toEqual([
+      ['m@x.ca', 'observer'],
+    ]);
+    expect(await store.removeMembership('b1', u.id)).toBe(true);
+    expect(await store.membership('b1', u.id)).toBeNull();
+    await store.close();
+  });
+
+  it('consumes a link once, and never after it expires', async () => {
+    const store = await open();
+    const base = {
+      kind: 'invite' as const,
+      boardId: 'b',
+      role: 'council' as const,
+      cardIds: [],
+      userId: null,
+      createdBy: null,
+    };
+    await store.createLink({ ...base, tokenHash: 'fresh', expiresAt: Date.now() + 60_000 });
+    await store.createLink({ ...base, tokenHash: 'stale', expiresAt: Date.now() - 1 });
+    const results = await Promise.all([
+      store.consumeLink('fresh', 'invite', 'u1'),
+      store.consumeLink('fresh', 'invite', 'u2'),
+    ]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await store.consumeLink('fresh', 'invite', 'u3')).toBeNull();
+    expect(await store.consumeLink('stale', 'invite', 'u1')).toBeNull();
+    expect(await store.consumeLink('fresh', 'reset', 'u1')).toBeNull();
+    expect((await store.invites('b')).map((i) => i.tokenHash).sort()).toEqual(['fresh', 'stale']);
+    await store.close();
+  });
+
+  it('counts sign-in failures and records the audit log', async () => {
+    const store = await open();
+    expect(await store.recordFailure('k', 0)).toBe(1);
+    expect(await store.recordFailure('k', 123)).toBe(2);
+    expect(await store.throttle('k')).toEqual({ failures: 2, lockedUntil: 123 });
+    await store.clearFailures('k');
+    expect((await store.throttle('k')).failures).toBe(0);
+    await store.audit({
+      actorId: 'u',
+      actorEmail: 'u@x.ca',
+      action: 'sign-in',
+      boardId: null,
+      target: null,
+      details: {},
+    });
+    await store.audit({
+      actorId: 'u',
+      actorEmail: 'u@x.ca',
+      action: 'invite',
+      boardId: 'b',
+      target: 'council',
+      details: { n: 1 },
+    });
+    const log = await store.auditLog({ boardId: 'b' });
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ action: 'invite', details: { n: 1 } });
+    expect(await store.auditLog()).toHaveLength(2);
+    await store.close();
+  });
+});

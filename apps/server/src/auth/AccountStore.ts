@@ -1,0 +1,434 @@
+import { isRole, type Membership, type Role } from './Role.ts';
+import type { Row, SqlExecutor } from './SqlExecutor.ts';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  createdAt: number;
+}
+
+export interface UserWithHash extends User {
+  passwordHash: string;
+}
+
+export type TokenKind = 'invite' | 'setup' | 'reset';
+
+/** A single-use link: an invitation, the first-start setup link, or a password reset. */
+export interface LinkToken {
+  tokenHash: string;
+  kind: TokenKind;
+  boardId: string | null;
+  role: Role | null;
+  cardIds: string[];
+  /** The user a reset link is for. */
+  userId: string | null;
+  createdBy: string | null;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+  usedBy: string | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  boardId: string | null;
+  target: string | null;
+  details: Record<string, unknown>;
+}
+
+export class DuplicateEmailError extends Error {
+  constructor(email: string) {
+    super(`an account already exists for ${email}`);
+    this.name = 'DuplicateEmailError';
+  }
+}
+
+const TIME = { sqlite: 'INTEGER', postgres: 'BIGINT' } as const;
+
+/** Numbered migrations; each runs once, in order. */
+function migrations(dialect: 'sqlite' | 'postgres'): string[][] {
+  const t = TIME[dialect];
+  return [
+    [
+      `CREATE TABLE IF NOT EXISTS users (
+        id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+        password_hash TEXT NOT NULL, is_admin INTEGER NOT NULL DEFAULT 0, created_at ${t} NOT NULL)`,
+      `CREATE TABLE IF NOT EXISTS sessions (
+        token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at ${t} NOT NULL, expires_at ${t} NOT NULL)`,
+      'CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions (user_id)',
+      `CREATE TABLE IF NOT EXISTS memberships (
+        board_id TEXT NOT NULL, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        role TEXT NOT NULL, card_ids TEXT NOT NULL DEFAULT '[]', PRIMARY KEY (board_id, user_id))`,
+      'CREATE INDEX IF NOT EXISTS memberships_by_user ON memberships (user_id)',
+      `CREATE TABLE IF NOT EXISTS link_tokens (
+        token_hash TEXT PRIMARY KEY, kind TEXT NOT NULL, board_id TEXT, role TEXT,
+        card_ids TEXT NOT NULL DEFAULT '[]', user_id TEXT, created_by TEXT,
+        created_at ${t} NOT NULL, expires_at ${t} NOT NULL, used_at ${t}, used_by TEXT)`,
+      `CREATE TABLE IF NOT EXISTS login_failures (
+        key TEXT PRIMARY KEY, failures INTEGER NOT NULL, locked_until ${t} NOT NULL)`,
+      `CREATE TABLE IF NOT EXISTS audit_log (
+        id ${dialect === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGSERIAL PRIMARY KEY'},
+        at ${t} NOT NULL, actor_id TEXT, actor_email TEXT, action TEXT NOT NULL, board_id TEXT,
+        target TEXT, details TEXT NOT NULL DEFAULT '{}')`,
+      'CREATE INDEX IF NOT EXISTS audit_by_board ON audit_log (board_id, at)',
+    ],
+  ];
+}
+
+function toUser(row: Row): UserWithHash {
+  return {
+    id: String(row.id),
+    email: String(row.email),
+    name: String(row.name),
+    isAdmin: Number(row.is_admin) === 1,
+    createdAt: Number(row.created_at),
+    passwordHash: String(row.password_hash),
+  };
+}
+
+function publicUser({ passwordHash: _, ...user }: UserWithHash): User {
+  return user;
+}
+
+function parseIds(raw: unknown): string[] {
+  try {
+    const value: unknown = JSON.parse(String(raw ?? '[]'));
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function toToken(row: Row): LinkToken {
+  return {
+    tokenHash: String(row.token_hash),
+    kind: String(row.kind) as TokenKind,
+    boardId: row.board_id == null ? null : String(row.board_id),
+    role: isRole(row.role) ? row.role : null,
+    cardIds: parseIds(row.card_ids),
+    userId: row.user_id == null ? null : String(row.user_id),
+    createdBy: row.created_by == null ? null : String(row.created_by),
+    createdAt: Number(row.created_at),
+    expiresAt: Number(row.expires_at),
+    usedAt: row.used_at == null ? null : Number(row.used_at),
+    usedBy: row.used_by == null ? null : String(row.used_by),
+  };
+}
+
+function toMembership(row: Row): Membership | null {
+  if (!isRole(row.role)) return null;
+  return {
+    boardId: String(row.board_id),
+    userId: String(row.user_id),
+    role: row.role,
+    cardIds: parseIds(row.card_ids),
+  };
+}
+
+/**
+ * Accounts, sessions, board memberships, single-use links, sign-in throttling and the audit log,
+ * in the same database as the boards (SQLite or PostgreSQL), with its own migrations.
+ */
+export class AccountStore {
+  private readonly sql: SqlExecutor;
+
+  static async open(sql: SqlExecutor): Promise<AccountStore> {
+    const store = new AccountStore(sql);
+    await store.migrate();
+    return store;
+  }
+
+  private constructor(sql: SqlExecutor) {
+    this.sql = sql;
+  }
+
+  private async migrate(): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      if (tx.dialect === 'postgres') {
+        await tx.run("SELECT pg_advisory_xact_lock(hashtextextended('fdr:auth-migrations', 0))");
+      }
+      await tx.run(
+        'CREATE TABLE IF NOT EXISTS auth_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)',
+      );
+      const [row] = await tx.all(
+        'SELECT CAST(COALESCE(MAX(version), 0) AS INTEGER) AS v FROM auth_migrations',
+      );
+      const current = Number(row?.v ?? 0);
+      const all = migrations(tx.dialect);
+      for (let i = current; i < all.length; i++) {
+        for (const statement of all[i]!) await tx.run(statement);
+        await tx.run('INSERT INTO auth_migrations (version, applied_at) VALUES (?, ?)', [
+          i + 1,
+          Date.now(),
+        ]);
+      }
+    });
+  }
+
+  // Users
+
+  async createUser(user: {
+    email: string;
+    name: string;
+    passwordHash: string;
+    isAdmin: boolean;
+  }): Promise<User> {
+    const email = user.email.trim().toLowerCase();
+    const id = globalThis.crypto.randomUUID();
+    try {
+      await this.sql.run(
+        'INSERT INTO users (id, email, name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [id, email, user.name.trim(), user.passwordHash, user.isAdmin ? 1 : 0, Date.now()],
+      );
+    } catch (error) {
+      if (/unique|duplicate/i.test(String(error))) throw new DuplicateEmailError(email);
+      throw error;
+    }
+    const created = await this.userById(id);
+    if (!created) throw new Error('user vanished after insert');
+    return publicUser(created);
+  }
+
+  async userByEmail(email: string): Promise<UserWithHash | null> {
+    const [row] = await this.sql.all('SELECT * FROM users WHERE email = ?', [
+      email.trim().toLowerCase(),
+    ]);
+    return row ? toUser(row) : null;
+  }
+
+  async userById(id: string): Promise<UserWithHash | null> {
+    const [row] = await this.sql.all('SELECT * FROM users WHERE id = ?', [id]);
+    return row ? toUser(row) : null;
+  }
+
+  async listUsers(): Promise<User[]> {
+    return (await this.sql.all('SELECT * FROM users ORDER BY email')).map((r) =>
+      publicUser(toUser(r)),
+    );
+  }
+
+  async setPassword(userId: string, passwordHash: string): Promise<void> {
+    await this.sql.run('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, userId]);
+  }
+
+  async setAdmin(userId: string, isAdmin: boolean): Promise<void> {
+    await this.sql.run('UPDATE users SET is_admin = ? WHERE id = ?', [isAdmin ? 1 : 0, userId]);
+  }
+
+  async countAdmins(): Promise<number> {
+    const [row] = await this.sql.all(
+      'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM users WHERE is_admin = 1',
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  // Sessions
+
+  async createSession(tokenHash: string, userId: string, expiresAt: number): Promise<void> {
+    await this.sql.run(
+      'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+      [tokenHash, userId, Date.now(), expiresAt],
+    );
+  }
+
+  /** The user of a live session, or null (unknown or expired). */
+  async sessionUser(tokenHash: string, now = Date.now()): Promise<User | null> {
+    const [row] = await this.sql.all(
+      'SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?',
+      [tokenHash, now],
+    );
+    return row ? publicUser(toUser(row)) : null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.sql.run('DELETE FROM sessions WHERE token_hash = ?', [tokenHash]);
+  }
+
+  async deleteUserSessions(userId: string): Promise<void> {
+    await this.sql.run('DELETE FROM sessions WHERE user_id = ?', [userId]);
+  }
+
+  async deleteExpiredSessions(now = Date.now()): Promise<number> {
+    return this.sql.run('DELETE FROM sessions WHERE expires_at <= ?', [now]);
+  }
+
+  // Memberships
+
+  async setMembership(m: Membership): Promise<void> {
+    await this.sql.run(
+      `INSERT INTO memberships (board_id, user_id, role, card_ids) VALUES (?, ?, ?, ?)
+       ON CONFLICT (board_id, user_id) DO UPDATE SET role = excluded.role, card_ids = excluded.card_ids`,
+      [m.boardId, m.userId, m.role, JSON.stringify(m.cardIds)],
+    );
+  }
+
+  async removeMembership(boardId: string, userId: string): Promise<boolean> {
+    return (
+      (await this.sql.run('DELETE FROM memberships WHERE board_id = ? AND user_id = ?', [
+        boardId,
+        userId,
+      ])) > 0
+    );
+  }
+
+  async membership(boardId: string, userId: string): Promise<Membership | null> {
+    const [row] = await this.sql.all(
+      'SELECT * FROM memberships WHERE board_id = ? AND user_id = ?',
+      [boardId, userId],
+    );
+    return row ? toMembership(row) : null;
+  }
+
+  async members(boardId: string): Promise<(Membership & { email: string; name: string })[]> {
+    const rows = await this.sql.all(
+      'SELECT m.*, u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.board_id = ? ORDER BY u.email',
+      [boardId],
+    );
+    return rows.flatMap((r) => {
+      const m = toMembership(r);
+      return m ? [{ ...m, email: String(r.email), name: String(r.name) }] : [];
+    });
+  }
+
+  async membershipsOf(userId: string): Promise<Membership[]> {
+    const rows = await this.sql.all(
+      'SELECT * FROM memberships WHERE user_id = ? ORDER BY board_id',
+      [userId],
+    );
+    return rows.flatMap((r) => toMembership(r) ?? []);
+  }
+
+  // Single-use links
+
+  async createLink(token: Omit<LinkToken, 'usedAt' | 'usedBy' | 'createdAt'>): Promise<void> {
+    await this.sql.run(
+      `INSERT INTO link_tokens (token_hash, kind, board_id, role, card_ids, user_id, created_by, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        token.tokenHash,
+        token.kind,
+        token.boardId,
+        token.role,
+        JSON.stringify(token.cardIds),
+        token.userId,
+        token.createdBy,
+        Date.now(),
+        token.expiresAt,
+      ],
+    );
+  }
+
+  async link(tokenHash: string): Promise<LinkToken | null> {
+    const [row] = await this.sql.all('SELECT * FROM link_tokens WHERE token_hash = ?', [tokenHash]);
+    return row ? toToken(row) : null;
+  }
+
+  /**
+   * Marks a link used, atomically: of two concurrent uses, exactly one succeeds. Null when the
+   * link is unknown, of another kind, expired or already used.
+   */
+  async consumeLink(
+    tokenHash: string,
+    kind: TokenKind,
+    usedBy: string | null,
+    now = Date.now(),
+  ): Promise<LinkToken | null> {
+    const changed = await this.sql.run(
+      `UPDATE link_tokens SET used_at = ?, used_by = ?
+       WHERE token_hash = ? AND kind = ? AND used_at IS NULL AND expires_at > ?`,
+      [now, usedBy, tokenHash, kind, now],
+    );
+    return changed === 1 ? this.link(tokenHash) : null;
+  }
+
+  async invites(boardId: string): Promise<LinkToken[]> {
+    const rows = await this.sql.all(
+      "SELECT * FROM link_tokens WHERE kind = 'invite' AND board_id = ? ORDER BY created_at DESC",
+      [boardId],
+    );
+    return rows.map(toToken);
+  }
+
+  /** Voids every unused link of a kind (e.g. older setup links when a new one is printed). */
+  async voidLinks(kind: TokenKind, now = Date.now()): Promise<void> {
+    await this.sql.run(
+      'UPDATE link_tokens SET expires_at = ? WHERE kind = ? AND used_at IS NULL AND expires_at > ?',
+      [now, kind, now],
+    );
+  }
+
+  // Sign-in throttling
+
+  async throttle(key: string): Promise<{ failures: number; lockedUntil: number }> {
+    const [row] = await this.sql.all('SELECT * FROM login_failures WHERE key = ?', [key]);
+    return { failures: Number(row?.failures ?? 0), lockedUntil: Number(row?.locked_until ?? 0) };
+  }
+
+  async recordFailure(key: string, lockedUntil: number): Promise<number> {
+    await this.sql.run(
+      `INSERT INTO login_failures (key, failures, locked_until) VALUES (?, 1, ?)
+       ON CONFLICT (key) DO UPDATE SET failures = login_failures.failures + 1, locked_until = excluded.locked_until`,
+      [key, lockedUntil],
+    );
+    return (await this.throttle(key)).failures;
+  }
+
+  async setLock(key: string, lockedUntil: number): Promise<void> {
+    await this.sql.run('UPDATE login_failures SET locked_until = ? WHERE key = ?', [
+      lockedUntil,
+      key,
+    ]);
+  }
+
+  async clearFailures(key: string): Promise<void> {
+    await this.sql.run('DELETE FROM login_failures WHERE key = ?', [key]);
+  }
+
+  // Audit log
+
+  async audit(entry: Omit<AuditEntry, 'id' | 'at'> & { at?: number }): Promise<void> {
+    await this.sql.run(
+      'INSERT INTO audit_log (at, actor_id, actor_email, action, board_id, target, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [
+        entry.at ?? Date.now(),
+        entry.actorId,
+        entry.actorEmail,
+        entry.action,
+        entry.boardId,
+        entry.target,
+        JSON.stringify(entry.details),
+      ],
+    );
+  }
+
+  async auditLog(options: { boardId?: string; limit?: number } = {}): Promise<AuditEntry[]> {
+    const limit = Math.min(Math.max(options.limit ?? 500, 1), 10_000);
+    const rows = options.boardId
+      ? await this.sql.all(
+          'SELECT * FROM audit_log WHERE board_id = ? ORDER BY at DESC, id DESC LIMIT ?',
+          [options.boardId, limit],
+        )
+      : await this.sql.all('SELECT * FROM audit_log ORDER BY at DESC, id DESC LIMIT ?', [limit]);
+    return rows.map((r) => ({
+      id: Number(r.id),
+      at: Number(r.at),
+      actorId: r.actor_id == null ? null : String(r.actor_id),
+      actorEmail: r.actor_email == null ? null : String(r.actor_email),
+      action: String(r.action),
+      boardId: r.board_id == null ? null : String(r.board_id),
+      target: r.target == null ? null : String(r.target),
+      details: JSON.parse(String(r.details ?? '{}')) as Record<string, unknown>,
+    }));
+  }
+
+  async close(): Promise<void> {
+    await this.sql.close();
+  }
+}

@@ -1,0 +1,477 @@
+import type { Logger } from 'pino';
+import {
+  type AccountStore,
+  DuplicateEmailError,
+  type LinkToken,
+  type User,
+} from './AccountStore.ts';
+import { AuthError } from './AuthError.ts';
+import { hashPassword, passwordProblem, type ScryptCost, verifyPassword } from './password.ts';
+import { canAdminister, isRole, type Membership, ROLE_LABELS, type Role } from './Role.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+export interface AuthOptions {
+  store: AccountStore;
+  logger: Logger;
+  scryptCost: ScryptCost;
+  sessionMaxAgeMs: number;
+  inviteTtlMs: number;
+  /** Failed sign-ins before a lockout; each further failure doubles it. */
+  lockoutThreshold: number;
+  lockoutBaseMs: number;
+  lockoutMaxMs: number;
+  /** Called when a user loses (or changes) a role, so their live connections are closed. */
+  onRevoke?: (userId: string, boardId: string | null) => void;
+}
+
+export interface Actor {
+  user: User;
+  ip?: string;
+}
+
+const SETUP_TTL_MS = 24 * 60 * 60 * 1000;
+const RESET_TTL_MS = 24 * 60 * 60 * 1000;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const invalidCredentials = () =>
+  new AuthError(401, 'invalid-credentials', {
+    en: 'The email or the password is wrong.',
+    fr: 'Le courriel ou le mot de passe est incorrect.',
+  });
+
+function checkNewAccount(input: { email?: unknown; name?: unknown; password?: unknown }): {
+  email: string;
+  name: string;
+  password: string;
+} {
+  if (
+    typeof input.email !== 'string' ||
+    !EMAIL.test(input.email.trim()) ||
+    input.email.length > 254
+  ) {
+    throw new AuthError(400, 'invalid-email', {
+      en: 'Enter a valid email address.',
+      fr: 'Entrez une adresse courriel valide.',
+    });
+  }
+  if (typeof input.name !== 'string' || input.name.trim() === '' || input.name.length > 200) {
+    throw new AuthError(400, 'invalid-name', {
+      en: 'Enter your name (200 characters at most).',
+      fr: 'Entrez votre nom (200 caractères au plus).',
+    });
+  }
+  const problem = passwordProblem(input.password);
+  if (problem) throw new AuthError(400, 'weak-password', problem);
+  return { email: input.email.trim(), name: input.name.trim(), password: input.password as string };
+}
+
+/**
+ * Sign-in, sessions, first-start setup, invitations, password resets and board roles. Every
+ * decision about who may do what on the server goes through here or through Role.ts.
+ */
+export class Auth {
+  readonly store: AccountStore;
+  private readonly options: AuthOptions;
+  private readonly log: Logger;
+  /** Verified against when the email is unknown, so timing does not reveal which accounts exist. */
+  private decoyHash: Promise<string> | null = null;
+
+  constructor(options: AuthOptions) {
+    this.options = options;
+    this.store = options.store;
+    this.log = options.logger.child({ component: 'auth' });
+  }
+
+  private async audit(
+    actor: User | null,
+    action: string,
+    boardId: string | null,
+    target: string | null,
+    details: Record<string, unknown> = {},
+  ) {
+    await this.store.audit({
+      actorId: actor?.id ?? null,
+      actorEmail: actor?.email ?? null,
+      action,
+      boardId,
+      target,
+      details,
+    });
+  }
+
+  private async newSession(user: User): Promise<{ token: string; expiresAt: number }> {
+    const token = newToken();
+    const expiresAt = Date.now() + this.options.sessionMaxAgeMs;
+    await this.store.createSession(hashToken(token), user.id, expiresAt);
+    return { token, expiresAt };
+  }
+
+  private lockFor(failures: number): number {
+    const { lockoutThreshold, lockoutBaseMs, lockoutMaxMs } = this.options;
+    if (failures < lockoutThreshold) return 0;
+    return Math.min(lockoutMaxMs, lockoutBaseMs * 2 ** (failures - lockoutThreshold));
+  }
+
+  /** Email and password to a session; throttled per email and per address, with backoff. */
+  async signIn(
+    email: unknown,
+    password: unknown,
+    ip: string,
+  ): Promise<{ user: User; token: string; expiresAt: number }> {
+    if (typeof email !== 'string' || typeof password !== 'string' || password.length > 1024)
+      throw invalidCredentials();
+    const now = Date.now();
+    const keys = [`email:${email.trim().toLowerCase()}`, `ip:${ip}`];
+    for (const key of keys) {
+      const { lockedUntil } = await this.store.throttle(key);
+      if (lockedUntil > now) {
+        throw new AuthError(
+          429,
+          'locked',
+          {
+            en: 'Too many failed attempts. Try again later.',
+            fr: 'Trop de tentatives échouées. Réessayez plus tard.',
+          },
+          lockedUntil - now,
+        );
+      }
+    }
+    const user = await this.store.userByEmail(email);
+    this.decoyHash ??= hashPassword(newToken(), this.options.scryptCost);
+    const ok = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
+    if (!user || !ok) {
+      for (const key of keys) {
+        const failures = (await this.store.throttle(key)).failures + 1;
+        await this.store.recordFailure(key, now + this.lockFor(failures));
+      }
+      this.log.info({ ip, known: Boolean(user) }, 'sign-in failed');
+      await this.audit(user ?? null, 'sign-in-failed', null, null, { ip });
+      throw invalidCredentials();
+    }
+    await this.store.clearFailures(keys[0]!);
+    const session = await this.newSession(user);
+    const { passwordHash: _, ...publicUser } = user;
+    await this.audit(publicUser, 'sign-in', null, null, { ip });
+    return { user: publicUser, ...session };
+  }
+
+  async signOut(token: string): Promise<void> {
+    await this.store.deleteSession(hashToken(token));
+  }
+
+  async userForToken(token: string | undefined): Promise<User | null> {
+    if (!token || token.length > 200) return null;
+    return this.store.sessionUser(hashToken(token));
+  }
+
+  // First start
+
+  /** When no administrator exists: a fresh one-time setup token (older ones are voided). */
+  async setupToken(): Promise<string | null> {
+    if ((await this.store.countAdmins()) > 0) return null;
+    await this.store.voidLinks('setup');
+    const token = newToken();
+    await this.store.createLink({
+      tokenHash: hashToken(token),
+      kind: 'setup',
+      boardId: null,
+      role: null,
+      cardIds: [],
+      userId: null,
+      createdBy: null,
+      expiresAt: Date.now() + SETUP_TTL_MS,
+    });
+    return token;
+  }
+
+  async completeSetup(
+    token: unknown,
+    input: { email?: unknown; name?: unknown; password?: unknown },
+  ) {
+    const account = checkNewAccount(input);
+    const link =
+      typeof token === 'string'
+        ? await this.store.consumeLink(hashToken(token), 'setup', null)
+        : null;
+    if (!link || (await this.store.countAdmins()) > 0) {
+      throw new AuthError(410, 'setup-used', {
+        en: 'This setup link is no longer valid. Restart the server for a new one.',
+        fr: "Ce lien de configuration n'est plus valide. Redémarrez le serveur pour en obtenir un nouveau.",
+      });
+    }
+    const user = await this.createUser({ ...account, isAdmin: true }, null);
+    await this.audit(user, 'setup', null, user.email);
+    return { user, ...(await this.newSession(user)) };
+  }
+
+  // Accounts
+
+  async createUser(
+    input: { email: string; name: string; password: string; isAdmin: boolean },
+    actor: User | null,
+  ): Promise<User> {
+    const account = checkNewAccount(input);
+    try {
+      const user = await this.store.createUser({
+        email: account.email,
+        name: account.name,
+        passwordHash: await hashPassword(account.password, this.options.scryptCost),
+        isAdmin: input.isAdmin,
+      });
+      await this.audit(actor, 'user-created', null, user.email, { admin: input.isAdmin });
+      return user;
+    } catch (error) {
+      if (error instanceof DuplicateEmailError) {
+        throw new AuthError(409, 'email-taken', {
+          en: 'An account already uses this email. Sign in instead.',
+          fr: 'Un compte utilise déjà ce courriel. Connectez-vous plutôt.',
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** A one-time link with which a user sets a new password (issued by an administrator). */
+  async resetLink(actor: User | null, userId: string): Promise<string> {
+    const user = await this.store.userById(userId);
+    if (!user)
+      throw new AuthError(404, 'no-user', { en: 'No such user.', fr: 'Utilisateur introuvable.' });
+    const token = newToken();
+    await this.store.createLink({
+      tokenHash: hashToken(token),
+      kind: 'reset',
+      boardId: null,
+      role: null,
+      cardIds: [],
+      userId,
+      createdBy: actor?.id ?? null,
+      expiresAt: Date.now() + RESET_TTL_MS,
+    });
+    await this.audit(actor, 'password-reset-issued', null, user.email);
+    return token;
+  }
+
+  async resetPassword(token: unknown, password: unknown): Promise<User> {
+    const problem = passwordProblem(password);
+    if (problem) throw new AuthError(400, 'weak-password', problem);
+    const link =
+      typeof token === 'string'
+        ? await this.store.consumeLink(hashToken(token), 'reset', null)
+        : null;
+    const user = link?.userId ? await this.store.userById(link.userId) : null;
+    if (!user) throw gone('reset');
+    await this.store.setPassword(
+      user.id,
+      await hashPassword(password as string, this.options.scryptCost),
+    );
+    // Every session of the old password ends.
+    await this.store.deleteUserSessions(user.id);
+    this.options.onRevoke?.(user.id, null);
+    const { passwordHash: _, ...publicUser } = user;
+    await this.audit(publicUser, 'password-reset', null, user.email);
+    return publicUser;
+  }
+
+  // Boards and roles
+
+  async membership(user: User, boardId: string): Promise<Membership | null> {
+    return this.store.membership(boardId, user.id);
+  }
+
+  /** The role a user acts with on a board; administrators act as secretariat. */
+  async roleOn(user: User, boardId: string): Promise<Role | null> {
+    const membership = await this.store.membership(boardId, user.id);
+    if (membership) return membership.role;
+    return user.isAdmin ? 'secretariat' : null;
+  }
+
+  async requireAdministrator(user: User, boardId: string): Promise<void> {
+    const membership = await this.store.membership(boardId, user.id);
+    if (!canAdminister(membership?.role ?? null, user.isAdmin)) throw forbidden();
+  }
+
+  async createInvite(
+    actor: User,
+    boardId: string,
+    role: unknown,
+    cardIds: unknown,
+  ): Promise<{ token: string; expiresAt: number }> {
+    await this.requireAdministrator(actor, boardId);
+    if (!isRole(role)) throw badRole();
+    const cards = role === 'task-team' ? checkCardIds(cardIds) : [];
+    const token = newToken();
+    const expiresAt = Date.now() + this.options.inviteTtlMs;
+    await this.store.createLink({
+      tokenHash: hashToken(token),
+      kind: 'invite',
+      boardId,
+      role,
+      cardIds: cards,
+      userId: null,
+      createdBy: actor.id,
+      expiresAt,
+    });
+    await this.audit(actor, 'invite-created', boardId, role, { cardIds: cards });
+    return { token, expiresAt };
+  }
+
+  async inviteInfo(token: unknown): Promise<LinkToken> {
+    const link = typeof token === 'string' ? await this.store.link(hashToken(token)) : null;
+    if (!link || link.kind !== 'invite') throw gone('invite');
+    return link;
+  }
+
+  /** Accepts an invitation as the signed-in user, or by creating an account. */
+  async acceptInvite(
+    token: unknown,
+    who: { user: User } | { account: { email?: unknown; name?: unknown; password?: unknown } },
+  ): Promise<{
+    user: User;
+    membership: Membership;
+    session?: { token: string; expiresAt: number };
+  }> {
+    const account = 'account' in who ? checkNewAccount(who.account) : null;
+    if (account && (await this.store.userByEmail(account.email))) {
+      throw new AuthError(409, 'email-taken', {
+        en: 'An account already uses this email: sign in first, then open the invitation again.',
+        fr: "Un compte utilise déjà ce courriel : connectez-vous d'abord, puis rouvrez l'invitation.",
+      });
+    }
+    const link =
+      typeof token === 'string'
+        ? await this.store.consumeLink(
+            hashToken(token),
+            'invite',
+            'user' in who ? who.user.id : null,
+          )
+        : null;
+    if (!link?.boardId || !link.role) throw gone('invite');
+    const user =
+      'user' in who ? who.user : await this.createUser({ ...account!, isAdmin: false }, null);
+    const existing = await this.store.membership(link.boardId, user.id);
+    // Accepting never demotes: an invitation adds a role or cards, it does not take any away.
+    const membership: Membership =
+      existing && rank(existing.role) > rank(link.role)
+        ? existing
+        : {
+            boardId: link.boardId,
+            userId: user.id,
+            role: link.role,
+            cardIds: [
+              ...new Set([
+                ...(existing?.role === 'task-team' ? existing.cardIds : []),
+                ...link.cardIds,
+              ]),
+            ],
+          };
+    await this.store.setMembership(membership);
+    await this.audit(user, 'invite-accepted', link.boardId, membership.role, {
+      cardIds: membership.cardIds,
+    });
+    return {
+      user,
+      membership,
+      ...('account' in who ? { session: await this.newSession(user) } : {}),
+    };
+  }
+
+  async setRole(
+    actor: User,
+    boardId: string,
+    userId: string,
+    role: unknown,
+    cardIds: unknown,
+  ): Promise<Membership> {
+    await this.requireAdministrator(actor, boardId);
+    if (!isRole(role)) throw badRole();
+    const target = await this.store.userById(userId);
+    if (!target)
+      throw new AuthError(404, 'no-user', { en: 'No such user.', fr: 'Utilisateur introuvable.' });
+    const membership: Membership = {
+      boardId,
+      userId,
+      role,
+      cardIds: role === 'task-team' ? checkCardIds(cardIds) : [],
+    };
+    await this.store.setMembership(membership);
+    await this.audit(actor, 'role-changed', boardId, target.email, {
+      role,
+      cardIds: membership.cardIds,
+    });
+    this.options.onRevoke?.(userId, boardId);
+    return membership;
+  }
+
+  async removeMember(actor: User, boardId: string, userId: string): Promise<void> {
+    await this.requireAdministrator(actor, boardId);
+    const target = await this.store.userById(userId);
+    if (!(await this.store.removeMembership(boardId, userId)) || !target) {
+      throw new AuthError(404, 'not-member', {
+        en: 'This person is not a member of the board.',
+        fr: "Cette personne n'est pas membre du tableau.",
+      });
+    }
+    await this.audit(actor, 'role-removed', boardId, target.email);
+    this.options.onRevoke?.(userId, boardId);
+  }
+
+  /** For routes that record other events (board created, version taken, check-in recorded). */
+  async record(
+    actor: User | null,
+    action: string,
+    boardId: string | null,
+    target: string | null,
+    details: Record<string, unknown> = {},
+  ) {
+    await this.audit(actor, action, boardId, target, details);
+  }
+
+  roleLabel(role: Role) {
+    return ROLE_LABELS[role];
+  }
+}
+
+function rank(role: Role): number {
+  return { observer: 0, 'task-team': 1, council: 2, secretariat: 3 }[role];
+}
+
+function checkCardIds(value: unknown): string[] {
+  if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    value.length > 200 ||
+    !value.every((v) => typeof v === 'string' && v.length > 0 && v.length <= 200)
+  ) {
+    throw new AuthError(400, 'invalid-cards', {
+      en: 'A task-team role needs the list of its cards.',
+      fr: "Un rôle d'équipe spéciale exige la liste de ses cartes.",
+    });
+  }
+  return [...new Set(value as string[])];
+}
+
+function badRole(): AuthError {
+  return new AuthError(400, 'invalid-role', {
+    en: 'The role must be secretariat, council, task-team or observer.',
+    fr: 'Le rôle doit être secretariat, council, task-team ou observer.',
+  });
+}
+
+export function forbidden(): AuthError {
+  return new AuthError(403, 'forbidden', {
+    en: 'Your role on this board does not allow this.',
+    fr: 'Votre rôle sur ce tableau ne le permet pas.',
+  });
+}
+
+function gone(kind: 'invite' | 'reset'): AuthError {
+  return kind === 'invite'
+    ? new AuthError(410, 'invite-invalid', {
+        en: 'This invitation has expired, was already used, or does not exist. Ask the secretariat for a new one.',
+        fr: "Cette invitation a expiré, a déjà servi ou n'existe pas. Demandez-en une nouvelle au secrétariat.",
+      })
+    : new AuthError(410, 'reset-invalid', {
+        en: 'This reset link has expired or was already used. Ask an administrator for a new one.',
+        fr: 'Ce lien de réinitialisation a expiré ou a déjà servi. Demandez-en un nouveau à un administrateur.',
+      });
+}

@@ -1,0 +1,312 @@
+import { ModelError, recordCheckin, toJSON } from '@fdr/model';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { type Context, Hono } from 'hono';
+import type { User } from '../auth/AccountStore.ts';
+import type { Auth } from '../auth/Auth.ts';
+import { AuthError } from '../auth/AuthError.ts';
+import { canCheckIn, ROLE_LABELS } from '../auth/Role.ts';
+import type { Storage } from '../storage/Storage.ts';
+import type { BoardRegistry } from '../sync/BoardRegistry.ts';
+import { clearSessionCookie, sessionToken, setSessionCookie } from './sessionCookie.ts';
+
+export type AuthEnv = { Variables: { user: User | null; requestId: string } };
+
+export interface AuthRouteDeps {
+  auth: Auth;
+  storage: Storage;
+  registry: BoardRegistry;
+  /** Where people reach the server, for links; and whether cookies must be Secure. */
+  publicUrl: () => string;
+}
+
+const unauthenticated = () =>
+  new AuthError(401, 'unauthenticated', { en: 'Sign in first.', fr: "Connectez-vous d'abord." });
+
+export function currentUser(c: Context<AuthEnv>): User {
+  const user = c.get('user');
+  if (!user) throw unauthenticated();
+  return user;
+}
+
+async function body(c: Context): Promise<Record<string, unknown>> {
+  let value: unknown;
+  try {
+    value = await c.req.json();
+  } catch {
+    throw new AuthError(400, 'invalid-json', {
+      en: 'The request body must be JSON.',
+      fr: 'Le corps de la requête doit être du JSON.',
+    });
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new AuthError(400, 'invalid-json', {
+      en: 'The request body must be a JSON object.',
+      fr: 'Le corps de la requête doit être un objet JSON.',
+    });
+  }
+  return value as Record<string, unknown>;
+}
+
+function clientIp(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function csvCell(value: unknown): string {
+  const text = value == null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  // A leading =, +, - or @ would run as a formula in a spreadsheet.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Sign-in, setup, invitations, members, audit log, accounts and check-ins over REST. */
+export function authRoutes(deps: AuthRouteDeps) {
+  const { auth, registry, storage } = deps;
+  const secure = () => deps.publicUrl().startsWith('https:');
+  const app = new Hono<AuthEnv>();
+
+  app.post('/auth/signin', async (c) => {
+    const input = await body(c);
+    const session = await auth.signIn(input.email, input.password, clientIp(c));
+    setSessionCookie(c, session.token, session.expiresAt, secure());
+    return c.json({ user: session.user });
+  });
+
+  app.post('/auth/signout', async (c) => {
+    const token = sessionToken(c);
+    if (token) await auth.signOut(token);
+    clearSessionCookie(c, secure());
+    return c.json({ ok: true });
+  });
+
+  app.get('/auth/me', async (c) => {
+    const user = currentUser(c);
+    return c.json({ user, memberships: await auth.store.membershipsOf(user.id) });
+  });
+
+  app.get('/auth/setup', async (c) => c.json({ needed: (await auth.store.countAdmins()) === 0 }));
+
+  app.post('/auth/setup', async (c) => {
+    const input = await body(c);
+    const session = await auth.completeSetup(input.token, input);
+    setSessionCookie(c, session.token, session.expiresAt, secure());
+    return c.json({ user: session.user }, 201);
+  });
+
+  app.post('/auth/reset', async (c) => {
+    const input = await body(c);
+    const user = await auth.resetPassword(input.token, input.password);
+    return c.json({ user });
+  });
+
+  app.post('/invites/info', async (c) => {
+    const link = await auth.inviteInfo((await body(c)).token);
+    const now = Date.now();
+    const entry = link.boardId ? await storage.catalogEntry(link.boardId) : null;
+    return c.json({
+      boardId: link.boardId,
+      boardTitle: entry?.title ?? null,
+      role: link.role,
+      roleLabel: link.role ? ROLE_LABELS[link.role] : null,
+      cardIds: link.cardIds,
+      expiresAt: link.expiresAt,
+      usable: link.usedAt === null && link.expiresAt > now,
+    });
+  });
+
+  app.post('/invites/accept', async (c) => {
+    const input = await body(c);
+    const user = c.get('user');
+    const result = await auth.acceptInvite(
+      input.token,
+      user
+        ? { user }
+        : { account: { email: input.email, name: input.name, password: input.password } },
+    );
+    if (result.session)
+      setSessionCookie(c, result.session.token, result.session.expiresAt, secure());
+    return c.json({ user: result.user, membership: result.membership });
+  });
+
+  app.get('/boards/:boardId/members', async (c) => {
+    const user = currentUser(c);
+    await auth.requireAdministrator(user, c.req.param('boardId'));
+    return c.json({ members: await auth.store.members(c.req.param('boardId')) });
+  });
+
+  app.put('/boards/:boardId/members/:userId', async (c) => {
+    const input = await body(c);
+    const membership = await auth.setRole(
+      currentUser(c),
+      c.req.param('boardId'),
+      c.req.param('userId'),
+      input.role,
+      input.cardIds,
+    );
+    return c.json({ membership });
+  });
+
+  app.delete('/boards/:boardId/members/:userId', async (c) => {
+    await auth.removeMember(currentUser(c), c.req.param('boardId'), c.req.param('userId'));
+    return c.json({ ok: true });
+  });
+
+  app.post('/boards/:boardId/invites', async (c) => {
+    const input = await body(c);
+    const boardId = c.req.param('boardId');
+    const { token, expiresAt } = await auth.createInvite(
+      currentUser(c),
+      boardId,
+      input.role,
+      input.cardIds,
+    );
+    // The token travels in the fragment: it never reaches a server log or a Referer header.
+    return c.json({ url: `${deps.publicUrl()}/invite#${token}`, expiresAt }, 201);
+  });
+
+  app.get('/boards/:boardId/invites', async (c) => {
+    const boardId = c.req.param('boardId');
+    await auth.requireAdministrator(currentUser(c), boardId);
+    const now = Date.now();
+    const invites = (await auth.store.invites(boardId)).map((i) => ({
+      role: i.role,
+      cardIds: i.cardIds,
+      createdAt: i.createdAt,
+      expiresAt: i.expiresAt,
+      status: i.usedAt !== null ? 'used' : i.expiresAt <= now ? 'expired' : 'pending',
+    }));
+    return c.json({ invites });
+  });
+
+  app.get('/boards/:boardId/audit', async (c) => {
+    const boardId = c.req.param('boardId');
+    await auth.requireAdministrator(currentUser(c), boardId);
+    const entries = await auth.store.auditLog({ boardId, limit: 10_000 });
+    if (c.req.query('format') === 'csv') {
+      const lines = [
+        'at,actor,action,target,details',
+        ...entries.map((e) =>
+          [new Date(e.at).toISOString(), e.actorEmail, e.action, e.target, e.details]
+            .map(csvCell)
+            .join(','),
+        ),
+      ];
+      c.header('Content-Disposition', `attachment; filename="audit-${boardId}.csv"`);
+      return c.body(`${lines.join('\r\n')}\r\n`, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+      });
+    }
+    return c.json({ entries });
+  });
+
+  app.post('/boards/:boardId/checkins', async (c) => {
+    const user = currentUser(c);
+    const boardId = c.req.param('boardId');
+    const input = await body(c);
+    const cardId = typeof input.cardId === 'string' ? input.cardId : '';
+    const membership =
+      (await auth.membership(user, boardId)) ??
+      (user.isAdmin
+        ? { boardId, userId: user.id, role: 'secretariat' as const, cardIds: [] }
+        : null);
+    if (!canCheckIn(membership, cardId)) {
+      throw new AuthError(403, 'not-your-card', {
+        en: 'You may record check-ins only for your own task team’s cards.',
+        fr: 'Vous ne pouvez enregistrer de bilan que pour les cartes de votre équipe spéciale.',
+      });
+    }
+    const board = await registry.acquire(boardId);
+    try {
+      const id = recordCheckin(
+        board.doc,
+        {
+          ...(typeof input.id === 'string' ? { id: input.id } : {}),
+          cardId,
+          status: input.status as never,
+          progress: (input.progress ?? null) as never,
+          summary: (input.summary ?? undefined) as never,
+          nextMilestone: (input.nextMilestone ?? null) as never,
+          asks: (input.asks ?? undefined) as never,
+          risks: (input.risks ?? undefined) as never,
+          author: user.name || user.email,
+        },
+        'rest',
+      );
+      // Answer once the check-in is stored (and so broadcast to every open board).
+      await board.whenPersisted();
+      await auth.record(user, 'checkin-recorded', boardId, cardId, { id, status: input.status });
+      return c.json({ id }, 201);
+    } catch (error) {
+      if (error instanceof ModelError) {
+        return c.json(
+          { error: error.messages.en, errorFr: error.messages.fr, code: error.code },
+          400,
+        );
+      }
+      throw error;
+    } finally {
+      registry.release(boardId);
+    }
+  });
+
+  // The cards of a board (for choosing a task team's cards when inviting).
+  app.get('/boards/:boardId/cards', async (c) => {
+    const user = currentUser(c);
+    const boardId = c.req.param('boardId');
+    if (!(await auth.roleOn(user, boardId))) {
+      throw new AuthError(404, 'no-board', { en: 'No such board.', fr: 'Tableau introuvable.' });
+    }
+    const board = await registry.acquire(boardId);
+    try {
+      const roadmap = toJSON(board.doc);
+      return c.json({
+        cards: roadmap.cards.filter((card) => !card.archived).map((card) => ({ id: card.id, title: card.title })),
+      });
+    } finally {
+      registry.release(boardId);
+    }
+  });
+
+  // Instance administration
+  const requireAdmin = (c: Context<AuthEnv>) => {
+    const user = currentUser(c);
+    if (!user.isAdmin) {
+      throw new AuthError(403, 'admin-only', {
+        en: 'Only an administrator may do this.',
+        fr: 'Seul un administrateur peut faire cela.',
+      });
+    }
+    return user;
+  };
+
+  app.get('/admin/users', async (c) => {
+    requireAdmin(c);
+    return c.json({ users: await auth.store.listUsers() });
+  });
+
+  app.post('/admin/users', async (c) => {
+    const admin = requireAdmin(c);
+    const input = await body(c);
+    const user = await auth.createUser(
+      {
+        email: String(input.email ?? ''),
+        name: String(input.name ?? ''),
+        password: String(input.password ?? ''),
+        isAdmin: input.isAdmin === true,
+      },
+      admin,
+    );
+    return c.json({ user }, 201);
+  });
+
+  app.post('/admin/users/:userId/reset', async (c) => {
+    const admin = requireAdmin(c);
+    const token = await auth.resetLink(admin, c.req.param('userId'));
+    return c.json({ url: `${deps.publicUrl()}/reset#${token}` }, 201);
+  });
+
+  return app;
+}

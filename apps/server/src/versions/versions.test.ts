@@ -1,0 +1,185 @@
+import { toJSON } from '@fdr/model';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { connectClient, type TestClient, waitFor } from '../test/clients.ts';
+import { startTestServer, type TestServer } from '../test/testServer.ts';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+});
+
+async function setup() {
+  const s = await startTestServer({});
+  cleanups.push(() => s.dispose());
+  const api = async (
+    path: string,
+    init: { body?: unknown; cookie?: string; method?: string } = {},
+  ) => {
+    const res = await fetch(`${s.url}/api${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: { 'content-type': 'application/json', cookie: init.cookie ?? s.cookie },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+    return {
+      status: res.status,
+      json: (await res.json()) as Record<string, unknown>,
+      headers: res.headers,
+    };
+  };
+  const created = await api('/boards', {
+    body: { title: { fr: 'Feuille', en: 'Roadmap' }, template: 'joint-councils-2016' },
+  });
+  const boardId = (created.json.board as { id: string }).id;
+  return { s, api, boardId };
+}
+
+function client(s: TestServer, board: string): TestClient {
+  const c = s.connect(board);
+  cleanups.push(() => c.destroy());
+  return c;
+}
+
+describe('versions', () => {
+  it('take, edit, restore: every connected client ends with the version’s content', async () => {
+    const { s, api, boardId } = await setup();
+    const clients = [client(s, boardId), client(s, boardId), client(s, boardId)];
+    await Promise.all(clients.map((c) => c.synced));
+    const taken = await api(`/boards/${boardId}/versions`, {
+      body: { name: 'Réunion de février 2018', note: 'Avant' },
+    });
+    expect(taken.status).toBe(201);
+    const version = taken.json.version as { id: string; bytes: number };
+    expect(version.bytes).toBeGreaterThan(1000);
+    const snapshot = toJSON(clients[0]!.doc);
+
+    // Edit: move a card and archive-free changes from two clients.
+    const { moveCard, renameDomain } = await import('@fdr/model');
+    const card = snapshot.cards[0]!;
+    const target = snapshot.domains.find((d) => d.id !== card.domainId)!;
+    moveCard(clients[0]!.doc, { id: card.id, domainId: target.id, phaseId: card.phaseId }, 'a');
+    renameDomain(
+      clients[1]!.doc,
+      { id: target.id, label: { fr: 'Nouveau nom', en: 'New name' } },
+      'b',
+    );
+    await waitFor(
+      () => clients.every((c) => toJSON(c.doc).domains.some((d) => d.label.fr === 'Nouveau nom')),
+      'edits everywhere',
+    );
+
+    const compare = await api(`/boards/${boardId}/versions/${version.id}/compare?with=now`);
+    const kinds = (compare.json.changes as { kind: string }[]).map((c) => c.kind);
+    expect(kinds).toContain('card-moved');
+
+    const restored = await api(`/boards/${boardId}/versions/${version.id}/restore`, { body: {} });
+    expect(restored.status).toBe(200);
+    await waitFor(
+      () => clients.every((c) => JSON.stringify(toJSON(c.doc)) === JSON.stringify(snapshot)),
+      'restored everywhere',
+    );
+
+    // The state just before the restore is kept.
+    const list = (await api(`/boards/${boardId}/versions`)).json.versions as {
+      id: string;
+      kind: string;
+    }[];
+    expect(list.map((v) => v.kind)).toEqual(['before-restore', 'named']);
+    const before = await api(`/boards/${boardId}/versions/${list[0]!.id}`);
+    expect(
+      (before.json.roadmap as { domains: { label: { fr: string } }[] }).domains.some(
+        (d) => d.label.fr === 'Nouveau nom',
+      ),
+    ).toBe(true);
+  });
+
+  it('only the secretariat takes and restores; every member lists, opens and compares', async () => {
+    const { s, api, boardId } = await setup();
+    const taken = await api(`/boards/${boardId}/versions`, { body: { name: 'v1', note: '' } });
+    const id = (taken.json.version as { id: string }).id;
+    const observer = await s.session(boardId, 'observer');
+    const council = await s.session(boardId, 'council');
+    expect(
+      (
+        await api(`/boards/${boardId}/versions`, {
+          body: { name: 'x', note: '' },
+          cookie: observer.cookie,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await api(`/boards/${boardId}/versions`, {
+          body: { name: 'x', note: '' },
+          cookie: council.cookie,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await api(`/boards/${boardId}/versions/${id}/restore`, { body: {}, cookie: council.cookie }))
+        .status,
+    ).toBe(403);
+    expect((await api(`/boards/${boardId}/versions`, { cookie: observer.cookie })).status).toBe(
+      200,
+    );
+    expect(
+      (await api(`/boards/${boardId}/versions/${id}`, { cookie: observer.cookie })).status,
+    ).toBe(200);
+    expect(
+      (await api(`/boards/${boardId}/versions/${id}/compare`, { cookie: observer.cookie })).status,
+    ).toBe(200);
+    const stranger = await s.session('elsewhere', 'secretariat');
+    expect((await api(`/boards/${boardId}/versions`, { cookie: stranger.cookie })).status).toBe(
+      404,
+    );
+    expect((await api(`/boards/${boardId}/versions/nope`)).status).toBe(404);
+    expect(
+      (await api(`/boards/${boardId}/versions`, { body: { name: '', note: '' } })).status,
+    ).toBe(400);
+  });
+
+  it('exports a version as JSON and imports it as a new board', async () => {
+    const { s, api, boardId } = await setup();
+    const taken = await api(`/boards/${boardId}/versions`, { body: { name: 'export', note: '' } });
+    const id = (taken.json.version as { id: string }).id;
+    const exported = await fetch(`${s.url}/api/boards/${boardId}/versions/${id}/export`, {
+      headers: { cookie: s.cookie },
+    });
+    expect(exported.headers.get('content-disposition')).toMatch(/attachment; filename="roadmap-/);
+    const roadmap = (await exported.json()) as { board: { id: string }; cards: unknown[] };
+    const imported = await api('/boards', {
+      body: { template: 'imported', roadmap, title: { fr: 'Copie', en: 'Copy' } },
+    });
+    expect(imported.status).toBe(201);
+    const newId = (imported.json.board as { id: string }).id;
+    expect(newId).not.toBe(boardId);
+    const c = client(s, newId);
+    await c.synced;
+    const copy = toJSON(c.doc);
+    expect(copy.cards).toEqual(roadmap.cards);
+    expect(copy.board.title).toEqual({ fr: 'Copie', en: 'Copy' });
+    const bad = await api('/boards', {
+      body: { template: 'imported', roadmap: { format: 'nope' } },
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it('takes automatic versions of changed boards, once per interval, and prunes old ones', async () => {
+    const { s, boardId } = await setup();
+    expect(await s.versions.takeDueAutomatic()).toBe(1);
+    expect(await s.versions.takeDueAutomatic()).toBe(0); // unchanged since
+    const c = client(s, boardId);
+    await c.synced;
+    c.doc.getMap('annotations').set('shape:x', { id: 'shape:x', typeName: 'shape' });
+    await waitFor(async () => (await s.storage.load(boardId)).updates.length > 0, 'stored');
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await s.versions.takeDueAutomatic()).toBe(0); // changed, but the last one is recent
+    expect(await s.versions.takeDueAutomatic(Date.now() + 25 * 3_600_000)).toBe(1);
+    const autos = (await s.versions.list(boardId)).filter((v) => v.kind === 'auto');
+    expect(autos).toHaveLength(2);
+    const stored = await s.storage.version(boardId, autos[0]!.id);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, stored!.state);
+    expect(doc.getMap('annotations').has('shape:x')).toBe(true);
+  });
+});

@@ -1,0 +1,103 @@
+import { localize } from '@fdr/model';
+import { type FormEvent, useEffect, useState } from 'react';
+import { accountStrings } from '../i18n/accountStrings.ts';
+import { format } from '../i18n/format.ts';
+import type { Lang } from '../i18n/strings.ts';
+import { boardPath, navigate } from '../router.ts';
+import { AccountLayout } from './AccountLayout.tsx';
+import { acceptInvite, fragmentToken, inviteInfo, me, type User } from './accountApi.ts';
+import { errorText } from './errorText.ts';
+import { PasswordFields } from './PasswordFields.tsx';
+
+type Info = Awaited<ReturnType<typeof inviteInfo>>;
+
+/** An invitation link: accept it as the signed-in user, or create an account with it. */
+export function InvitePage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang) => void }) {
+  const t = accountStrings[lang];
+  const token = fragmentToken();
+  const [info, setInfo] = useState<Info | null>(null);
+  const [user, setUser] = useState<User | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [account, setAccount] = useState({ name: '', email: '' });
+  const [passwords, setPasswords] = useState({ password: '', confirm: '' });
+
+  useEffect(() => {
+    Promise.all([inviteInfo(token), me()])
+      .then(([i, m]) => {
+        setInfo(i);
+        setUser(m?.user ?? null);
+      })
+      .catch((e: unknown) => setError(errorText(e, lang)));
+  }, [token, lang]);
+
+  const accept = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!user && passwords.password !== passwords.confirm) return setError(t.passwordsDiffer);
+    setBusy(true);
+    setError(null);
+    try {
+      const { membership } = await acceptInvite(
+        token,
+        user ? undefined : { ...account, password: passwords.password },
+      );
+      navigate(boardPath(membership.boardId));
+    } catch (e) {
+      setError(errorText(e, lang));
+      setBusy(false);
+    }
+  };
+
+  const roleName = info ? t[`role_${info.role}`] : '';
+  return (
+    <AccountLayout lang={lang} setLang={setLang} title={t.inviteTitle}>
+      {!info && !error && <p role="status">{t.loading}</p>}
+      {info && !info.usable && <p role="alert">{t.inviteUnusable}</p>}
+      {info?.usable && (
+        <form className="fdr-form" onSubmit={accept} data-testid="invite-form">
+          <p>
+            {format(t.inviteIntro, {
+              board: info.boardTitle ? localize(info.boardTitle, lang) : info.boardId,
+              role: roleName,
+            })}
+          </p>
+          {user ? (
+            <button type="submit" className="fdr-button fdr-button--primary" disabled={busy}>
+              {format(t.inviteAcceptAs, { name: user.name })}
+            </button>
+          ) : (
+            <>
+              <p className="fdr-hint">{t.inviteHaveAccount}</p>
+              <label htmlFor="invite-name">{t.name}</label>
+              <input
+                id="invite-name"
+                autoComplete="name"
+                required
+                value={account.name}
+                onChange={(e) => setAccount({ ...account, name: e.target.value })}
+              />
+              <label htmlFor="invite-email">{t.email}</label>
+              <input
+                id="invite-email"
+                type="email"
+                autoComplete="username"
+                required
+                value={account.email}
+                onChange={(e) => setAccount({ ...account, email: e.target.value })}
+              />
+              <PasswordFields lang={lang} value={passwords} onChange={setPasswords} />
+              <button type="submit" className="fdr-button fdr-button--primary" disabled={busy}>
+                {t.inviteCreateAccount}
+              </button>
+            </>
+          )}
+        </form>
+      )}
+      {error && (
+        <p role="alert" className="fdr-error">
+          {error}
+        </p>
+      )}
+    </AccountLayout>
+  );
+}

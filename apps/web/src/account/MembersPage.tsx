@@ -1,0 +1,275 @@
+import { type Localized, localize } from '@fdr/model';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../api.ts';
+import { accountStrings } from '../i18n/accountStrings.ts';
+import { format } from '../i18n/format.ts';
+import type { Lang } from '../i18n/strings.ts';
+import { Link } from '../Link.tsx';
+import { boardPath } from '../router.ts';
+import { AccountLayout } from './AccountLayout.tsx';
+import {
+  boardCards,
+  createInvite,
+  invites as listInvites,
+  members as listMembers,
+  type Membership,
+  ROLES,
+  type Role,
+  removeMember,
+  setRole,
+} from './accountApi.ts';
+import { errorText } from './errorText.ts';
+
+type Member = Membership & { email: string; name: string };
+type Data = {
+  members: Member[];
+  invites: Awaited<ReturnType<typeof listInvites>>['invites'];
+  cards: { id: string; title: Localized }[];
+};
+
+function CardPicker(props: {
+  lang: Lang;
+  legend: string;
+  cards: Data['cards'];
+  selected: string[];
+  onChange: (ids: string[]) => void;
+}) {
+  return (
+    <fieldset className="fdr-card-picker">
+      <legend>{props.legend}</legend>
+      {props.cards.map((card) => (
+        <label key={card.id}>
+          <input
+            type="checkbox"
+            checked={props.selected.includes(card.id)}
+            onChange={(e) =>
+              props.onChange(
+                e.target.checked
+                  ? [...props.selected, card.id]
+                  : props.selected.filter((id) => id !== card.id),
+              )
+            }
+          />{' '}
+          {localize(card.title, props.lang)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The secretariat's page: who has which role, invitations, and the audit log. */
+export function MembersPage({
+  boardId,
+  lang,
+  setLang,
+}: {
+  boardId: string;
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+}) {
+  const t = accountStrings[lang];
+  const [data, setData] = useState<Data | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [inviteRole, setInviteRole] = useState<Role>('council');
+  const [inviteCards, setInviteCards] = useState<string[]>([]);
+  const [link, setLink] = useState<{ url: string; expiresAt: number } | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  const reload = useCallback(() => {
+    Promise.all([listMembers(boardId), listInvites(boardId), boardCards(boardId)])
+      .then(([m, i, c]) => setData({ members: m.members, invites: i.invites, cards: c.cards }))
+      .catch((e: unknown) =>
+        setError(e instanceof ApiError && e.status === 403 ? t.notAllowed : errorText(e, lang)),
+      );
+  }, [boardId, lang, t.notAllowed]);
+  useEffect(reload, [reload]);
+
+  const act = async (work: () => Promise<unknown>) => {
+    setError(null);
+    setStatus(null);
+    try {
+      await work();
+      setStatus(t.saved);
+      reload();
+    } catch (e) {
+      setError(errorText(e, lang));
+    }
+  };
+
+  const invite = (event: FormEvent) => {
+    event.preventDefault();
+    void act(async () => {
+      setLink(
+        await createInvite(boardId, inviteRole, inviteRole === 'task-team' ? inviteCards : []),
+      );
+      setCopied(false);
+    });
+  };
+
+  const roleLabel = (role: Role) => t[`role_${role}`];
+  return (
+    <AccountLayout lang={lang} setLang={setLang} title={t.membersTitle}>
+      <p>
+        <Link href={boardPath(boardId)}>{t.backToBoard}</Link>
+      </p>
+      <div aria-live="polite">
+        {status && <p role="status">{status}</p>}
+        {error && (
+          <p role="alert" className="fdr-error">
+            {error}
+          </p>
+        )}
+      </div>
+      {!data && !error && <p role="status">{t.loading}</p>}
+      {data && (
+        <>
+          <section aria-labelledby="members-heading">
+            <h2 id="members-heading" className="fdr-sr-only">
+              {t.membersTitle}
+            </h2>
+            {data.members.length === 0 ? (
+              <p>{t.membersEmpty}</p>
+            ) : (
+              <table className="fdr-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.name}</th>
+                    <th scope="col">{t.email}</th>
+                    <th scope="col">{t.role}</th>
+                    <th scope="col">
+                      <span className="fdr-sr-only">{t.remove}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.members.map((m) => (
+                    <tr key={m.userId}>
+                      <td>{m.name}</td>
+                      <td>{m.email}</td>
+                      <td>
+                        <select
+                          aria-label={`${t.role} — ${m.name}`}
+                          value={m.role}
+                          onChange={(e) => {
+                            const role = e.target.value as Role;
+                            void act(() =>
+                              setRole(
+                                boardId,
+                                m.userId,
+                                role,
+                                role === 'task-team' ? m.cardIds : [],
+                              ),
+                            );
+                          }}
+                        >
+                          {ROLES.map((role) => (
+                            <option
+                              key={role}
+                              value={role}
+                              disabled={role === 'task-team' && m.cardIds.length === 0}
+                            >
+                              {roleLabel(role)}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="fdr-button fdr-button--danger"
+                          onClick={() => {
+                            if (confirm(format(t.removeConfirm, { name: m.name })))
+                              void act(() => removeMember(boardId, m.userId));
+                          }}
+                        >
+                          {t.remove}
+                          <span className="fdr-sr-only"> {m.name}</span>
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+
+          <section aria-labelledby="invite-heading">
+            <h2 id="invite-heading">{t.inviteHeading}</h2>
+            <form className="fdr-form" onSubmit={invite} data-testid="invite-create">
+              <label htmlFor="invite-role">{t.inviteRole}</label>
+              <select
+                id="invite-role"
+                value={inviteRole}
+                onChange={(e) => setInviteRole(e.target.value as Role)}
+              >
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {roleLabel(role)}
+                  </option>
+                ))}
+              </select>
+              {inviteRole === 'task-team' && (
+                <CardPicker
+                  lang={lang}
+                  legend={t.inviteCards}
+                  cards={data.cards}
+                  selected={inviteCards}
+                  onChange={setInviteCards}
+                />
+              )}
+              <button type="submit" className="fdr-button fdr-button--primary">
+                {t.inviteCreate}
+              </button>
+            </form>
+            {link && (
+              <div className="fdr-invite-link">
+                <p>
+                  {format(t.inviteLink, {
+                    date: new Date(link.expiresAt).toLocaleString(`${lang}-CA`),
+                  })}
+                </p>
+                <input
+                  readOnly
+                  value={link.url}
+                  aria-label={t.inviteLink}
+                  data-testid="invite-url"
+                  onFocus={(e) => e.target.select()}
+                />
+                <button
+                  type="button"
+                  className="fdr-button"
+                  onClick={() =>
+                    void navigator.clipboard?.writeText(link.url).then(() => setCopied(true))
+                  }
+                >
+                  {copied ? t.copied : t.copy}
+                </button>
+              </div>
+            )}
+            {data.invites.length > 0 && (
+              <>
+                <h3>{t.invitesHeading}</h3>
+                <ul>
+                  {data.invites.map((i) => (
+                    <li key={`${i.createdAt}-${i.role}`}>
+                      {roleLabel(i.role)} — {t[`inviteStatus_${i.status}`]} —{' '}
+                      {new Date(i.createdAt).toLocaleDateString(`${lang}-CA`)}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+
+          <section aria-labelledby="audit-heading">
+            <h2 id="audit-heading">{t.auditHeading}</h2>
+            <a href={`/api/boards/${encodeURIComponent(boardId)}/audit?format=csv`} download>
+              {t.auditDownload}
+            </a>
+          </section>
+        </>
+      )}
+    </AccountLayout>
+  );
+}

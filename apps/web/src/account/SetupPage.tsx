@@ -1,0 +1,71 @@
+import { type FormEvent, useState } from 'react';
+import { accountStrings } from '../i18n/accountStrings.ts';
+import type { Lang } from '../i18n/strings.ts';
+import { navigate } from '../router.ts';
+import { AccountLayout } from './AccountLayout.tsx';
+import { completeSetup, fragmentToken } from './accountApi.ts';
+import { errorText } from './errorText.ts';
+import { PasswordFields } from './PasswordFields.tsx';
+
+/** First start: the one-time link from the server's log creates the administrator. */
+export function SetupPage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang) => void }) {
+  const t = accountStrings[lang];
+  const token = fragmentToken();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [passwords, setPasswords] = useState({ password: '', confirm: '' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (passwords.password !== passwords.confirm) return setError(t.passwordsDiffer);
+    setBusy(true);
+    setError(null);
+    try {
+      await completeSetup(token, { name, email, password: passwords.password });
+      navigate('/');
+    } catch (e) {
+      setError(errorText(e, lang));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AccountLayout lang={lang} setLang={setLang} title={t.setupTitle}>
+      {token === '' ? (
+        <p role="alert">{t.setupMissingToken}</p>
+      ) : (
+        <form className="fdr-form" onSubmit={submit} data-testid="setup-form">
+          <p>{t.setupIntro}</p>
+          <label htmlFor="setup-name">{t.name}</label>
+          <input
+            id="setup-name"
+            autoComplete="name"
+            required
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <label htmlFor="setup-email">{t.email}</label>
+          <input
+            id="setup-email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <PasswordFields lang={lang} value={passwords} onChange={setPasswords} />
+          {error && (
+            <p role="alert" className="fdr-error">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="fdr-button fdr-button--primary" disabled={busy}>
+            {t.setupSubmit}
+          </button>
+        </form>
+      )}
+    </AccountLayout>
+  );
+}

@@ -1,0 +1,67 @@
+import { type FormEvent, useState } from 'react';
+import { accountStrings } from '../i18n/accountStrings.ts';
+import type { Lang } from '../i18n/strings.ts';
+import { navigate } from '../router.ts';
+import { AccountLayout } from './AccountLayout.tsx';
+import { signIn } from './accountApi.ts';
+import { errorText } from './errorText.ts';
+
+/** Where to go after signing in: only a path of this site (no open redirect). */
+export function safeNext(search: string): string {
+  const next = new URLSearchParams(search).get('next') ?? '/';
+  return next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function SignInPage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang) => void }) {
+  const t = accountStrings[lang];
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(email, password);
+      navigate(safeNext(location.search));
+    } catch (e) {
+      setError(errorText(e, lang));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AccountLayout lang={lang} setLang={setLang} title={t.signInTitle}>
+      <form className="fdr-form" onSubmit={submit} data-testid="signin-form">
+        <label htmlFor="signin-email">{t.email}</label>
+        <input
+          id="signin-email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <label htmlFor="signin-password">{t.password}</label>
+        <input
+          id="signin-password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        {error && (
+          <p role="alert" className="fdr-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="fdr-button fdr-button--primary" disabled={busy}>
+          {busy ? t.signingIn : t.signIn}
+        </button>
+      </form>
+    </AccountLayout>
+  );
+}

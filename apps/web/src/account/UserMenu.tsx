@@ -1,0 +1,24 @@
+import './account.css';
+import { accountStrings } from '../i18n/accountStrings.ts';
+import { format } from '../i18n/format.ts';
+import type { Lang } from '../i18n/strings.ts';
+import { navigate } from '../router.ts';
+import { signOut, type User } from './accountApi.ts';
+
+/** Who is signed in, and the way out. */
+export function UserMenu({ user, lang }: { user: User; lang: Lang }) {
+  const t = accountStrings[lang];
+  return (
+    <div className="fdr-user-menu">
+      <span>{format(t.signedInAs, { name: user.name })}</span>
+      <button
+        type="button"
+        className="fdr-button fdr-button--quiet"
+        data-testid="sign-out"
+        onClick={() => void signOut().finally(() => navigate('/signin'))}
+      >
+        {t.signOut}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import type { Localized } from '@fdr/model';
+import { ApiError, NetworkError } from '../api.ts';
+
+export type Role = 'secretariat' | 'council' | 'task-team' | 'observer';
+export const ROLES: readonly Role[] = ['secretariat', 'council', 'task-team', 'observer'];
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+}
+
+export interface Membership {
+  boardId: string;
+  userId: string;
+  role: Role;
+  cardIds: string[];
+}
+
+async function call<T>(path: string, body?: unknown, method?: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: method ?? (body === undefined ? 'GET' : 'POST'),
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch (error) {
+    throw new NetworkError(error instanceof Error ? error.message : String(error));
+  }
+  const json = (await res.json().catch(() => null)) as
+    | (T & { error?: string; errorFr?: string })
+    | null;
+  if (!res.ok || json === null) {
+    throw new ApiError(res.status, {
+      fr: json?.errorFr ?? `Erreur ${res.status}`,
+      en: json?.error ?? `Error ${res.status}`,
+    });
+  }
+  return json;
+}
+
+/** The signed-in user and their roles, or null when nobody is signed in. */
+export async function me(): Promise<{ user: User; memberships: Membership[] } | null> {
+  try {
+    return await call('/api/auth/me');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export const signIn = (email: string, password: string) =>
+  call<{ user: User }>('/api/auth/signin', { email, password });
+export const signOut = () => call<{ ok: true }>('/api/auth/signout', {});
+export const completeSetup = (
+  token: string,
+  account: { email: string; name: string; password: string },
+) => call<{ user: User }>('/api/auth/setup', { token, ...account });
+export const resetPassword = (token: string, password: string) =>
+  call<{ user: User }>('/api/auth/reset', { token, password });
+export const inviteInfo = (token: string) =>
+  call<{
+    boardId: string;
+    boardTitle: Localized | null;
+    role: Role;
+    cardIds: string[];
+    expiresAt: number;
+    usable: boolean;
+  }>('/api/invites/info', { token });
+export const acceptInvite = (
+  token: string,
+  account?: { email: string; name: string; password: string },
+) => call<{ user: User; membership: Membership }>('/api/invites/accept', { token, ...account });
+
+const board = (id: string) => `/api/boards/${encodeURIComponent(id)}`;
+export const members = (boardId: string) =>
+  call<{ members: (Membership & { email: string; name: string })[] }>(`${board(boardId)}/members`);
+export const setRole = (boardId: string, userId: string, role: Role, cardIds: string[]) =>
+  call<{ membership: Membership }>(
+    `${board(boardId)}/members/${encodeURIComponent(userId)}`,
+    { role, cardIds },
+    'PUT',
+  );
+export const removeMember = (boardId: string, userId: string) =>
+  call<{ ok: true }>(
+    `${board(boardId)}/members/${encodeURIComponent(userId)}`,
+    undefined,
+    'DELETE',
+  );
+export const createInvite = (boardId: string, role: Role, cardIds: string[]) =>
+  call<{ url: string; expiresAt: number }>(`${board(boardId)}/invites`, { role, cardIds });
+export const invites = (boardId: string) =>
+  call<{
+    invites: {
+      role: Role;
+      cardIds: string[];
+      createdAt: number;
+      expiresAt: number;
+      status: 'pending' | 'used' | 'expired';
+    }[];
+  }>(`${board(boardId)}/invites`);
+export const boardCards = (boardId: string) =>
+  call<{ cards: { id: string; title: Localized }[] }>(`${board(boardId)}/cards`);
+export const boardTitle = (boardId: string) =>
+  call<{ board: { title: Localized } }>(board(boardId));
+
+/** The token carried in the page's fragment (never sent to the server in a URL). */
+export function fragmentToken(): string {
+  return decodeURIComponent(location.hash.replace(/^#/, ''));
+}
