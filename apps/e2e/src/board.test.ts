@@ -140,7 +140,9 @@ describe('Feuille de route in Chromium, against the real server and the producti
     await list.getByRole('button', { name: 'Rename “Joint Councils roadmap”' }).click();
     await list.getByLabel('Title in English').fill('Joint Councils roadmap 2016–2018');
     await list.getByRole('button', { name: 'Save' }).click();
-    await list.getByRole('link', { name: 'Joint Councils roadmap 2016–2018', exact: true }).waitFor();
+    await list
+      .getByRole('link', { name: 'Joint Councils roadmap 2016–2018', exact: true })
+      .waitFor();
     await page.getByLabel('Board address or id').fill(boardUrl);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await page.getByTestId('board-title').getByText('Joint Councils roadmap 2016–2018').waitFor();

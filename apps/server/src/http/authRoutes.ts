@@ -263,7 +263,9 @@ export function authRoutes(deps: AuthRouteDeps) {
     try {
       const roadmap = toJSON(board.doc);
       return c.json({
-        cards: roadmap.cards.filter((card) => !card.archived).map((card) => ({ id: card.id, title: card.title })),
+        cards: roadmap.cards
+          .filter((card) => !card.archived)
+          .map((card) => ({ id: card.id, title: card.title })),
       });
     } finally {
       registry.release(boardId);
