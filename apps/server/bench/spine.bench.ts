@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import { createLogger } from '../src/logger.ts';
 import { SqliteStorage } from '../src/storage/SqliteStorage.ts';
 import { Board } from '../src/sync/Board.ts';
-import { connectClient, waitFor } from '../src/test/clients.ts';
+import { waitFor } from '../src/test/clients.ts';
 import { spawnServer } from '../src/test/serverProcess.ts';
 import { tempDir } from '../src/test/testServer.ts';
 

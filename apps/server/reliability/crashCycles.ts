@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
-import { connectClient, type TestClient, waitFor } from '../src/test/clients.ts';
+import { type TestClient, waitFor } from '../src/test/clients.ts';
 import { type ServerProcess, spawnServer } from '../src/test/serverProcess.ts';
 import { tempDir } from '../src/test/testServer.ts';
 import { arg, prng } from './prng.ts';

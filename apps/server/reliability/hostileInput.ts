@@ -14,7 +14,7 @@ import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { encodeAwarenessMessage, encodeSyncUpdate } from '../src/sync/messages.ts';
-import { connectClient, snapshot } from '../src/test/clients.ts';
+import { snapshot } from '../src/test/clients.ts';
 import { spawnServer } from '../src/test/serverProcess.ts';
 import { tempDir } from '../src/test/testServer.ts';
 import { mutateUpdate } from './mutateUpdate.ts';

@@ -8,7 +8,7 @@
  */
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { connectClient, type TestClient, waitFor } from '../src/test/clients.ts';
+import { type TestClient, waitFor } from '../src/test/clients.ts';
 import { spawnServer } from '../src/test/serverProcess.ts';
 import { tempDir } from '../src/test/testServer.ts';
 import { arg } from './prng.ts';

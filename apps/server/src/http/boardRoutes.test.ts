@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BOARD_ID } from '../app.ts';
 import type { Storage } from '../storage/Storage.ts';
-import { connectClient, waitFor } from '../test/clients.ts';
+import { waitFor } from '../test/clients.ts';
 import { startTestServer, type TestServer } from '../test/testServer.ts';
 import { newBoardId } from './boardRoutes.ts';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../sync/CloseCode.ts';
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncUpdate } from '../sync/messages.ts';
-import { connectClient, snapshot, waitFor } from './clients.ts';
+import { snapshot, waitFor } from './clients.ts';
 import { openRawSocket } from './rawSocket.ts';
 import { startTestServer, type TestServer } from './testServer.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, waitFor } from './clients.ts';
+import { waitFor } from './clients.ts';
 import { spawnServer } from './serverProcess.ts';
 import { tempDir } from './testServer.ts';
 

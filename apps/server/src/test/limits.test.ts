@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../sync/CloseCode.ts';
 import { encodeSyncUpdate } from '../sync/messages.ts';
-import { connectClient, type TestClient, waitFor } from './clients.ts';
+import { type TestClient, waitFor } from './clients.ts';
 import { openRawSocket } from './rawSocket.ts';
 import { startTestServer, type TestServer } from './testServer.ts';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SqliteStorage } from '../storage/SqliteStorage.ts';
-import { connectClient, type TestClient, waitFor } from './clients.ts';
+import { type TestClient, waitFor } from './clients.ts';
 import { startTestServer, type TestServer } from './testServer.ts';
 
 const cleanups: (() => unknown)[] = [];

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
-import { connectClient, snapshot, type TestClient, waitFor } from './clients.ts';
+import { snapshot, type TestClient, waitFor } from './clients.ts';
 import { startTestServer, type TestServer } from './testServer.ts';
 
 const cleanups: (() => unknown)[] = [];

@@ -1,7 +1,7 @@
 import { toJSON } from '@fdr/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, type TestClient, waitFor } from '../test/clients.ts';
+import { type TestClient, waitFor } from '../test/clients.ts';
 import { startTestServer, type TestServer } from '../test/testServer.ts';
 
 const cleanups: (() => unknown)[] = [];
