@@ -45,7 +45,7 @@ describe('HTTP surface', () => {
       template: 'blank',
       createdAt: 1,
     });
-    const res = await fetch(`${s.url}/api/boards`);
+    const res = await fetch(`${s.url}/api/boards`, { headers: { cookie: s.cookie } });
     const body = (await res.json()) as { boards: { id: string }[] };
     expect(body.boards.map((b) => b.id)).toEqual(['listed']);
   });
