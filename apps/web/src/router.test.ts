@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { safeNext } from './account/SignInPage.tsx';
-import { boardIdFromInput, boardPath, isPublic, parseRoute } from './router.ts';
+import {
+  boardIdFromInput,
+  boardPath,
+  isPublic,
+  packPath,
+  parseRoute,
+  tablePath,
+} from './router.ts';
 
 describe('router', () => {
   it('reads the home page and board pages', () => {
@@ -8,6 +15,14 @@ describe('router', () => {
     expect(parseRoute('/b/abc123')).toEqual({ name: 'board', boardId: 'abc123' });
     expect(parseRoute('/b/abc123/')).toEqual({ name: 'board', boardId: 'abc123' });
     expect(parseRoute(boardPath('x_y-z'))).toEqual({ name: 'board', boardId: 'x_y-z' });
+  });
+
+  it('reads the table view and the meeting pack of a board', () => {
+    expect(parseRoute('/b/abc123/table')).toEqual({ name: 'table', boardId: 'abc123' });
+    expect(parseRoute(tablePath('x_y-z'))).toEqual({ name: 'table', boardId: 'x_y-z' });
+    expect(parseRoute(packPath('abc'))).toEqual({ name: 'pack', boardId: 'abc' });
+    expect(parseRoute('/b/-bad/table')).toEqual({ name: 'unknown' });
+    expect(parseRoute('/b/abc/tables')).toEqual({ name: 'unknown' });
   });
 
   it('refuses ids the server would refuse, and other paths', () => {

@@ -4,6 +4,10 @@ export type Route =
   | { name: 'home' }
   | { name: 'board'; boardId: string }
   | { name: 'members'; boardId: string }
+  /** The accessible table view of the live board (issue 8). */
+  | { name: 'table'; boardId: string }
+  /** The meeting pack: a printable document of the board. */
+  | { name: 'pack'; boardId: string }
   | { name: 'signin' }
   | { name: 'setup' }
   | { name: 'invite' }
@@ -43,6 +47,16 @@ export function parseRoute(pathname: string): Route {
       return { name: 'unknown' };
     }
   }
+  const view = /^\/b\/([^/]+)\/(table|pack)\/?$/.exec(pathname);
+  if (view) {
+    try {
+      const id = decodeURIComponent(view[1] ?? '');
+      const name = view[2] === 'table' ? 'table' : 'pack';
+      if (BOARD_ID.test(id)) return { name, boardId: id };
+    } catch {
+      return { name: 'unknown' };
+    }
+  }
   const match = /^\/b\/([^/]+)\/?$/.exec(pathname);
   if (match) {
     let id: string;
@@ -62,6 +76,14 @@ export function boardPath(boardId: string): string {
 
 export function membersPath(boardId: string): string {
   return `${boardPath(boardId)}/members`;
+}
+
+export function tablePath(boardId: string): string {
+  return `${boardPath(boardId)}/table`;
+}
+
+export function packPath(boardId: string): string {
+  return `${boardPath(boardId)}/pack`;
 }
 
 /**
