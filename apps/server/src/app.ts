@@ -17,6 +17,7 @@ import { canEdit, type Role } from './auth/Role.ts';
 import type { Config } from './config.ts';
 import { type AuthEnv as AuthRoutesEnv, authRoutes } from './http/authRoutes.ts';
 import { boardRoutes } from './http/boardRoutes.ts';
+import { checkinRoutes } from './http/checkinRoutes.ts';
 import { isOriginAllowed } from './http/isOriginAllowed.ts';
 import { placeholderPage } from './http/placeholderPage.ts';
 import { publicConfig } from './http/publicConfig.ts';
@@ -140,6 +141,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.route('/api', authRoutes({ auth, registry, storage, publicUrl: deps.publicUrl }));
+  app.route('/api', checkinRoutes({ auth, storage, registry }));
   app.route('/api/boards/:boardId/versions', versionRoutes({ auth, versions: deps.versions }));
   app.route('/api/boards', boardRoutes({ auth, storage, registry, logger }));
   app.get('/api/config', publicConfig(config));

@@ -1,10 +1,10 @@
-import { ModelError, recordCheckin, toJSON } from '@fdr/model';
+import { toJSON } from '@fdr/model';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import type { User } from '../auth/AccountStore.ts';
 import type { Auth } from '../auth/Auth.ts';
 import { AuthError } from '../auth/AuthError.ts';
-import { canCheckIn, ROLE_LABELS } from '../auth/Role.ts';
+import { ROLE_LABELS } from '../auth/Role.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { BoardRegistry } from '../sync/BoardRegistry.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './sessionCookie.ts';
@@ -62,7 +62,7 @@ function csvCell(value: unknown): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Sign-in, setup, invitations, members, audit log, accounts and check-ins over REST. */
+/** Sign-in, setup, invitations, members, audit log and accounts over REST. */
 export function authRoutes(deps: AuthRouteDeps) {
   const { auth, registry, storage } = deps;
   const secure = () => deps.publicUrl().startsWith('https:');
@@ -200,56 +200,6 @@ export function authRoutes(deps: AuthRouteDeps) {
       });
     }
     return c.json({ entries });
-  });
-
-  app.post('/boards/:boardId/checkins', async (c) => {
-    const user = currentUser(c);
-    const boardId = c.req.param('boardId');
-    const input = await body(c);
-    const cardId = typeof input.cardId === 'string' ? input.cardId : '';
-    const membership =
-      (await auth.membership(user, boardId)) ??
-      (user.isAdmin
-        ? { boardId, userId: user.id, role: 'secretariat' as const, cardIds: [] }
-        : null);
-    if (!canCheckIn(membership, cardId)) {
-      throw new AuthError(403, 'not-your-card', {
-        en: 'You may record check-ins only for your own task team’s cards.',
-        fr: 'Vous ne pouvez enregistrer de bilan que pour les cartes de votre équipe spéciale.',
-      });
-    }
-    const board = await registry.acquire(boardId);
-    try {
-      const id = recordCheckin(
-        board.doc,
-        {
-          ...(typeof input.id === 'string' ? { id: input.id } : {}),
-          cardId,
-          status: input.status as never,
-          progress: (input.progress ?? null) as never,
-          summary: (input.summary ?? undefined) as never,
-          nextMilestone: (input.nextMilestone ?? null) as never,
-          asks: (input.asks ?? undefined) as never,
-          risks: (input.risks ?? undefined) as never,
-          author: user.name || user.email,
-        },
-        'rest',
-      );
-      // Answer once the check-in is stored (and so broadcast to every open board).
-      await board.whenPersisted();
-      await auth.record(user, 'checkin-recorded', boardId, cardId, { id, status: input.status });
-      return c.json({ id }, 201);
-    } catch (error) {
-      if (error instanceof ModelError) {
-        return c.json(
-          { error: error.messages.en, errorFr: error.messages.fr, code: error.code },
-          400,
-        );
-      }
-      throw error;
-    } finally {
-      registry.release(boardId);
-    }
   });
 
   // The cards of a board (for choosing a task team's cards when inviting).

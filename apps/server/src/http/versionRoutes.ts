@@ -92,9 +92,15 @@ export function versionRoutes(deps: { auth: Auth; versions: Versions }) {
     const boardId = c.req.param('boardId') ?? '';
     await requireMember({ boardId }, c);
     const other = c.req.query('with') ?? 'now';
-    const changes = await versions.compare(boardId, c.req.param('versionId'), other);
-    if (!changes) throw notFound();
-    return c.json({ from: c.req.param('versionId'), to: other, changes });
+    const found = await versions.compareWithRoadmaps(boardId, c.req.param('versionId'), other);
+    if (!found) throw notFound();
+    return c.json({
+      from: c.req.param('versionId'),
+      to: other,
+      changes: found.changes,
+      // `?roadmaps=1`: both states too, for the canvas that highlights the changes.
+      ...(c.req.query('roadmaps') === '1' ? { roadmaps: { from: found.from, to: found.to } } : {}),
+    });
   });
 
   app.post('/:versionId/restore', async (c) => {

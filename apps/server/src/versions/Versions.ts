@@ -94,13 +94,27 @@ export class Versions {
 
   /** The semantic changes from version `from` to version `to` (or to the board as it is now). */
   async compare(boardId: string, from: string, to: string | 'now'): Promise<Change[] | null> {
+    return (await this.compareWithRoadmaps(boardId, from, to))?.changes ?? null;
+  }
+
+  /**
+   * The changes and the two roadmaps they were computed from, read once: a page that draws the
+   * comparison on the canvas highlights exactly what the list says.
+   */
+  async compareWithRoadmaps(
+    boardId: string,
+    from: string,
+    to: string | 'now',
+  ): Promise<{ changes: Change[]; from: Roadmap; to: Roadmap } | null> {
     const a = await this.options.storage.version(boardId, from);
     const b =
       to === 'now'
         ? { state: await this.currentState(boardId) }
         : await this.options.storage.version(boardId, to);
     if (!a || !b) return null;
-    return diff(toJSON(docOf(a.state)), toJSON(docOf(b.state)));
+    const before = toJSON(docOf(a.state));
+    const after = toJSON(docOf(b.state));
+    return { changes: diff(before, after), from: before, to: after };
   }
 
   /**

@@ -138,6 +138,36 @@ describe('versions', () => {
     ).toBe(400);
   });
 
+  it('compares two versions, and gives both roadmaps when asked (for the canvas)', async () => {
+    const { s, api, boardId } = await setup();
+    const c = client(s, boardId);
+    await c.synced;
+    const first = await api(`/boards/${boardId}/versions`, { body: { name: 'v1', note: '' } });
+    const before = toJSON(c.doc);
+    const card = before.cards[0]!;
+    const { moveCard } = await import('@fdr/model');
+    const target = before.domains.find((d) => d.id !== card.domainId)!;
+    moveCard(c.doc, { id: card.id, domainId: target.id, phaseId: card.phaseId }, 'a');
+    await waitFor(async () => {
+      const res = await api(
+        `/boards/${boardId}/versions/${(first.json.version as { id: string }).id}/compare`,
+      );
+      return (res.json.changes as { kind: string }[]).length > 0;
+    }, 'move stored');
+    const second = await api(`/boards/${boardId}/versions`, { body: { name: 'v2', note: '' } });
+    const [v1, v2] = [first, second].map((r) => (r.json.version as { id: string }).id);
+    const plain = await api(`/boards/${boardId}/versions/${v1}/compare?with=${v2}`);
+    expect(plain.json.roadmaps).toBeUndefined();
+    expect(plain.json.changes).toEqual([
+      expect.objectContaining({ kind: 'card-moved', cardId: card.id }),
+    ]);
+    const full = await api(`/boards/${boardId}/versions/${v1}/compare?with=${v2}&roadmaps=1`);
+    const roadmaps = full.json.roadmaps as { from: typeof before; to: typeof before };
+    expect(roadmaps.from.cards.find((x) => x.id === card.id)?.domainId).toBe(card.domainId);
+    expect(roadmaps.to.cards.find((x) => x.id === card.id)?.domainId).toBe(target.id);
+    expect(full.json.changes).toEqual(plain.json.changes);
+  });
+
   it('exports a version as JSON and imports it as a new board', async () => {
     const { s, api, boardId } = await setup();
     const taken = await api(`/boards/${boardId}/versions`, { body: { name: 'export', note: '' } });
