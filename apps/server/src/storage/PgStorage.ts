@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { type CatalogRow, type InfoRow, toCatalogEntry, toInfo, toVersion } from './rowMappers.ts';
 import type {
   BoardInfo,
   BoardTemplate,
@@ -486,23 +487,6 @@ function infoSelect(byId: boolean): string {
 }
 
 /** pg returns bigint (and COUNT/SUM over bigint) as strings, to avoid losing precision. */
-interface InfoRow {
-  id: string;
-  updated_at: string;
-  state_bytes: number | string;
-  log_length: string;
-  log_bytes: string;
-}
-
-function toInfo(row: InfoRow): BoardInfo {
-  return {
-    id: row.id,
-    updatedAt: Number(row.updated_at),
-    stateBytes: Number(row.state_bytes),
-    logLength: Number(row.log_length),
-    logBytes: Number(row.log_bytes),
-  };
-}
 
 /** Same figures as SqliteStorage's: the last update is read through the (board_id, seq) index. */
 const CATALOG_SELECT = `
@@ -513,37 +497,3 @@ const CATALOG_SELECT = `
                             WHERE u.board_id = c.board_id ORDER BY u.seq DESC LIMIT 1), 0)) AS updated_at
   FROM board_catalog c
   LEFT JOIN board_state s ON s.board_id = c.board_id`;
-
-/** bigint columns arrive as strings. */
-interface CatalogRow {
-  id: string;
-  title_fr: string;
-  title_en: string;
-  template: string;
-  created_at: string;
-  updated_at: string;
-}
-
-function toCatalogEntry(row: CatalogRow): CatalogEntry {
-  return {
-    id: row.id,
-    title: { fr: row.title_fr, en: row.title_en },
-    template: row.template as BoardTemplate,
-    createdAt: Number(row.created_at),
-    updatedAt: Number(row.updated_at),
-  };
-}
-
-function toVersion(row: Record<string, unknown>): VersionInfo {
-  return {
-    id: String(row.id),
-    boardId: String(row.board_id),
-    name: String(row.name),
-    note: String(row.note),
-    kind: String(row.kind) as VersionInfo['kind'],
-    authorId: row.author_id == null ? null : String(row.author_id),
-    authorName: row.author_name == null ? null : String(row.author_name),
-    createdAt: Number(row.created_at),
-    bytes: Number(row.bytes),
-  };
-}

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { type CatalogRow, type InfoRow, toCatalogEntry, toInfo, toVersion } from './rowMappers.ts';
 import type {
   BoardInfo,
   BoardTemplate,
@@ -383,24 +384,6 @@ const INFO_SELECT = `
     FROM board_updates GROUP BY board_id
   ) u ON u.board_id = b.board_id`;
 
-interface InfoRow {
-  id: string;
-  updated_at: number;
-  state_bytes: number;
-  log_length: number;
-  log_bytes: number;
-}
-
-function toInfo(row: InfoRow): BoardInfo {
-  return {
-    id: row.id,
-    updatedAt: row.updated_at,
-    stateBytes: row.state_bytes,
-    logLength: row.log_length,
-    logBytes: row.log_bytes,
-  };
-}
-
 /**
  * A catalog row with its activity: the last stored update is found through the (board_id, seq)
  * index rather than by aggregating the board's whole log.
@@ -413,36 +396,3 @@ const CATALOG_SELECT = `
                        WHERE u.board_id = c.board_id ORDER BY u.seq DESC LIMIT 1), 0)) AS updated_at
   FROM board_catalog c
   LEFT JOIN board_state s ON s.board_id = c.board_id`;
-
-interface CatalogRow {
-  id: string;
-  title_fr: string;
-  title_en: string;
-  template: string;
-  created_at: number;
-  updated_at: number;
-}
-
-function toCatalogEntry(row: CatalogRow): CatalogEntry {
-  return {
-    id: row.id,
-    title: { fr: row.title_fr, en: row.title_en },
-    template: row.template as BoardTemplate,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toVersion(row: Record<string, unknown>): VersionInfo {
-  return {
-    id: String(row.id),
-    boardId: String(row.board_id),
-    name: String(row.name),
-    note: String(row.note),
-    kind: String(row.kind) as VersionInfo['kind'],
-    authorId: row.author_id == null ? null : String(row.author_id),
-    authorName: row.author_name == null ? null : String(row.author_name),
-    createdAt: Number(row.created_at),
-    bytes: Number(row.bytes),
-  };
-}
