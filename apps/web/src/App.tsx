@@ -5,6 +5,7 @@ import { MembersPage } from './account/MembersPage.tsx';
 import { ResetPage } from './account/ResetPage.tsx';
 import { SetupPage } from './account/SetupPage.tsx';
 import { SignInPage } from './account/SignInPage.tsx';
+import { CheckinVersionPages, isCheckinVersionRoute } from './CheckinVersionPages.tsx';
 import { Home } from './Home.tsx';
 import { strings } from './i18n/strings.ts';
 import { useLang } from './i18n/useLang.ts';
@@ -74,6 +75,18 @@ export function App() {
   if (route.name === 'home') return <Home lang={lang} setLang={setLang} user={user} />;
   if (route.name === 'members')
     return <MembersPage boardId={route.boardId} lang={lang} setLang={setLang} />;
+  if (isCheckinVersionRoute(route)) {
+    return (
+      <CheckinVersionPages
+        route={route}
+        lang={lang}
+        setLang={setLang}
+        user={user}
+        memberships={session.kind === 'signed-in' ? session.memberships : []}
+        role={'boardId' in route ? roleOn(session, route.boardId) : null}
+      />
+    );
+  }
   if (route.name === 'board') {
     return (
       <Suspense

@@ -11,11 +11,13 @@ import {
   renameBoard,
 } from './api.ts';
 import { accountStrings } from './i18n/accountStrings.ts';
+import { checkinStrings } from './i18n/checkinStrings.ts';
 import { format } from './i18n/format.ts';
 import { type Lang, strings } from './i18n/strings.ts';
 import { LangSwitch } from './LangSwitch.tsx';
 import { Link } from './Link.tsx';
-import { boardIdFromInput, boardPath, membersPath, navigate } from './router.ts';
+import { boardIdFromInput, boardPath, membersPath, myTeamsPath, navigate } from './router.ts';
+import { ImportBoard } from './versions/ImportBoard.tsx';
 
 type ListState = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; boards: BoardEntry[] };
 
@@ -64,6 +66,11 @@ export function Home({
       <header className="fdr-home__header">
         <h1>{t.title}</h1>
         <div className="fdr-home__tools">
+          {user && (
+            <Link href={myTeamsPath} data-testid="my-teams-link">
+              {checkinStrings[lang].navMyTeams}
+            </Link>
+          )}
           {user && <UserMenu user={user} lang={lang} />}
           <LangSwitch lang={lang} setLang={setLang} />
         </div>
@@ -95,6 +102,7 @@ export function Home({
 
       {/* Boards are created by the instance administrators (the server enforces it too). */}
       {user?.isAdmin && <CreateBoard lang={lang} />}
+      {user?.isAdmin && <ImportBoard lang={lang} />}
       <OpenByAddress lang={lang} />
     </main>
   );

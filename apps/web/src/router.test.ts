@@ -3,10 +3,16 @@ import { safeNext } from './account/SignInPage.tsx';
 import {
   boardIdFromInput,
   boardPath,
+  comparePath,
   isPublic,
+  myTeamsPath,
   packPath,
   parseRoute,
+  sincePath,
+  statusPath,
   tablePath,
+  versionPath,
+  versionsPath,
 } from './router.ts';
 
 describe('router', () => {
@@ -61,5 +67,39 @@ describe('account routes', () => {
     expect(safeNext('?next=https%3A%2F%2Fevil.example')).toBe('/');
     expect(safeNext('?next=%2F%2Fevil.example')).toBe('/');
     expect(safeNext('')).toBe('/');
+  });
+});
+
+describe('check-in and version routes', () => {
+  it('parses my task teams, status, since, versions, one version and a comparison', () => {
+    expect(parseRoute('/me')).toEqual({ name: 'my-teams' });
+    expect(parseRoute('/b/abc/status')).toEqual({ name: 'status', boardId: 'abc' });
+    expect(parseRoute('/b/abc/since/')).toEqual({ name: 'since', boardId: 'abc' });
+    expect(parseRoute('/b/abc/versions')).toEqual({ name: 'versions', boardId: 'abc' });
+    expect(parseRoute('/b/abc/versions/v-1')).toEqual({
+      name: 'version',
+      boardId: 'abc',
+      versionId: 'v-1',
+    });
+    expect(parseRoute('/b/abc/versions/v-1/compare/now')).toEqual({
+      name: 'compare',
+      boardId: 'abc',
+      versionId: 'v-1',
+      other: 'now',
+    });
+    expect(parseRoute('/b/abc/status/x')).toEqual({ name: 'unknown' });
+    expect(parseRoute('/b/abc/versions/%E0%A4%A')).toEqual({ name: 'unknown' });
+    expect(parseRoute('/b/abc/versions/v/compare/a%20b')).toEqual({ name: 'unknown' });
+  });
+
+  it('builds the paths it parses', () => {
+    const path = comparePath('abc', 'v-1', 'now');
+    expect(path).toBe('/b/abc/versions/v-1/compare/now');
+    expect(parseRoute(path)).toMatchObject({ name: 'compare', other: 'now' });
+    expect(parseRoute(versionPath('abc', 'v-2'))).toMatchObject({ name: 'version' });
+    expect(parseRoute(statusPath('abc'))).toMatchObject({ name: 'status' });
+    expect(parseRoute(sincePath('abc'))).toMatchObject({ name: 'since' });
+    expect(parseRoute(versionsPath('abc'))).toMatchObject({ name: 'versions' });
+    expect(parseRoute(myTeamsPath)).toEqual({ name: 'my-teams' });
   });
 });

@@ -8,6 +8,18 @@ export type Route =
   | { name: 'table'; boardId: string }
   /** The meeting pack: a printable document of the board. */
   | { name: 'pack'; boardId: string }
+  /** A task-team member's cards and their check-in forms (issue 6). */
+  | { name: 'my-teams' }
+  /** Latest check-in per task team, overdue teams and the reminder text. */
+  | { name: 'status'; boardId: string }
+  /** What changed since the last named version, or since a date. */
+  | { name: 'since'; boardId: string }
+  /** Versions: list, take, restore (issue 7). */
+  | { name: 'versions'; boardId: string }
+  /** One version, read-only on the canvas. */
+  | { name: 'version'; boardId: string; versionId: string }
+  /** A version compared with another one, or with `now`. */
+  | { name: 'compare'; boardId: string; versionId: string; other: string }
   | { name: 'signin' }
   | { name: 'setup' }
   | { name: 'invite' }
@@ -57,6 +69,8 @@ export function parseRoute(pathname: string): Route {
       return { name: 'unknown' };
     }
   }
+  const checkinsAndVersions = checkinAndVersionRoute(pathname);
+  if (checkinsAndVersions) return checkinsAndVersions;
   const match = /^\/b\/([^/]+)\/?$/.exec(pathname);
   if (match) {
     let id: string;
@@ -69,6 +83,46 @@ export function parseRoute(pathname: string): Route {
   }
   return { name: 'unknown' };
 }
+
+/** `/me`, and a board's status, since, versions, version and compare pages; null otherwise. */
+function checkinAndVersionRoute(pathname: string): Route | null {
+  if (/^\/me\/?$/.test(pathname)) return { name: 'my-teams' };
+  const match =
+    /^\/b\/([^/]+)\/(status|since|versions)(?:\/([^/]+)(?:\/compare\/([^/]+))?)?\/?$/.exec(
+      pathname,
+    );
+  if (!match) return null;
+  let ids: string[];
+  try {
+    ids = [match[1], match[3], match[4]].map((part) => decodeURIComponent(part ?? ''));
+  } catch {
+    return { name: 'unknown' };
+  }
+  const [boardId = '', versionId = '', other = ''] = ids;
+  const page = match[2];
+  if (!BOARD_ID.test(boardId)) return { name: 'unknown' };
+  if (match[3] === undefined) {
+    return {
+      name: page === 'status' ? 'status' : page === 'since' ? 'since' : 'versions',
+      boardId,
+    };
+  }
+  if (page !== 'versions' || !BOARD_ID.test(versionId)) return { name: 'unknown' };
+  if (match[4] === undefined) return { name: 'version', boardId, versionId };
+  return BOARD_ID.test(other)
+    ? { name: 'compare', boardId, versionId, other }
+    : { name: 'unknown' };
+}
+
+export const myTeamsPath = '/me';
+export const statusPath = (boardId: string) => `${boardPath(boardId)}/status`;
+export const sincePath = (boardId: string) => `${boardPath(boardId)}/since`;
+export const versionsPath = (boardId: string) => `${boardPath(boardId)}/versions`;
+export const versionPath = (boardId: string, versionId: string) =>
+  `${versionsPath(boardId)}/${encodeURIComponent(versionId)}`;
+/** `other`: another version's id, or `now` for the live board. */
+export const comparePath = (boardId: string, versionId: string, other: string) =>
+  `${versionPath(boardId, versionId)}/compare/${encodeURIComponent(other)}`;
 
 export function boardPath(boardId: string): string {
   return `/b/${encodeURIComponent(boardId)}`;

@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import { format } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
-import { boardPath, navigate } from '../router.ts';
+import { boardPath, myTeamsPath, navigate } from '../router.ts';
 import { AccountLayout } from './AccountLayout.tsx';
 import { acceptInvite, fragmentToken, inviteInfo, me, type User } from './accountApi.ts';
 import { errorText } from './errorText.ts';
@@ -41,7 +41,8 @@ export function InvitePage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang
         token,
         user ? undefined : { ...account, password: passwords.password },
       );
-      navigate(boardPath(membership.boardId));
+      // A task team comes to post check-ins: their page, not the canvas.
+      navigate(membership.role === 'task-team' ? myTeamsPath : boardPath(membership.boardId));
     } catch (e) {
       setError(errorText(e, lang));
       setBusy(false);

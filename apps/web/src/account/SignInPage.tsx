@@ -1,15 +1,35 @@
 import { type FormEvent, useState } from 'react';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import type { Lang } from '../i18n/strings.ts';
-import { navigate } from '../router.ts';
+import { myTeamsPath, navigate } from '../router.ts';
 import { AccountLayout } from './AccountLayout.tsx';
-import { signIn } from './accountApi.ts';
+import { me, signIn } from './accountApi.ts';
 import { errorText } from './errorText.ts';
 
 /** Where to go after signing in: only a path of this site (no open redirect). */
 export function safeNext(search: string): string {
   const next = new URLSearchParams(search).get('next') ?? '/';
   return next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+/**
+ * The page after signing in: the one asked for; else, for someone whose only roles are in task
+ * teams, "My task teams" (they come to post a check-in); else the boards.
+ */
+async function landingPage(search: string): Promise<string> {
+  const next = new URLSearchParams(search).get('next');
+  // `/` is where everyone lands when signed out: not a page asked for.
+  if (next !== null && next !== '/') return safeNext(search);
+  try {
+    const found = await me();
+    const roles = found?.memberships.map((m) => m.role) ?? [];
+    if (!found?.user.isAdmin && roles.length > 0 && roles.every((r) => r === 'task-team')) {
+      return myTeamsPath;
+    }
+  } catch {
+    // The boards, then.
+  }
+  return '/';
 }
 
 export function SignInPage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang) => void }) {
@@ -25,7 +45,7 @@ export function SignInPage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang
     setError(null);
     try {
       await signIn(email, password);
-      navigate(safeNext(location.search));
+      navigate(await landingPage(location.search));
     } catch (e) {
       setError(errorText(e, lang));
       setBusy(false);

@@ -18,7 +18,8 @@ export interface Membership {
   cardIds: string[];
 }
 
-async function call<T>(path: string, body?: unknown, method?: string): Promise<T> {
+/** A JSON call to our REST API; refusals become ApiError (both languages), no answer NetworkError. */
+export async function call<T>(path: string, body?: unknown, method?: string): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {

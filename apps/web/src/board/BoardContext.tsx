@@ -6,7 +6,8 @@ import type { BoardView } from './BoardView.ts';
 export interface BoardContextValue {
   lang: Lang;
   view: BoardView;
-  connection: BoardConnection;
+  /** Null for a board that is not connected (a version, read-only). */
+  connection: BoardConnection | null;
 }
 
 const BoardContext = createContext<BoardContextValue | null>(null);

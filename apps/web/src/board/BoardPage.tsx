@@ -37,9 +37,11 @@ import { DragGhosts, GridBackground, StickyHeaders } from './CanvasLayers.tsx';
 import { CardPanel, type PanelMode, type RunCommand } from './CardPanel.tsx';
 import { CardShapeUtil } from './CardShapeUtil.tsx';
 import { cardIdOfShape } from './cardShape.ts';
+import { fitBoard } from './fitBoard.ts';
 import { Legend } from './Legend.tsx';
 import { MoveDialog } from './MoveDialog.tsx';
 import { PeopleBar } from './PeopleBar.tsx';
+import { ReportLinks } from './ReportLinks.tsx';
 import { SyncBadge } from './SyncBadge.tsx';
 import { boardOverrides } from './uiOverrides.ts';
 
@@ -176,6 +178,7 @@ export default function BoardPage({
             {accountStrings[lang].membersTitle}
           </Link>
         )}
+        <ReportLinks boardId={boardId} lang={lang} />
         {session && <SyncBadge connection={session.connection} lang={lang} />}
         <LangSwitch lang={lang} setLang={setLang} />
       </header>
@@ -303,18 +306,8 @@ function BoardCanvas({
       if (readOnly) mounted.updateInstanceState({ isReadonly: true });
       setEditor(mounted);
       const layout = view.layout.get();
-      if (layout) {
-        // The whole board at first, centred, its bottom clear of tldraw's toolbar.
-        const screen = mounted.getViewportScreenBounds();
-        const top = 24;
-        const bottom = 96;
-        const z = Math.min(
-          1,
-          (screen.w - 48) / layout.width,
-          (screen.h - top - bottom) / layout.height,
-        );
-        mounted.setCamera({ x: (screen.w / z - layout.width) / 2, y: top / z, z });
-      }
+      // The whole board at first.
+      if (layout) fitBoard(mounted, layout);
       if (window.__fdrFirstRenderMs === undefined) {
         window.__fdrFirstRenderMs = Math.round(performance.now());
       }
@@ -485,6 +478,10 @@ function BoardCanvas({
             roadmap={roadmap}
             lang={lang}
             run={run}
+            boardId={connection.boardId}
+            // Council and secretariat record check-ins for every card; a task team uses its own
+            // page (the server enforces both).
+            canCheckIn={!readOnly}
             onClose={closePanel}
             onDone={(cardId, text) => {
               say(text);

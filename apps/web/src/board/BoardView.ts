@@ -43,8 +43,12 @@ export class BoardView {
   private scheduled = false;
   private readonly clock: ReturnType<typeof setInterval>;
 
-  constructor(doc: Y.Doc) {
+  /** How the roadmap is laid out; a comparison adds room for the cards' old places. */
+  private readonly layoutOf: (roadmap: Roadmap) => BoardLayout;
+
+  constructor(doc: Y.Doc, options: { layoutOf?: (roadmap: Roadmap) => BoardLayout } = {}) {
     this.doc = doc;
+    this.layoutOf = options.layoutOf ?? computeLayout;
     this.roots = docRoots(doc);
     for (const root of this.modelRoots()) root.observeDeep(this.schedule);
     this.clock = setInterval(() => {
@@ -71,7 +75,7 @@ export class BoardView {
     } else if (version === SCHEMA_VERSION) {
       const roadmap = toJSON(this.doc);
       this.roadmap.set(roadmap);
-      this.layout.set(computeLayout(roadmap));
+      this.layout.set(this.layoutOf(roadmap));
       this.status.set('ready');
     }
     // An older schema is migrated by the server before clients sync; wait for it.

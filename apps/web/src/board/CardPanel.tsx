@@ -15,6 +15,10 @@ import {
 } from '@fdr/model';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
+import { CheckinForm } from '../checkins/CheckinForm.tsx';
+import { CheckinHistory } from '../checkins/CheckinHistory.tsx';
+import { formatTime } from '../checkins/dates.ts';
+import { checkinStrings } from '../i18n/checkinStrings.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { roleLabel, stateLabel, statusLabel } from './CardShapeUtil.tsx';
@@ -149,6 +153,8 @@ export function CardPanel({
   run,
   onClose,
   onDone,
+  boardId,
+  canCheckIn = false,
 }: {
   mode: PanelMode;
   roadmap: Roadmap;
@@ -156,6 +162,10 @@ export function CardPanel({
   run: RunCommand;
   onClose: () => void;
   onDone: (cardId: string | null, message: string) => void;
+  /** For recording check-ins (over REST, like the "My task teams" page). */
+  boardId?: string;
+  /** Whether this person may record a check-in for the card (the server checks again). */
+  canCheckIn?: boolean;
 }) {
   const t = strings[lang];
   const id = useId();
@@ -464,7 +474,75 @@ export function CardPanel({
           )}
         </div>
       </form>
+      {card && boardId && (
+        <CardCheckins boardId={boardId} card={card} lang={lang} canCheckIn={canCheckIn} />
+      )}
     </aside>
+  );
+}
+
+/** The card's check-ins in the panel: record one, and the history, newest first. */
+function CardCheckins({
+  boardId,
+  card,
+  lang,
+  canCheckIn,
+}: {
+  boardId: string;
+  card: RoadmapCard;
+  lang: Lang;
+  canCheckIn: boolean;
+}) {
+  const c = checkinStrings[lang];
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState('');
+  const toggle = useRef<HTMLButtonElement>(null);
+  const title = localize(card.title, lang);
+  return (
+    <section
+      className="fdr-panel__checkins"
+      aria-labelledby={`${id}-h`}
+      data-testid="panel-checkins"
+    >
+      <h3 id={`${id}-h`}>{c.panelCheckins}</h3>
+      <p role="status" className="fdr-team__message">
+        {message}
+      </p>
+      {canCheckIn && (
+        <button
+          ref={toggle}
+          type="button"
+          className={`fdr-button ${open ? 'fdr-button--quiet' : ''}`}
+          aria-expanded={open}
+          aria-controls={`${id}-form`}
+          onClick={() => {
+            setOpen(!open);
+            setMessage('');
+          }}
+          data-testid="panel-record-checkin"
+        >
+          {open ? c.hideForm : c.recordCheckin}
+        </button>
+      )}
+      <div id={`${id}-form`}>
+        {open && canCheckIn && (
+          <CheckinForm
+            boardId={boardId}
+            cardId={card.id}
+            cardTitle={title}
+            lang={lang}
+            autoFocus
+            onPosted={() => {
+              setOpen(false);
+              setMessage(format(c.posted, { card: title, time: formatTime(new Date(), lang) }));
+              toggle.current?.focus();
+            }}
+          />
+        )}
+      </div>
+      <CheckinHistory checkins={card.checkins} lang={lang} headingLevel={4} />
+    </section>
   );
 }
 

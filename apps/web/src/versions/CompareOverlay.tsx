@@ -1,0 +1,129 @@
+import { localize } from '@fdr/model';
+import { useEditor, useValue } from 'tldraw';
+import { useBoard } from '../board/BoardContext.tsx';
+import { CARD_H, CARD_W } from '../board/layout.ts';
+import { format } from '../i18n/format.ts';
+import { versionStrings } from '../i18n/versionStrings.ts';
+import type { Badge } from './compareHighlights.ts';
+import { useHighlights } from './HighlightContext.ts';
+
+const BADGE_KEY: Record<Badge, keyof (typeof versionStrings)['fr']> = {
+  moved: 'badgeMoved',
+  added: 'badgeAdded',
+  renamed: 'badgeRenamed',
+  status: 'badgeStatus',
+  checkin: 'badgeCheckin',
+  edited: 'badgeEdited',
+  reordered: 'badgeReordered',
+  restored: 'badgeRestored',
+};
+
+/**
+ * The changes of a comparison over the canvas, in screen space (readable at every zoom): a
+ * written label and an outline on each changed card, a dashed ghost in the old cell of a card
+ * that moved or left, and an arrow from the ghost to where a moved card is now. The list beside
+ * the canvas says the same for screen readers; this layer is decoration for the eye.
+ */
+export function CompareOverlay() {
+  const editor = useEditor();
+  const highlights = useHighlights();
+  const { view, lang } = useBoard();
+  const t = versionStrings[lang];
+  const layout = useValue('layout', () => view.layout.get(), [view]);
+  const camera = useValue('camera', () => editor.getCamera(), [editor]);
+  if (!highlights || !layout) return null;
+  const z = camera.z;
+  const box = (x: number, y: number) => ({
+    left: (x + camera.x) * z,
+    top: (y + camera.y) * z,
+    width: CARD_W * z,
+    height: CARD_H * z,
+  });
+  const centre = (x: number, y: number) => ({
+    x: (x + CARD_W / 2 + camera.x) * z,
+    y: (y + CARD_H / 2 + camera.y) * z,
+  });
+  const arrows = highlights.ghosts.flatMap((ghost) => {
+    if (ghost.kind !== 'moved') return [];
+    const from = layout.cards.get(ghost.slotId);
+    const to = layout.cards.get(ghost.cardId);
+    if (!from || !to) return [];
+    return [{ id: ghost.cardId, a: centre(from.x, from.y), b: centre(to.x, to.y) }];
+  });
+  return (
+    <div className="fdr-compare" aria-hidden="true" data-testid="compare-overlay">
+      <svg className="fdr-compare__arrows" width="100%" height="100%" aria-hidden="true">
+        <defs>
+          <marker
+            id="fdr-arrow-head"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="8"
+            markerHeight="8"
+            orient="auto-start-reverse"
+          >
+            <path d="M 0 0 L 10 5 L 0 10 z" fill="#6a1b9a" />
+          </marker>
+        </defs>
+        {arrows.map((arrow) => (
+          <line
+            key={arrow.id}
+            x1={arrow.a.x}
+            y1={arrow.a.y}
+            x2={arrow.b.x}
+            y2={arrow.b.y}
+            className="fdr-compare__arrow"
+            markerEnd="url(#fdr-arrow-head)"
+            data-card-id={arrow.id}
+          />
+        ))}
+      </svg>
+      {highlights.ghosts.map((ghost) => {
+        const place = layout.cards.get(ghost.slotId);
+        if (!place) return null;
+        const text =
+          ghost.kind === 'moved'
+            ? t.ghostMoved
+            : ghost.kind === 'archived'
+              ? t.ghostArchived
+              : t.ghostRemoved;
+        return (
+          <div
+            key={ghost.slotId}
+            className={`fdr-compare__ghost fdr-compare__ghost--${ghost.kind}`}
+            style={box(place.x, place.y)}
+            data-testid="compare-ghost"
+            data-card-id={ghost.cardId}
+            data-kind={ghost.kind}
+          >
+            <span style={{ fontSize: Math.max(11, 14 * z) }}>
+              {format(text, { title: localize(ghost.title, lang) })}
+            </span>
+          </div>
+        );
+      })}
+      {[...highlights.badges].map(([cardId, badges]) => {
+        const place = layout.cards.get(cardId);
+        if (!place) return null;
+        return (
+          <div
+            key={cardId}
+            className="fdr-compare__changed"
+            style={box(place.x, place.y)}
+            data-testid="compare-badge"
+            data-card-id={cardId}
+          >
+            <span className="fdr-compare__badges">
+              {badges.map((badge) => (
+                <span key={badge} className={`fdr-compare__badge fdr-compare__badge--${badge}`}>
+                  {t[BADGE_KEY[badge]]}
+                </span>
+              ))}
+            </span>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { type FormEvent, useId, useState } from 'react';
+import { ApiError } from '../api.ts';
+import { type Lang, strings } from '../i18n/strings.ts';
+import { versionStrings } from '../i18n/versionStrings.ts';
+import { boardPath, navigate } from '../router.ts';
+import { importBoard } from './versionApi.ts';
+
+/** The titles an exported roadmap carries, to start the form with. */
+function titleOf(json: unknown): { fr: string; en: string } {
+  const title = (json as { board?: { title?: { fr?: unknown; en?: unknown } } })?.board?.title;
+  return {
+    fr: typeof title?.fr === 'string' ? title.fr : '',
+    en: typeof title?.en === 'string' ? title.en : '',
+  };
+}
+
+/**
+ * Administrators: a roadmap exported from a version (JSON) becomes a new board. The server
+ * validates the file with the model and says what is wrong, in both languages.
+ */
+export function ImportBoard({ lang }: { lang: Lang }) {
+  const t = versionStrings[lang];
+  const s = strings[lang];
+  const id = useId();
+  const [roadmap, setRoadmap] = useState<unknown>(null);
+  const [title, setTitle] = useState({ fr: '', en: '' });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const choose = async (file: File | undefined) => {
+    setError(null);
+    setRoadmap(null);
+    if (!file) return;
+    try {
+      const json: unknown = JSON.parse(await file.text());
+      setRoadmap(json);
+      setTitle(titleOf(json));
+    } catch {
+      setError(t.importInvalid);
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (roadmap === null) {
+      setError(error ?? t.importChooseFile);
+      return;
+    }
+    if (title.fr.trim() === '' && title.en.trim() === '') {
+      setError(s.titleRequired);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const board = await importBoard(title, roadmap);
+      navigate(boardPath(board.id));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.messages[lang] : s.error);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="fdr-card-section">
+      <h2 id={`${id}-heading`}>{t.importHeading}</h2>
+      <form onSubmit={submit} noValidate data-testid="import-board">
+        <p id={`${id}-hint`} className="fdr-hint">
+          {t.importHint}
+        </p>
+        <div className="fdr-field">
+          <label htmlFor={`${id}-file`}>{t.importFile}</label>
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept="application/json,.json"
+            aria-describedby={`${id}-hint`}
+            onChange={(e) => void choose(e.target.files?.[0])}
+          />
+        </div>
+        <div className="fdr-two-columns">
+          <div className="fdr-field">
+            <label htmlFor={`${id}-fr`}>{s.titleFr}</label>
+            <input
+              id={`${id}-fr`}
+              lang="fr"
+              maxLength={200}
+              value={title.fr}
+              onChange={(e) => setTitle({ ...title, fr: e.target.value })}
+            />
+          </div>
+          <div className="fdr-field">
+            <label htmlFor={`${id}-en`}>{s.titleEn}</label>
+            <input
+              id={`${id}-en`}
+              lang="en"
+              maxLength={200}
+              value={title.en}
+              onChange={(e) => setTitle({ ...title, en: e.target.value })}
+            />
+          </div>
+        </div>
+        {error && (
+          <p role="alert" className="fdr-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="fdr-button fdr-button--primary" disabled={busy}>
+          {busy ? t.importing : t.importButton}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,192 @@
+import 'tldraw/tldraw.css';
+import '../board/board.css';
+import './versions.css';
+import { fromJSON, type Roadmap } from '@fdr/model';
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type Editor,
+  EmbedShapeUtil,
+  type TLComponents,
+  Tldraw,
+  useTldrawCurrentUser,
+} from 'tldraw';
+import { Awareness } from 'y-protocols/awareness';
+import { BoardProvider } from '../board/BoardContext.tsx';
+import { BoardView } from '../board/BoardView.ts';
+import { CanvasBinding } from '../board/CanvasBinding.ts';
+import { GridBackground, StickyHeaders } from '../board/CanvasLayers.tsx';
+import { CardShapeUtil } from '../board/CardShapeUtil.tsx';
+import { cardShapeId } from '../board/cardShape.ts';
+import { fitBoard } from '../board/fitBoard.ts';
+import type { Lang } from '../i18n/strings.ts';
+import { CompareOverlay } from './CompareOverlay.tsx';
+import { type Highlights, layoutWithGhosts } from './compareHighlights.ts';
+import { HighlightContext } from './HighlightContext.ts';
+
+// The same self-hosted assets as the live board: nothing is fetched from another host.
+const ASSET_URLS = getAssetUrlsByImport();
+const SHAPE_UTILS = [CardShapeUtil, EmbedShapeUtil.configure({ embedDefinitions: [] })];
+
+function InFront() {
+  return (
+    <>
+      <StickyHeaders />
+      <CompareOverlay />
+    </>
+  );
+}
+
+const COMPONENTS: TLComponents = {
+  OnTheCanvas: GridBackground,
+  InFrontOfTheCanvas: InFront,
+  PageMenu: null,
+  SharePanel: null,
+  QuickActions: null,
+  DebugMenu: null,
+  DebugPanel: null,
+  MainMenu: null,
+  StylePanel: null,
+};
+
+/** What the page around the canvas may ask of it. */
+export interface CanvasControls {
+  /** Selects a card (or its ghost) and brings it into view. */
+  show(cardId: string): void;
+}
+
+interface Session {
+  view: BoardView;
+  doc: ReturnType<typeof fromJSON>;
+  awareness: Awareness;
+}
+
+/**
+ * A roadmap drawn with the live board's own projection (card shapes, grid, headers, annotations),
+ * read-only and connected to nothing: a Y.Doc built from the JSON with the model's `fromJSON`.
+ * With `highlights`, the changes of a comparison are drawn over it.
+ */
+export function ReadOnlyCanvas({
+  roadmap,
+  from,
+  highlights,
+  lang,
+  licenseKey,
+  label,
+  onReady,
+}: {
+  roadmap: Roadmap;
+  /** The older state of a comparison (where ghosts go). */
+  from?: Roadmap;
+  highlights?: Highlights;
+  lang: Lang;
+  licenseKey: string | null;
+  /** Accessible name of the canvas region. */
+  label: string;
+  onReady?: (controls: CanvasControls) => void;
+}) {
+  const [session, setSession] = useState<Session | null>(null);
+  const editorRef = useRef<Editor | null>(null);
+
+  useEffect(() => {
+    const doc = fromJSON(roadmap);
+    const ghosts = highlights?.ghosts ?? [];
+    const view = new BoardView(doc, {
+      layoutOf: (shown) => layoutWithGhosts(shown, from ?? shown, ghosts),
+    });
+    const awareness = new Awareness(doc);
+    setSession({ view, doc, awareness });
+    return () => {
+      awareness.destroy();
+      view.dispose();
+      doc.destroy();
+    };
+  }, [roadmap, from, highlights]);
+
+  useEffect(() => {
+    session?.view.locale.set(lang);
+  }, [session, lang]);
+
+  const onMount = useCallback(
+    (editor: Editor) => {
+      if (!session) return;
+      const origin = { version: true };
+      const binding = new CanvasBinding(editor, {
+        doc: session.doc,
+        awareness: session.awareness,
+        view: session.view,
+        identity: { id: 'version-reader', name: '', color: '#455a64' },
+        origin,
+        schemaOrigin: origin,
+        onOpenCard: () => {},
+        onError: () => {},
+        onCommand: () => {},
+      });
+      editor.updateInstanceState({ isReadonly: true });
+      editorRef.current = editor;
+      const layout = session.view.layout.get();
+      if (layout) fitBoard(editor, layout);
+      onReady?.({
+        show(cardId) {
+          const shape = editor.getShape(cardShapeId(cardId));
+          if (shape) {
+            binding.reveal(cardId);
+            return;
+          }
+          const place = session.view.layout
+            .get()
+            ?.cards.get(highlights?.ghosts.find((g) => g.cardId === cardId)?.slotId ?? '');
+          if (place) editor.centerOnPoint({ x: place.x + 116, y: place.y + 68 });
+        },
+      });
+      return () => {
+        binding.dispose();
+        editorRef.current = null;
+      };
+    },
+    [session, highlights, onReady],
+  );
+
+  // tldraw's menus take their language from the user preferences.
+  const userPreferences = useMemo(
+    () => ({
+      id: 'version-reader',
+      name: '',
+      color: '#455a64',
+      locale: lang,
+      colorScheme: 'light' as const,
+    }),
+    [lang],
+  );
+  const tldrawUser = useTldrawCurrentUser({ userPreferences });
+
+  const context = useMemo(
+    () => (session ? { lang, view: session.view, connection: null } : null),
+    [session, lang],
+  );
+
+  if (!session || !context) return null;
+  return (
+    <section
+      className="fdr-canvas fdr-version-canvas"
+      aria-label={label}
+      data-testid="version-canvas"
+    >
+      <BoardProvider value={context}>
+        <HighlightContext.Provider value={highlights ?? null}>
+          <Tldraw
+            key={String(session.doc.clientID)}
+            licenseKey={licenseKey ?? undefined}
+            assetUrls={ASSET_URLS}
+            locale={lang}
+            shapeUtils={SHAPE_UTILS}
+            components={COMPONENTS}
+            onMount={onMount}
+            user={tldrawUser}
+            colorScheme="light"
+          />
+        </HighlightContext.Provider>
+      </BoardProvider>
+    </section>
+  );
+}
