@@ -68,10 +68,17 @@ export interface Client {
 export async function newClient(
   browser: Browser,
   guard: OriginGuard,
-  options: { locale?: string; session?: { url: string; cookie: string } } = {},
+  options: {
+    locale?: string;
+    session?: { url: string; cookie: string };
+    /** A phone: its screen size, touch and a mobile viewport. */
+    phone?: boolean;
+  } = {},
 ): Promise<Client> {
   const context = await browser.newContext({
-    viewport: { width: 1400, height: 900 },
+    ...(options.phone
+      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+      : { viewport: { width: 1400, height: 900 } }),
     locale: options.locale ?? 'fr-CA',
   });
   if (options.session) {
