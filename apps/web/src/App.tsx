@@ -23,12 +23,21 @@ type SessionState =
 
 // The board (tldraw, Yjs and their assets) is its own chunk: the home page never downloads it.
 const BoardPage = lazy(() => import('./board/BoardPage.tsx'));
+// The table view and the meeting pack load the board's model and sync code, not the canvas.
+const TablePage = lazy(() => import('./table/TablePage.tsx'));
+const PackPage = lazy(() => import('./pack/PackPage.tsx'));
 
 /** The user's role on a board (administrators act as secretariat); null when unknown. */
 function roleOn(session: SessionState, boardId: string): Role | null {
   if (session.kind !== 'signed-in') return null;
   const membership = session.memberships.find((m) => m.boardId === boardId);
   return membership?.role ?? (session.user.isAdmin ? 'secretariat' : null);
+}
+
+/** The cards of a task-team member on a board (their check-ins are limited to those). */
+function cardsOn(session: SessionState, boardId: string): string[] {
+  if (session.kind !== 'signed-in') return [];
+  return session.memberships.find((m) => m.boardId === boardId)?.cardIds ?? [];
 }
 
 export function App() {
@@ -85,6 +94,29 @@ export function App() {
         memberships={session.kind === 'signed-in' ? session.memberships : []}
         role={'boardId' in route ? roleOn(session, route.boardId) : null}
       />
+    );
+  }
+  if (route.name === 'table' || route.name === 'pack') {
+    const fallback = (
+      <main className="fdr-board-message">
+        <p role="status">{t.boardLoading}</p>
+      </main>
+    );
+    return (
+      <Suspense fallback={fallback}>
+        {route.name === 'table' ? (
+          <TablePage
+            key={route.boardId}
+            boardId={route.boardId}
+            lang={lang}
+            setLang={setLang}
+            role={roleOn(session, route.boardId)}
+            cardIds={cardsOn(session, route.boardId)}
+          />
+        ) : (
+          <PackPage key={route.boardId} boardId={route.boardId} lang={lang} setLang={setLang} />
+        )}
+      </Suspense>
     );
   }
   if (route.name === 'board') {

@@ -22,6 +22,7 @@ import {
 import type * as Y from 'yjs';
 import type { Role } from '../account/accountApi.ts';
 import { type BoardEntry, getBoard, getConfig, type PublicConfig } from '../api.ts';
+import { CanvasExportMenu } from '../export/CanvasExportMenu.tsx';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
@@ -30,6 +31,8 @@ import { membersPath } from '../router.ts';
 import { BoardConnection } from '../sync/BoardConnection.ts';
 import { createUndoManager } from '../sync/createUndoManager.ts';
 import { type Identity, loadIdentity, saveIdentity } from '../sync/identity.ts';
+import { useCanvasSelectionInUrl } from '../table/useCanvasSelectionInUrl.ts';
+import { ViewSwitch } from '../table/ViewSwitch.tsx';
 import { BoardProvider } from './BoardContext.tsx';
 import { BoardView } from './BoardView.ts';
 import { CanvasBinding } from './CanvasBinding.ts';
@@ -173,6 +176,7 @@ export default function BoardPage({
         <h1 className="fdr-topbar__title" data-testid="board-title">
           {boardTitle}
         </h1>
+        <ViewSwitch boardId={boardId} current="canvas" lang={lang} />
         {role === 'secretariat' && (
           <Link href={membersPath(boardId)} className="fdr-button fdr-button--quiet">
             {accountStrings[lang].membersTitle}
@@ -227,6 +231,8 @@ function BoardCanvas({
   identityRef.current = identity;
   const [editor, setEditor] = useState<Editor | null>(null);
   const bindingRef = useRef<CanvasBinding | null>(null);
+  // The selected card travels with the address to the table view and back.
+  useCanvasSelectionInUrl(editor, (cardId) => bindingRef.current?.reveal(cardId));
   const [panel, setPanel] = useState<PanelMode | null>(null);
   const [moving, setMoving] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean; key: number } | null>(
@@ -443,6 +449,15 @@ function BoardCanvas({
                 {t.newCard}
               </button>
             </>
+          )}
+          {roadmap && (
+            <CanvasExportMenu
+              editor={editor}
+              roadmap={roadmap}
+              boardId={connection.boardId}
+              lang={lang}
+              say={say}
+            />
           )}
           <Legend lang={lang} />
         </div>

@@ -1,0 +1,57 @@
+import {
+  archiveCard,
+  CARD_DIFF_FIELDS,
+  createTemplateDoc,
+  diff,
+  moveCard,
+  recordCheckin,
+  toJSON,
+  updateCard,
+} from '@fdr/model';
+import { describe, expect, it } from 'vitest';
+import { describeChange, notableChanges } from './describeChange.ts';
+
+describe('describeChange', () => {
+  it('tells what changed on a card in the UI language', () => {
+    const doc = createTemplateDoc();
+    const before = toJSON(doc);
+    moveCard(
+      doc,
+      { id: 'card-security', domainId: 'domain-digital-skills', phaseId: 'phase-2' },
+      'x',
+    );
+    updateCard(doc, { id: 'card-open-data', role: 'Pr', leadJurisdiction: 'Ontario' }, 'x');
+    recordCheckin(doc, { cardId: 'card-privacy', status: 'blocked', author: 'A' }, 'x');
+    archiveCard(doc, { id: 'card-research' }, 'x');
+    const changes = notableChanges(diff(before, toJSON(doc)));
+    const en = changes.map((c) => describeChange(c, 'en'));
+    const fr = changes.map((c) => describeChange(c, 'fr'));
+    expect(en).toContain('“Security” moved to Digital skills, Phase 2.');
+    expect(fr).toContain(
+      '« Équipe spéciale chargée de la sécurité » déplacée vers Compétences numériques, Phase 2.',
+    );
+    expect(en).toContain('“Open data” edited: role, lead jurisdiction.');
+    expect(en).toContain('“Privacy”: check-in none → Blocked.');
+    expect(fr).toContain(
+      '« Équipe spéciale chargée de la protection des renseignements personnels » : bilan aucun → Bloqué.',
+    );
+    expect(en).toContain('Card archived: “Research”.');
+    // The check-in itself is folded into the status change.
+    expect(changes.some((c) => c.kind === 'card-checked-in')).toBe(false);
+  });
+
+  it('names every card field the diff reports', () => {
+    for (const lang of ['fr', 'en'] as const) {
+      const text = describeChange(
+        {
+          kind: 'card-fields-changed',
+          cardId: 'c',
+          title: { fr: 'T', en: 'T' },
+          fields: CARD_DIFF_FIELDS,
+        },
+        lang,
+      );
+      expect(text).not.toMatch(/undefined|\{/);
+    }
+  });
+});
