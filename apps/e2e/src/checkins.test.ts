@@ -120,10 +120,12 @@ describe('task-team check-ins', () => {
     const shot = Date.now();
     await phone.page.screenshot({ path: screenshotPath('checkin-form-phone.png'), fullPage: true });
     const shotMs = Date.now() - shot;
+    const submitted = Date.now();
     await form.getByRole('button', { name: 'Enregistrer le bilan' }).click();
     const posted = phone.page.getByTestId('team-message');
     await expect.poll(() => posted.textContent()).toMatch(/^Bilan enregistré pour « Équipe/);
     const postedAt = Date.now();
+    metrics.submitToConfirmedMs = postedAt - submitted;
     metrics.signInToPostedCheckinMs = postedAt - started - shotMs;
 
     // Live on the council member's canvas, without a reload.
@@ -143,7 +145,7 @@ describe('task-team check-ins', () => {
       .toContain('Avancement : 40 %');
     await phone.page.screenshot({ path: screenshotPath('my-teams-phone.png'), fullPage: true });
     console.log(
-      `check-in flow: sign-in → form ${metrics.signInToFormMs} ms, sign-in → posted ${metrics.signInToPostedCheckinMs} ms, posted → council canvas ${metrics.checkinSeenOnCanvasMs} ms`,
+      `check-in flow: sign-in → form ${metrics.signInToFormMs} ms, submit → confirmed ${metrics.submitToConfirmedMs} ms, sign-in → posted ${metrics.signInToPostedCheckinMs} ms, posted → council canvas ${metrics.checkinSeenOnCanvasMs} ms`,
     );
   });
 
