@@ -32,6 +32,8 @@ export interface EditorOptions {
   onAck?: () => void;
   /** Called when the connection closes while the editor is not being destroyed. */
   onDisconnect?: () => void;
+  /** Called for every websocket message the server sends (to count them). */
+  onFrame?: () => void;
   timeoutMs?: number;
 }
 
@@ -45,12 +47,12 @@ export function connectEditor(
   options: EditorOptions = {},
 ): Editor {
   const doc = options.doc ?? new Y.Doc();
-  const { onAck, onDisconnect } = options;
+  const { onAck, onDisconnect, onFrame } = options;
   let destroyed = false;
   let destroyProvider: () => void;
   let synced: Promise<void>;
   if (endpoint.kind === 'y-websocket') {
-    const Socket = socketClass(endpoint.cookie, onAck);
+    const Socket = socketClass(endpoint.cookie, onAck, onFrame);
     const provider = new WebsocketProvider(endpoint.url, board, doc, {
       WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
       // Providers in one thread would otherwise talk over BroadcastChannel, bypassing the server.
@@ -71,7 +73,7 @@ export function connectEditor(
       url: endpoint.url,
       name: board,
       document: doc,
-      WebSocketPolyfill: WebSocket,
+      WebSocketPolyfill: socketClass(undefined, undefined, onFrame),
     };
     const provider = new HocuspocusProvider(configuration);
     synced = new Promise<void>((resolve) => {
@@ -109,14 +111,22 @@ export function connectEditor(
   };
 }
 
-/** `ws` that also reports each document update frame the server sends ([0, 2, ...]). */
-function socketClass(cookie: string | undefined, onAck: (() => void) | undefined) {
-  if (!cookie && !onAck) return WebSocket;
+/**
+ * `ws`, sending `cookie` with the handshake, reporting each document update frame the server sends
+ * ([0, 2, ...]) to `onAck` and every frame to `onFrame`.
+ */
+function socketClass(
+  cookie: string | undefined,
+  onAck: (() => void) | undefined,
+  onFrame: (() => void) | undefined,
+) {
+  if (!cookie && !onAck && !onFrame) return WebSocket;
   return class extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, cookie ? { headers: { cookie } } : {});
-      // The provider sets binaryType 'arraybuffer'.
+      if (onFrame) this.on('message', onFrame);
       if (onAck) {
+        // The provider sets binaryType 'arraybuffer'.
         this.on('message', (data: ArrayBuffer | Buffer) => {
           const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
           if (bytes[0] === 0 && bytes[1] === 2) onAck();

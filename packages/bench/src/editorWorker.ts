@@ -32,6 +32,10 @@ let editors: Editor[] = [];
 let sent = 0;
 let disconnects = 0;
 let busy = Number.NaN;
+/** Messages received by all of this worker's editors, and that count when the window opened. */
+let frames = 0;
+let framesAtStart = 0;
+let framesInWindow = 0;
 let received = 0;
 let windowStart = Number.POSITIVE_INFINITY;
 let windowEnd = Number.NEGATIVE_INFINITY;
@@ -84,6 +88,9 @@ async function connectAll(): Promise<void> {
         onDisconnect: () => {
           disconnects++;
         },
+        onFrame: () => {
+          frames++;
+        },
       });
       observe(editor.doc, index);
       return editor;
@@ -125,10 +132,12 @@ port.on('message', (message: ToWorker) => {
       setTimeout(() => {
         loopDelay.enable();
         elu = performance.eventLoopUtilization();
+        framesAtStart = frames;
       }, windowStart - wallClock());
       setTimeout(() => {
         loopDelay.disable();
         busy = performance.eventLoopUtilization(elu).utilization;
+        framesInWindow = frames - framesAtStart;
       }, windowEnd - wallClock());
       return;
     }
@@ -148,6 +157,7 @@ port.on('message', (message: ToWorker) => {
         loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
         loopDelayMaxMs: loopDelay.max / 1e6,
         busy,
+        framesInWindow,
         disconnects,
       };
       post(result, [histogram.buckets.buffer as ArrayBuffer]);

@@ -46,10 +46,13 @@ export function formatReport(results: BenchResults): string {
       `${(mode.measureMs / 1000).toFixed(0)} s measured. Latency over every (edit, receiving editor) pair ` +
       'of the window; "sustained" counts the edits of the window that reached every other editor, per second ' +
       '(offered in brackets). Server CPU in % of one core (both instances summed for the two-instance setup; ' +
-      'PostgreSQL and Redis not included). Client lag: worst p99 event-loop delay of the two client worker threads.',
+      'PostgreSQL and Redis not included). Messages per editor per second: websocket messages each editor ' +
+      'received (each is a Yjs transaction for a stock client). Clients busy: event-loop utilisation of the two ' +
+      'client worker threads (100% = the clients, not the server, set the pace). Client lag: worst p99 ' +
+      'event-loop delay of those threads.',
     '',
-    '| Editors | Setup | p50 | p95 | p99 | max | Edits/s sustained (offered) | Not delivered | Server CPU | Server RSS | Client lag p99 | Reconnects |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Editors | Setup | p50 | p95 | p99 | max | Edits/s sustained (offered) | Not delivered | Server CPU | Server RSS | Messages per editor per s | Clients busy | Client lag p99 | Reconnects |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   const editorCounts = [...new Set(load.map((r) => r.editors))].sort((a, b) => a - b);
   for (const editors of editorCounts) {
@@ -58,6 +61,7 @@ export function formatReport(results: BenchResults): string {
         `| ${editors} | ${label(row.setup)} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${ms(row.max)} | ` +
           `${row.sustainedEditsPerSecond.toFixed(0)} (${row.editors * row.editsPerSecond}) | ${row.incompleteEdits} | ` +
           `${row.serverCpuPercent.toFixed(0)}% | ${(row.serverRssMaxBytes / MB).toFixed(0)} MB | ` +
+          `${row.messagesPerEditorPerSecond.toFixed(0)} | ${(row.clientBusy * 100).toFixed(0)}% | ` +
           `${ms(row.clientLoopP99Ms)} | ${row.disconnects} |`,
       );
     }

@@ -38,6 +38,12 @@ export interface LoadResult {
   clientLoopP99Ms: number;
   /** Mean event-loop utilisation of the client worker threads over the window (0..1 each). */
   clientBusy: number;
+  /**
+   * Websocket messages each editor received per second of window. Each costs a stock client a
+   * Yjs transaction whose overhead grows with the clients in the doc: fewer, larger messages
+   * make clients cheaper.
+   */
+  messagesPerEditorPerSecond: number;
   /** Connections closed by the server during the run (each provider reconnected). */
   disconnects: number;
 }
@@ -166,6 +172,10 @@ function summarize(
     serverRssMaxBytes: usage.rssMaxBytes,
     clientLoopP99Ms: Math.max(...results.map((r) => r.loopDelayP99Ms)),
     clientBusy: results.reduce((n, r) => n + r.busy, 0) / results.length,
+    messagesPerEditorPerSecond:
+      results.reduce((n, r) => n + r.framesInWindow, 0) /
+      options.editors /
+      (options.measureMs / 1000),
     disconnects: results.reduce((n, r) => n + r.disconnects, 0),
   };
 }

@@ -10,7 +10,11 @@ import pg from 'pg';
 import type { Endpoint } from './connectEditor.ts';
 import { type ServerProcess, spawnServer } from './spawnServer.ts';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+/**
+ * Our server is this repository's, or another checkout's (BENCH_OUR_ROOT, e.g. a git worktree of
+ * a branch with its node_modules linked) to compare two versions with the same harness.
+ */
+const repoRoot = process.env.BENCH_OUR_ROOT ?? fileURLToPath(new URL('../../../', import.meta.url));
 const ourMain = join(repoRoot, 'apps/server/src/main.ts');
 const hocuspocusMain = fileURLToPath(new URL('./servers/hocuspocusServer.ts', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -59,8 +63,8 @@ export class BenchContext {
   readonly runId = randomBytes(4).toString('hex');
   readonly databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   readonly redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-  readonly schema = `fdr_bench_${this.runId}`;
-  readonly redisPrefix = `fdr-bench-${this.runId}:`;
+  readonly schema = `fdr_sbs_${this.runId}`;
+  readonly redisPrefix = `fdr-sbs-${this.runId}:`;
   private readonly dirs: string[] = [];
   private usedPostgres = false;
 

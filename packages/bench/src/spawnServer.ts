@@ -23,6 +23,12 @@ export interface SpawnOptions {
   timeoutMs?: number;
 }
 
+/** Children still running: killed if the harness itself exits (a crash must not leave servers). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** A server as its own Node process, on a loopback port, with its output kept line by line. */
 export async function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
   const child = spawn(process.execPath, options.args, {
@@ -30,6 +36,8 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
     cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const output: string[] = [];
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),

@@ -39,6 +39,8 @@ export interface WorkerResult {
   loopDelayMaxMs: number;
   /** Event-loop utilisation of the worker over the window: 1 means its thread never idled. */
   busy: number;
+  /** Websocket messages this worker's editors received during the window. */
+  framesInWindow: number;
   /** Connections the server closed during the run (the provider reconnects by itself). */
   disconnects: number;
 }
