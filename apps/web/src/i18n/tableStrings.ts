@@ -67,7 +67,7 @@ export const tableStrings = {
     archiveCard: 'Archiver',
     archiveCardLabel: 'Archiver « {title} »',
     addCard: 'Ajouter une équipe spéciale ici',
-    addCardLabel: 'Ajouter une équipe spéciale : {domain}, {phase}',
+    addCardLabel: 'Ajouter une équipe spéciale ici : {domain}, {phase}',
     addCardHeading: 'Nouvelle équipe spéciale : {domain}, {phase}',
     readOnly: 'Lecture seule : votre rôle permet de consulter ce tableau.',
     readOnlyTaskTeam:
@@ -249,7 +249,7 @@ export const tableStrings = {
     archiveCard: 'Archive',
     archiveCardLabel: 'Archive “{title}”',
     addCard: 'Add a task team here',
-    addCardLabel: 'Add a task team: {domain}, {phase}',
+    addCardLabel: 'Add a task team here: {domain}, {phase}',
     addCardHeading: 'New task team: {domain}, {phase}',
     readOnly: 'Read only: your role lets you consult this board.',
     readOnlyTaskTeam:

@@ -169,67 +169,75 @@ function Pack({
 
       <section className="fdr-pack__section" aria-labelledby="pack-status">
         <h2 id="pack-status">{t.packStatus}</h2>
-        <table className="fdr-table fdr-pack__table" data-testid="pack-status-table">
-          <caption className="fdr-sr-only">{t.packStatus}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.colDomain}</th>
-              <th scope="col">{t.colPhase}</th>
-              <th scope="col">{t.colTitle}</th>
-              <th scope="col">{t.colRole}</th>
-              <th scope="col">{t.colStatus}</th>
-              <th scope="col">{t.checkinSummary}</th>
-              <th scope="col">{t.colMilestone}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cards.map((card) => {
-              const latest = card.latestStatus;
-              const d = domain(card.domainId);
-              const p = phase(card.phaseId);
-              return (
-                <tr key={card.id} data-card-id={card.id}>
-                  <td>{d ? localize(d.label, lang) : ''}</td>
-                  <td>{p ? localize(p.label, lang) : ''}</td>
-                  <th scope="row">{localize(card.title, lang)}</th>
-                  <td>{roleLabelOf(card.role, lang)}</td>
-                  <td>
-                    {latest ? (
-                      <>
-                        <span className={`fdr-status fdr-status--${latest.status}`}>
-                          <span className="fdr-status__dot" aria-hidden="true" />
-                          {statusLabelOf(latest.status, lang)}
-                        </span>{' '}
-                        {formatDate(latest.at, lang)}
-                        {latest.progress !== null &&
-                          ` · ${format(t.progress, { value: latest.progress })}`}
-                      </>
-                    ) : (
-                      s.noCheckin
-                    )}
-                    {isStale(latest, days, now) && (
-                      <span className="fdr-stale">
-                        {' '}
-                        <span aria-hidden="true">⚠ </span>
-                        {s.stale}
-                      </span>
-                    )}
-                  </td>
-                  <td>{latest ? localize(latest.summary, lang) : ''}</td>
-                  <td>
-                    {latest?.nextMilestone
-                      ? `${localize(latest.nextMilestone.label, lang)}${
-                          latest.nextMilestone.targetDate
-                            ? ` (${formatDate(latest.nextMilestone.targetDate, lang)})`
-                            : ''
-                        }`
-                      : ''}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        {/* On a narrow screen the table scrolls in its own box, which the keyboard can reach. */}
+        <section
+          className="fdr-table-scroll"
+          aria-labelledby="pack-status"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box the keyboard must reach
+          tabIndex={0}
+        >
+          <table className="fdr-table fdr-pack__table" data-testid="pack-status-table">
+            <caption className="fdr-sr-only">{t.packStatus}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.colDomain}</th>
+                <th scope="col">{t.colPhase}</th>
+                <th scope="col">{t.colTitle}</th>
+                <th scope="col">{t.colRole}</th>
+                <th scope="col">{t.colStatus}</th>
+                <th scope="col">{t.checkinSummary}</th>
+                <th scope="col">{t.colMilestone}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cards.map((card) => {
+                const latest = card.latestStatus;
+                const d = domain(card.domainId);
+                const p = phase(card.phaseId);
+                return (
+                  <tr key={card.id} data-card-id={card.id}>
+                    <td>{d ? localize(d.label, lang) : ''}</td>
+                    <td>{p ? localize(p.label, lang) : ''}</td>
+                    <th scope="row">{localize(card.title, lang)}</th>
+                    <td>{roleLabelOf(card.role, lang)}</td>
+                    <td>
+                      {latest ? (
+                        <>
+                          <span className={`fdr-status fdr-status--${latest.status}`}>
+                            <span className="fdr-status__dot" aria-hidden="true" />
+                            {statusLabelOf(latest.status, lang)}
+                          </span>{' '}
+                          {formatDate(latest.at, lang)}
+                          {latest.progress !== null &&
+                            ` · ${format(t.progress, { value: latest.progress })}`}
+                        </>
+                      ) : (
+                        s.noCheckin
+                      )}
+                      {isStale(latest, days, now) && (
+                        <span className="fdr-stale">
+                          {' '}
+                          <span aria-hidden="true">⚠ </span>
+                          {s.stale}
+                        </span>
+                      )}
+                    </td>
+                    <td>{latest ? localize(latest.summary, lang) : ''}</td>
+                    <td>
+                      {latest?.nextMilestone
+                        ? `${localize(latest.nextMilestone.label, lang)}${
+                            latest.nextMilestone.targetDate
+                              ? ` (${formatDate(latest.nextMilestone.targetDate, lang)})`
+                              : ''
+                          }`
+                        : ''}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
       </section>
 
       <section className="fdr-pack__section" aria-labelledby="pack-stale">
