@@ -149,7 +149,7 @@ describe('the table view', () => {
     await expect(page.getByTestId('table-row').count()).resolves.toBe(1);
     await page
       .getByTestId('shown-count')
-      .getByText(/^1 task teams shown out of \d+$/)
+      .getByText(/^Task teams shown: 1 of \d+$/)
       .waitFor();
     await page.reload();
     await page.getByTestId('table-row').first().waitFor();
