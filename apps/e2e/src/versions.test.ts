@@ -169,6 +169,12 @@ describe('versions', () => {
     await expect.poll(() => cellOfCard(versions, SECURITY)).toEqual(DIGITAL_SKILLS_PHASE_2);
     expect(await versions.getByTestId('new-card').count()).toBe(0);
     await versions.screenshot({ path: screenshotPath('version-before-restore.png') });
+    // The same version in the table view, under the same banner.
+    await versions.getByTestId('version-view-table').click();
+    const table = versions.getByTestId('version-table');
+    await table.getByText('Équipe spéciale chargée de la sécurité').first().waitFor();
+    expect(versions.url()).toMatch(/\?view=table$/);
+    expect(await banner.isVisible()).toBe(true);
   });
 
   it('exports a version as JSON and imports it as a new board from the home page', async () => {

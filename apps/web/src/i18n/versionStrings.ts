@@ -138,6 +138,9 @@ export const versionStrings = {
     importInvalid: 'Ce fichier n’est pas du JSON lisible.',
     importChooseFile: 'Choisissez un fichier.',
     navVersions: 'Versions',
+    viewLabel: 'Affichage de la version',
+    viewCanvas: 'Tableau blanc',
+    viewTable: 'Tableau de données',
   },
   en: {
     versionsTitle: 'Versions',
@@ -272,5 +275,8 @@ export const versionStrings = {
     importInvalid: 'This file is not readable JSON.',
     importChooseFile: 'Choose a file.',
     navVersions: 'Versions',
+    viewLabel: 'Version display',
+    viewCanvas: 'Whiteboard',
+    viewTable: 'Table',
   },
 } as const;

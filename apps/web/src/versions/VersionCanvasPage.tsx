@@ -1,3 +1,4 @@
+import '../table/table.css';
 import type { Change, Roadmap } from '@fdr/model';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, getConfig, type PublicConfig } from '../api.ts';
@@ -8,6 +9,7 @@ import { versionStrings } from '../i18n/versionStrings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
 import { boardPath, comparePath, versionsPath } from '../router.ts';
+import { RoadmapTable } from '../table/RoadmapTable.tsx';
 import { cardOfChange, changeText } from './changeText.ts';
 import { compareHighlights } from './compareHighlights.ts';
 import { type CanvasControls, ReadOnlyCanvas } from './ReadOnlyCanvas.tsx';
@@ -109,6 +111,7 @@ function OneVersion({
   const [loaded, setLoaded] = useState<Loaded<{ version: VersionInfo; roadmap: Roadmap }>>({
     kind: 'loading',
   });
+  const [view, showView] = useVersionView();
   useEffect(() => {
     let live = true;
     versionRoadmap(boardId, versionId)
@@ -137,17 +140,57 @@ function OneVersion({
             {t.exportJson}
           </a>
         </p>
+        <fieldset className="fdr-version-views">
+          <legend className="fdr-sr-only">{t.viewLabel}</legend>
+          {(['canvas', 'table'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              className="fdr-button fdr-button--quiet"
+              aria-pressed={view === name}
+              onClick={() => showView(name)}
+              data-testid={`version-view-${name}`}
+            >
+              {name === 'canvas' ? t.viewCanvas : t.viewTable}
+            </button>
+          ))}
+        </fieldset>
       </div>
-      <main className="fdr-board-main">
-        <ReadOnlyCanvas
-          roadmap={roadmap}
-          lang={lang}
-          licenseKey={licenseKey}
-          label={t.canvasRegion}
-        />
-      </main>
+      {view === 'canvas' ? (
+        <main className="fdr-board-main">
+          <ReadOnlyCanvas
+            roadmap={roadmap}
+            lang={lang}
+            licenseKey={licenseKey}
+            label={t.canvasRegion}
+          />
+        </main>
+      ) : (
+        <main className="fdr-version-table" data-testid="version-table">
+          {/* The table view's own component, without any control; overdue as of the version. */}
+          <RoadmapTable roadmap={roadmap} lang={lang} readOnly now={new Date(version.createdAt)} />
+        </main>
+      )}
     </>
   );
+}
+
+type VersionView = 'canvas' | 'table';
+
+/** `?view=table` keeps the choice in the address (a link to the table of a version works). */
+function useVersionView(): [VersionView, (view: VersionView) => void] {
+  const [view, setView] = useState<VersionView>(() =>
+    new URLSearchParams(location.search).get('view') === 'table' ? 'table' : 'canvas',
+  );
+  const show = (next: VersionView) => {
+    setView(next);
+    const params = new URLSearchParams(location.search);
+    if (next === 'table') params.set('view', 'table');
+    else params.delete('view');
+    const search = params.toString();
+    history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
+  };
+  return [view, show];
 }
 
 interface ComparisonData {
