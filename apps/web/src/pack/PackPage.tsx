@@ -4,7 +4,6 @@ import './pack.css';
 import { diff, isStale, localize, type Roadmap } from '@fdr/model';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useValue } from 'tldraw';
-import type { Role } from '../account/accountApi.ts';
 import { BoardView } from '../board/BoardView.ts';
 import { SyncBadge } from '../board/SyncBadge.tsx';
 import { boardPictureSvg } from '../export/boardPicture.ts';
@@ -41,7 +40,6 @@ export default function PackPage({
   boardId: string;
   lang: Lang;
   setLang: (lang: Lang) => void;
-  role?: Role | null;
 }) {
   const s = strings[lang];
   const t = tableStrings[lang];

@@ -1,3 +1,5 @@
+import '../board/board.css';
+import './table.css';
 import {
   CARD_STATES,
   type CardState,
@@ -92,7 +94,7 @@ export function RoadmapTable({
   roadmap,
   lang,
   filters = NO_FILTERS,
-  now = new Date(),
+  now: givenNow,
   readOnly = false,
   actions,
   selectedCardId = null,
@@ -100,6 +102,8 @@ export function RoadmapTable({
   headingLevel = 2,
 }: RoadmapTableProps) {
   const t = tableStrings[lang];
+  const [openedAt] = useState(() => new Date());
+  const now = givenNow ?? openedAt;
   const rows = useMemo(() => tableRows(roadmap, filters, lang, now), [roadmap, filters, lang, now]);
   const [editing, setEditing] = useState<string | null>(null);
   // No actions column for someone who may do nothing here (an observer).
