@@ -149,7 +149,7 @@ describe('versions', () => {
     const restoreStarted = Date.now();
     await versions
       .locator('tr[data-kind="named"]')
-      .getByRole('button', { name: `Restaurer « ${VERSION_NAME} »` })
+      .getByRole('button', { name: `Restaurer — ${VERSION_NAME}` })
       .click();
     await Promise.all([waitForCardIn(a, SECURITY, home), waitForCardIn(b, SECURITY, home)]);
     metrics.restoreSeenInBothWindowsMs = Date.now() - restoreStarted;
@@ -188,7 +188,7 @@ describe('versions', () => {
     metrics.templateVersionBytes = version.bytes;
     const { page } = await client(app.adminCookie, 'en-CA');
     await page.goto(`${app.url}/b/${boardId}/versions`);
-    const link = page.getByRole('link', { name: 'Export “Export” as JSON' });
+    const link = page.getByRole('link', { name: 'Export (JSON) — Export' });
     const href = await link.getAttribute('href');
     const exported = await fetch(`${app.url}${href}`, {
       headers: { cookie: `fdr_session=${app.adminCookie}` },

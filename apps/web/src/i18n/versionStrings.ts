@@ -32,13 +32,9 @@ export const versionStrings = {
     authorAutomatic: 'Automatique',
     sizeKb: '{size} ko',
     openVersion: 'Ouvrir',
-    openVersionOf: 'Ouvrir « {name} » en lecture seule',
     compareWithNow: 'Comparer avec maintenant',
-    compareWithNowOf: 'Comparer « {name} » avec le tableau actuel',
     exportJson: 'Exporter (JSON)',
-    exportJsonOf: 'Exporter « {name} » en JSON',
     restore: 'Restaurer',
-    restoreOf: 'Restaurer « {name} »',
     restoreConfirm:
       'Restaurer « {name} » ? Le tableau redevient identique à cette version pour toutes les personnes connectées. Son état actuel est d’abord conservé comme une version « Avant une restauration ».',
     restoring: 'Restauration…',
@@ -68,7 +64,6 @@ export const versionStrings = {
     compareHint:
       'Sur le tableau, une carte déplacée montre un contour pointillé dans son ancienne case et une flèche vers la nouvelle ; chaque carte changée porte une étiquette.',
     showOnBoard: 'Montrer sur le tableau',
-    showOnBoardOf: 'Montrer « {title} » sur le tableau',
     changesList: 'Liste des changements',
     refresh: 'Actualiser',
     cell: '{domain} · {phase}',
@@ -170,13 +165,9 @@ export const versionStrings = {
     authorAutomatic: 'Automatic',
     sizeKb: '{size} KB',
     openVersion: 'Open',
-    openVersionOf: 'Open “{name}” read-only',
     compareWithNow: 'Compare with now',
-    compareWithNowOf: 'Compare “{name}” with the board as it is now',
     exportJson: 'Export (JSON)',
-    exportJsonOf: 'Export “{name}” as JSON',
     restore: 'Restore',
-    restoreOf: 'Restore “{name}”',
     restoreConfirm:
       'Restore “{name}”? The board becomes identical to this version for everyone connected. Its current state is kept first as a “Before a restore” version.',
     restoring: 'Restoring…',
@@ -206,7 +197,6 @@ export const versionStrings = {
     compareHint:
       'On the board, a moved card shows a dashed outline in its old cell and an arrow to its new one; every changed card carries a label.',
     showOnBoard: 'Show on the board',
-    showOnBoardOf: 'Show “{title}” on the board',
     changesList: 'List of changes',
     refresh: 'Refresh',
     cell: '{domain} · {phase}',

@@ -176,36 +176,31 @@ export function VersionsPage({
                   <td>{sizeText(version.bytes, lang)}</td>
                   <td>
                     <div className="fdr-versions__actions">
-                      <Link
-                        href={versionPath(boardId, version.id)}
-                        aria-label={format(t.openVersionOf, { name: version.name })}
-                      >
+                      <Link href={versionPath(boardId, version.id)}>
                         {t.openVersion}
+                        <span className="fdr-sr-only"> — {version.name}</span>
                       </Link>
                       <Link
                         href={comparePath(boardId, version.id, 'now')}
-                        aria-label={format(t.compareWithNowOf, { name: version.name })}
                         data-testid="compare-now"
                       >
                         {t.compareWithNow}
+                        <span className="fdr-sr-only"> — {version.name}</span>
                       </Link>
-                      <a
-                        href={exportUrl(boardId, version.id)}
-                        download
-                        aria-label={format(t.exportJsonOf, { name: version.name })}
-                      >
+                      <a href={exportUrl(boardId, version.id)} download>
                         {t.exportJson}
+                        <span className="fdr-sr-only"> — {version.name}</span>
                       </a>
                       {secretariat && (
                         <button
                           type="button"
                           className="fdr-button fdr-button--danger"
                           disabled={busy !== null}
-                          aria-label={format(t.restoreOf, { name: version.name })}
                           onClick={() => void restore(version)}
                           data-testid="restore"
                         >
                           {busy === version.id ? t.restoring : t.restore}
+                          <span className="fdr-sr-only"> — {version.name}</span>
                         </button>
                       )}
                     </div>
