@@ -149,6 +149,30 @@ describe('task-team check-ins', () => {
     );
   });
 
+  it('a task-team invitation, once accepted on a phone, lands on the check-in form', async () => {
+    const boardId = await createBoard(app);
+    const target = (await listCards(boardId))[5]!;
+    const invite = await fetch(`${app.url}/api/boards/${boardId}/invites`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `fdr_session=${app.adminCookie}` },
+      body: JSON.stringify({ role: 'task-team', cardIds: [target.id] }),
+    });
+    const { url } = (await invite.json()) as { url: string };
+    const { page } = await client({ phone: true, locale: 'en-CA' });
+    await page.goto(url);
+    await page.getByLabel('Name').fill('Noor Newcomer');
+    await page.getByLabel('Email').fill(`noor-${boardId}@example.gc.ca`);
+    await page.getByLabel('Password', { exact: true }).fill('correct horse battery staple');
+    await page.getByLabel('Confirm the password').fill('correct horse battery staple');
+    await page.getByRole('button', { name: 'Create my account and accept' }).click();
+    await page.waitForURL(/\/me$/);
+    const team = page.getByTestId('team-card');
+    expect(await team.getAttribute('data-card-id')).toBe(target.id);
+    await team.getByTestId('checkin-form').waitFor();
+    expect(await team.getByTestId('team-status').textContent()).toContain('No check-in');
+    expect(await team.getByTestId('overdue').count()).toBe(1);
+  });
+
   it('the card panel on the canvas: a clear error for invalid input, then a check-in and its history', async () => {
     const boardId = await createBoard(app);
     const target = (await listCards(boardId))[3]!;

@@ -16,6 +16,7 @@ import {
   takeVersion,
   type VersionInfo,
 } from './versionApi.ts';
+import { kindLabel, sizeText } from './versionLabels.ts';
 
 type Loaded =
   | { kind: 'loading' }
@@ -23,18 +24,6 @@ type Loaded =
   | { kind: 'ready'; versions: VersionInfo[] };
 
 type Notice = { text: string; error: boolean; before?: VersionInfo };
-
-export function kindLabel(kind: VersionInfo['kind'], lang: Lang): string {
-  const t = versionStrings[lang];
-  return kind === 'named' ? t.kindNamed : kind === 'auto' ? t.kindAuto : t.kindBeforeRestore;
-}
-
-export function sizeText(bytes: number, lang: Lang): string {
-  const size = new Intl.NumberFormat(`${lang}-CA`, { maximumFractionDigits: 1 }).format(
-    bytes / 1024,
-  );
-  return format(versionStrings[lang].sizeKb, { size });
-}
 
 /**
  * A board's versions: the list (name, kind, author, time, size), and for the secretariat taking a

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { kindLabel, sizeText } from './versionLabels.ts';
+
+describe('version labels', () => {
+  it('names each kind in both languages', () => {
+    expect(kindLabel('named', 'fr')).toBe('Nommée');
+    expect(kindLabel('auto', 'en')).toBe('Automatic (daily)');
+    expect(kindLabel('before-restore', 'fr')).toBe('Avant une restauration');
+  });
+
+  it('writes sizes in kilobytes the way each language does', () => {
+    expect(sizeText(33_136, 'fr')).toBe('32,4 ko');
+    expect(sizeText(33_136, 'en')).toBe('32.4 KB');
+    expect(sizeText(1_024, 'en')).toBe('1 KB');
+  });
+});

@@ -1,0 +1,17 @@
+import { format } from '../i18n/format.ts';
+import type { Lang } from '../i18n/strings.ts';
+import { versionStrings } from '../i18n/versionStrings.ts';
+import type { VersionInfo } from './versionApi.ts';
+
+/** Named, automatic (daily) or kept before a restore, in words. */
+export function kindLabel(kind: VersionInfo['kind'], lang: Lang): string {
+  const t = versionStrings[lang];
+  return kind === 'named' ? t.kindNamed : kind === 'auto' ? t.kindAuto : t.kindBeforeRestore;
+}
+
+export function sizeText(bytes: number, lang: Lang): string {
+  const size = new Intl.NumberFormat(`${lang}-CA`, { maximumFractionDigits: 1 }).format(
+    bytes / 1024,
+  );
+  return format(versionStrings[lang].sizeKb, { size });
+}
