@@ -101,7 +101,8 @@ async function client(
     ...(cookie ? { session: { url: app.url, cookie } } : {}),
   });
   if (options.viewport) await created.page.setViewportSize(options.viewport);
-  created.context.setDefaultTimeout(15_000);
+  // Generous: the machine running the suite may be busy; a canvas cold start can take a while.
+  created.context.setDefaultTimeout(30_000);
   clients.push(created);
   return created;
 }
@@ -180,6 +181,30 @@ async function expectReflow(page: Page, name: string): Promise<void> {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   const viewport = page.viewportSize()!.width;
   expect(width, `${name} scrolls sideways at ${viewport}px`).toBeLessThanOrEqual(viewport + 1);
+}
+
+/**
+ * Text spacing (1.4.12): with the criterion's spacing forced on every element, no text may be cut
+ * off by a box that hides its overflow.
+ */
+async function expectTextSpacing(page: Page, name: string): Promise<void> {
+  await page.addStyleTag({
+    content:
+      '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
+  });
+  const clipped = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        const hides = (v: string) => v === 'hidden' || v === 'clip';
+        if (!hides(style.overflowX) && !hides(style.overflowY)) return false;
+        if (el.closest('.fdr-sr-only, svg')) return false;
+        if ((el.textContent ?? '').trim() === '') return false;
+        return el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+  );
+  expect(clipped, `${name}: text cut off with text spacing`).toEqual([]);
 }
 
 describe('accessibility (WCAG 2.1 AA)', () => {
@@ -361,6 +386,20 @@ describe('accessibility (WCAG 2.1 AA)', () => {
     await check(page, 'canvas');
     await page.getByTestId('export-menu').click();
     await check(page, 'canvas: export menu open');
+  });
+
+  it('text spacing (1.4.12): nothing cut off on the sign-in, table and meeting pack pages', async () => {
+    const anonymous = await client(null);
+    await anonymous.page.goto(`${app.url}/signin`);
+    await anonymous.page.locator('input[type="email"]').waitFor();
+    await expectTextSpacing(anonymous.page, 'sign-in');
+    const { page } = await client(council.cookie, { locale: 'en-CA' });
+    await page.goto(`${app.url}/b/${boardId}/table`);
+    await page.getByTestId('table-row').first().waitFor();
+    await expectTextSpacing(page, 'table');
+    await page.goto(`${app.url}/b/${boardId}/pack`);
+    await page.getByTestId('pack-changes').waitFor();
+    await expectTextSpacing(page, 'meeting pack');
   });
 
   it('made no request to any host but its own origin', () => {

@@ -47,7 +47,8 @@ afterAll(async () => {
 
 async function client(cookie: string, locale = 'en-CA'): Promise<Client> {
   const created = await newClient(browser, guard, { locale, session: { url: app.url, cookie } });
-  created.context.setDefaultTimeout(15_000);
+  // Generous: the machine running the suite may be busy; a canvas cold start can take a while.
+  created.context.setDefaultTimeout(30_000);
   clients.push(created);
   return created;
 }
