@@ -186,15 +186,17 @@ describe('the table view', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByTestId('table-move-dialog');
     await dialog.waitFor();
-    expect(await focused(page, '[data-testid="table-move-domain"]')).toBe(true);
+    await expect.poll(() => focused(page, '[data-testid="table-move-domain"]')).toBe(true);
     // Escape closes the dialog without moving, and focus goes back to the button.
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect(await focused(page, `tr[data-card-id="${SECURITY}"] [data-action="move"]`)).toBe(true);
+    await expect
+      .poll(() => focused(page, `tr[data-card-id="${SECURITY}"] [data-action="move"]`))
+      .toBe(true);
     await page.keyboard.press('Enter');
     await dialog.waitFor();
     await page.keyboard.press('Tab');
-    expect(await focused(page, '[data-testid="table-move-phase"]')).toBe(true);
+    await expect.poll(() => focused(page, '[data-testid="table-move-phase"]')).toBe(true);
     await page.keyboard.press('ArrowDown');
     await expect(dialog.getByTestId('table-move-phase').inputValue()).resolves.toBe('phase-2');
     await tabTo(page, '[data-testid="table-move-dialog"] button[type="submit"]', 5);
@@ -204,7 +206,9 @@ describe('the table view', () => {
       .locator(`.fdr-phase-group[data-phase-id="phase-2"] tr[data-card-id="${SECURITY}"]`)
       .waitFor();
     // Focus follows the row to its new table.
-    expect(await focused(page, `tr[data-card-id="${SECURITY}"] [data-action="move"]`)).toBe(true);
+    await expect
+      .poll(() => focused(page, `tr[data-card-id="${SECURITY}"] [data-action="move"]`))
+      .toBe(true);
     await page
       .getByTestId('live-region')
       .getByText('Saved: “Security” moved to Digital enablement, Phase 2.')
@@ -212,11 +216,15 @@ describe('the table view', () => {
 
     // Escape also cancels a row edit, and gives focus back to its Edit button.
     await page.keyboard.press('Shift+Tab');
-    expect(await focused(page, `tr[data-card-id="${SECURITY}"] [data-action="edit"]`)).toBe(true);
+    await expect
+      .poll(() => focused(page, `tr[data-card-id="${SECURITY}"] [data-action="edit"]`))
+      .toBe(true);
     await page.keyboard.press('Enter');
     await page.keyboard.type('Not saved');
     await page.keyboard.press('Escape');
-    expect(await focused(page, `tr[data-card-id="${SECURITY}"] [data-action="edit"]`)).toBe(true);
+    await expect
+      .poll(() => focused(page, `tr[data-card-id="${SECURITY}"] [data-action="edit"]`))
+      .toBe(true);
     await expect(row(page, SECURITY).locator('th').textContent()).resolves.not.toContain(
       'Not saved',
     );
@@ -226,9 +234,9 @@ describe('the table view', () => {
     await page.keyboard.press('Enter');
     const checkin = page.getByTestId('checkin-dialog');
     await checkin.waitFor();
-    expect(await focused(page, 'input[type="radio"][value="on-track"]')).toBe(true);
+    await expect.poll(() => focused(page, 'input[type="radio"][value="on-track"]')).toBe(true);
     await page.keyboard.press('ArrowDown');
-    expect(await focused(page, 'input[type="radio"][value="at-risk"]')).toBe(true);
+    await expect.poll(() => focused(page, 'input[type="radio"][value="at-risk"]')).toBe(true);
     await page.keyboard.press('Tab');
     await page.keyboard.type('40');
     await page.keyboard.press('Tab');
@@ -237,7 +245,9 @@ describe('the table view', () => {
     await page.keyboard.type('Standard late');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
-    expect(await focused(page, '[data-testid="checkin-dialog"] input[type="number"]')).toBe(true);
+    await expect
+      .poll(() => focused(page, '[data-testid="checkin-dialog"] input[type="number"]'))
+      .toBe(true);
     await page.keyboard.press('Enter');
     await checkin.waitFor({ state: 'detached' });
     const status = row(page, SECURITY).locator('.fdr-col--status');
@@ -349,7 +359,7 @@ describe('the table view', () => {
     const selected = row(page, SECURITY);
     await expect.poll(() => selected.getAttribute('aria-current')).toBe('true');
     await selected.getByText('Selected card').waitFor();
-    expect(await focused(page, `tr[data-card-id="${SECURITY}"] th`)).toBe(true);
+    await expect.poll(() => focused(page, `tr[data-card-id="${SECURITY}"] th`)).toBe(true);
 
     // Another card chosen in the table comes back selected on the canvas.
     await row(page, 'card-open-data').locator('[data-action="move"]').focus();

@@ -16,6 +16,7 @@ import {
   type ReactNode,
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -409,7 +410,8 @@ function Row({
       setError(null);
     }
   }, [editing, draft, card]);
-  useEffect(() => {
+  // Layout effect: focus moves in the same frame as the change, before the next key is handled.
+  useLayoutEffect(() => {
     if (editing && draft && !wasEditing.current) firstField.current?.focus();
     if (!editing && wasEditing.current) editButton.current?.focus();
     wasEditing.current = editing && !!draft;
@@ -689,7 +691,14 @@ function Row({
                 type="button"
                 className="fdr-button fdr-button--quiet"
                 aria-label={format(t.editRowLabel, { title })}
-                onClick={() => setEditing(card.id)}
+                onClick={() => {
+                  // The draft in the same render as the switch to editing: the first field
+                  // exists, and takes focus, before the next key arrives.
+                  const start = rowDraftOf(card);
+                  setInitial(start);
+                  setDraft(start);
+                  setEditing(card.id);
+                }}
                 data-action="edit"
               >
                 {t.editRow}

@@ -10,7 +10,15 @@ import {
   type Roadmap,
   updateCard,
 } from '@fdr/model';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { useValue } from 'tldraw';
 import type * as Y from 'yjs';
 import type { Role } from '../account/accountApi.ts';
@@ -310,8 +318,8 @@ function TableBody({
   });
 
   // After a dialog closes: back to the row's button (found again: a move re-renders the row
-  // in another table), or to the control named.
-  useEffect(() => {
+  // in another table), or to the control named. A layout effect: before the next key is handled.
+  useLayoutEffect(() => {
     const target = focusNext.current;
     if (!target || open) return;
     focusNext.current = null;
