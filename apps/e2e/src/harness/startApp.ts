@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('../../../../', import.meta.url));
-export const WEB_DIST = join(repo, 'apps/web/dist');
+/**
+ * The build under test. `FDR_E2E_WEB_DIST` points at a copy when another build of the same
+ * checkout may replace `apps/web/dist` mid-run (its chunk names change, and lazy pages 404).
+ */
+export const WEB_DIST = process.env.FDR_E2E_WEB_DIST ?? join(repo, 'apps/web/dist');
 const MAIN = join(repo, 'apps/server/src/main.ts');
 const ADMIN = join(repo, 'apps/server/src/admin/cli.ts');
 
