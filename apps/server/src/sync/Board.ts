@@ -239,13 +239,14 @@ export class Board {
     const store = this.doc.store;
     if (store.pendingStructs !== null || store.pendingDs !== null) {
       // Refused, not kept: the parts whose dependencies we have were integrated (and will be
-      // stored and broadcast); the rest is dropped and the peer resyncs from scratch.
+      // stored and broadcast); the rest is dropped. A client that types before its sync step 2
+      // arrived does this legitimately, so it is not disconnected (the stock client would not
+      // reconnect after a 44xx close): it is asked for everything we lack, and its answer holds
+      // the dropped part together with what it depended on.
       store.pendingStructs = null;
       store.pendingDs = null;
-      throw new ConnectionError(
-        CloseCode.missingDependencies,
-        'update depends on data the server does not have; reconnect to resync',
-      );
+      this.log.debug({ peer: peer.id }, 'update with missing dependencies dropped; resync requested');
+      this.requestResync(peer);
     }
   }
 

@@ -15,8 +15,6 @@ export const CloseCode = {
   messageTooBig: 1009,
   /** The board could not be loaded or had to be reloaded. */
   internalError: 1011,
-  /** An update that depends on data the server does not have: reconnect and resync. */
-  missingDependencies: 4409,
   /** The session ended (signed out, expired, password reset). */
   sessionEnded: 4401,
   /** The user's role on the board changed or was removed: reconnect to get the new one, if any. */

@@ -90,12 +90,6 @@ const cases: { name: string; frame: () => Uint8Array | string; code: number; log
     log: /bad input/,
   },
   {
-    name: 'an update with missing dependencies',
-    frame: () => encodeSyncUpdate(updateWithMissingDependency()),
-    code: CloseCode.missingDependencies,
-    log: /bad input/,
-  },
-  {
     name: 'a message over MAX_MESSAGE_BYTES',
     frame: () => new Uint8Array(64 * 1024),
     code: CloseCode.messageTooBig,
@@ -168,6 +162,23 @@ describe('bad input closes only the offending connection', () => {
     await waitFor(() => !bystander.doc.getMap('m').has('after'), 'cleanup delivered');
     healthy.destroy();
     bystander.destroy();
+  });
+
+  it('drops the part of an update whose dependencies it lacks, and asks for them instead of closing', async () => {
+    const raw = await openRawSocket(`${server.syncUrl}/target`, { cookie: server.cookie });
+    const before = raw.received.length;
+    raw.ws.send(encodeSyncUpdate(updateWithMissingDependency()));
+    // The answer is a sync step 1 (our state vector), so the client sends what we lack.
+    await waitFor(
+      () => raw.received.slice(before).some((m) => m[0] === 0 && m[1] === 0),
+      'resync requested',
+    );
+    expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+    const healthy = server.connect('target');
+    await healthy.synced;
+    expect(snapshot(healthy.doc)).toEqual(expected);
+    healthy.destroy();
+    raw.ws.close();
   });
 
   it('writes exactly one log line per refused message', async () => {
