@@ -1,11 +1,15 @@
 import { CHECKIN_STATUSES, type CheckinStatus, localize, type RoadmapCard } from '@fdr/model';
 import { type FormEvent, useId, useState } from 'react';
 import { ApiError } from '../api.ts';
+import type { CheckinInput as PostedCheckin } from '../checkins/checkinApi.ts';
 import { statusLabelOf } from '../export/labels.ts';
 import { format } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
-import type { CheckinInput } from './checkinApi.ts';
+
+/** What the dialog gathers; the page adds the id when it posts it. */
+type CheckinInput = Omit<PostedCheckin, 'id'>;
+
 import { Dialog } from './Dialog.tsx';
 
 /**

@@ -7,6 +7,7 @@ import {
   isModelError,
   localize,
   moveCard,
+  newId,
   type Roadmap,
   updateCard,
 } from '@fdr/model';
@@ -25,6 +26,7 @@ import type { Role } from '../account/accountApi.ts';
 import { type BoardEntry, getBoard } from '../api.ts';
 import { BoardView } from '../board/BoardView.ts';
 import { SyncBadge } from '../board/SyncBadge.tsx';
+import { postCheckin } from '../checkins/checkinApi.ts';
 import { ExportButtons } from '../export/ExportButtons.tsx';
 import { ImportDialog } from '../export/ImportDialog.tsx';
 import { accountStrings } from '../i18n/accountStrings.ts';
@@ -38,7 +40,6 @@ import { BoardConnection } from '../sync/BoardConnection.ts';
 import { createUndoManager } from '../sync/createUndoManager.ts';
 import { AddCardDialog } from './AddCardDialog.tsx';
 import { CheckinDialog } from './CheckinDialog.tsx';
-import { postCheckin } from './checkinApi.ts';
 import { Dialog } from './Dialog.tsx';
 import { describeChange, notableChanges } from './describeChange.ts';
 import { MoveCardDialog } from './MoveCardDialog.tsx';
@@ -496,7 +497,8 @@ function TableBody({
           onSubmit={async (input) => {
             ownCheckins.current.add(input.cardId);
             try {
-              await postCheckin(boardId, input);
+              // The id is chosen here so that a retried request is recorded once.
+              await postCheckin(boardId, { id: newId(), ...input });
             } catch (error) {
               ownCheckins.current.delete(input.cardId);
               throw error;
