@@ -245,7 +245,10 @@ export class Board {
       // the dropped part together with what it depended on.
       store.pendingStructs = null;
       store.pendingDs = null;
-      this.log.debug({ peer: peer.id }, 'update with missing dependencies dropped; resync requested');
+      this.log.debug(
+        { peer: peer.id },
+        'update with missing dependencies dropped; resync requested',
+      );
       this.requestResync(peer);
     }
   }
