@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createLogger } from '../logger.ts';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
@@ -111,6 +111,48 @@ describe('Board', () => {
     expect(joiner.sent.length).toBeGreaterThanOrEqual(2);
     board.destroy();
     await storage.close();
+  });
+
+  it('paces the flushes of a crowded board: updates close together are stored and sent as one', async () => {
+    // The clock and timers are fake so that "close together" does not depend on the machine.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const { board, storage } = await loadBoard();
+      const peers = Array.from({ length: 200 }, (_, i) => peer(`p${i}`, `u${i}`));
+      for (const p of peers) board.join(p);
+      const watcher = peers[1]!;
+      const doc = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => updates.push(u));
+      for (let i = 0; i < 4; i++) doc.getMap('m').set(`k${i}`, i);
+      const broadcasts = () => watcher.sent.filter((m) => m[0] === 0 && m[1] === 2).length;
+      const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+      board.receive(peers[0]!, { kind: 'update', update: updates[0]! });
+      await board.whenPersisted(); // the first flush is not held back
+      expect(broadcasts()).toBe(1);
+      // Two more, in two turns of the event loop but within the pacing interval: held...
+      board.receive(peers[0]!, { kind: 'update', update: updates[1]! });
+      await tick();
+      board.receive(peers[0]!, { kind: 'update', update: updates[2]! });
+      await tick();
+      expect(broadcasts()).toBe(1);
+      expect((await storage.load('b')).updates).toHaveLength(1); // not stored, so not acknowledged
+      // ...then stored and broadcast together once it has passed.
+      vi.advanceTimersByTime(15);
+      await board.whenPersisted();
+      expect(broadcasts()).toBe(2);
+      expect((await storage.load('b')).updates).toHaveLength(3);
+      // A board that has been quiet for longer than the interval flushes at once.
+      vi.advanceTimersByTime(100);
+      board.receive(peers[0]!, { kind: 'update', update: updates[3]! });
+      await board.whenPersisted();
+      expect(broadcasts()).toBe(3);
+      board.destroy();
+      await storage.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses an update that would grow the board past MAX_BOARD_BYTES', async () => {

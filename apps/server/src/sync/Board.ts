@@ -43,6 +43,18 @@ const RETRY_MIN_MS = 50;
 const RETRY_MAX_MS = 5000;
 
 /**
+ * Pacing of a busy board's flushes. Every broadcast costs each peer a Yjs transaction whose
+ * bookkeeping grows with the number of clients in the doc, so on a board with many peers a stream
+ * of small broadcasts saturates the clients before the server (200 stock clients editing twice a
+ * second: p99 85 ms unpaced, 40 ms paced; packages/bench). A flush therefore starts no sooner than
+ * PACING_PER_PEER_MS per peer (at most PACING_MAX_MS) after the previous one. A quiet board, or
+ * one with few peers (0.75 ms for ten), flushes as before; a busy, crowded one stores and
+ * broadcasts in fewer, larger batches. Nothing is acknowledged before it is stored either way.
+ */
+const PACING_PER_PEER_MS = 0.075;
+const PACING_MAX_MS = 15;
+
+/**
  * One board in memory: its Y.Doc, its awareness, the peers connected to it, and the write path.
  *
  * Write-ahead: an update is applied to the doc, appended to storage with the others of the same
@@ -65,6 +77,9 @@ export class Board {
   private waiters: Waiter[] = [];
   private flushQueued = false;
   private flushing: Promise<void> | null = null;
+  /** When the last flush started, and the timer of a flush held back by pacing. */
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
+  private pacingTimer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelay = 0;
   private compacting: Promise<void> | null = null;
@@ -381,11 +396,17 @@ export class Board {
   private scheduleFlush(): void {
     if (this.flushQueued || this.flushing || this.retryTimer) return;
     this.flushQueued = true;
-    // setImmediate groups every update that arrived in this turn of the event loop.
-    setImmediate(() => {
+    const run = () => {
+      this.pacingTimer = null;
       this.flushQueued = false;
       void this.flush();
-    });
+    };
+    const interval = Math.min(PACING_MAX_MS, this.peers.size * PACING_PER_PEER_MS);
+    const wait = this.lastFlushAt + interval - performance.now();
+    // setImmediate groups every update that arrived in this turn of the event loop; pacing
+    // groups those of the next few milliseconds too when flushes come faster than `interval`.
+    if (wait > 0) this.pacingTimer = setTimeout(run, wait);
+    else setImmediate(run);
   }
 
   /** Stores the pending updates, then broadcasts them. Never rejects: failures are retried. */
@@ -394,6 +415,7 @@ export class Board {
     if (this.pending.length === 0) return Promise.resolve();
     const batch = this.pending;
     this.pending = [];
+    this.lastFlushAt = performance.now();
     this.flushing = this.writeBatch(batch).finally(() => {
       this.flushing = null;
       if (this.pending.length > 0 && !this.retryTimer) this.scheduleFlush();
@@ -506,6 +528,7 @@ export class Board {
     if (this.destroyed) return;
     this.destroyed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.pacingTimer) clearTimeout(this.pacingTimer);
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
