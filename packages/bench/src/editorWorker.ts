@@ -12,7 +12,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type * as Y from 'yjs';
 import { connectEditor, type Editor } from './connectEditor.ts';
 import { LatencyHistogram } from './LatencyHistogram.ts';
-import { wallClock } from './wallClock.ts';
+import { sharedClock } from './sharedClock.ts';
 import type { FromWorker, ToWorker, WorkerResult, WorkerSetup } from './workerMessages.ts';
 
 const setup = workerData as WorkerSetup;
@@ -58,7 +58,7 @@ function observe(doc: Y.Doc, self: number): void {
   const seen = new Int32Array(setup.totalEditors);
   map.observe((event) => {
     if (event.transaction.local) return;
-    const now = wallClock();
+    const now = sharedClock();
     for (const key of event.keysChanged) {
       const editor = Number(key.slice(1));
       if (editor === self) continue;
@@ -107,7 +107,7 @@ function startEditing(startAt: number, stopAt: number): void {
     const phase = rand() * setup.periodMs;
     let seq = 0;
     const tick = () => {
-      const now = wallClock();
+      const now = sharedClock();
       if (now >= stopAt || seq >= setup.maxSeq) return;
       seq++;
       map.set(`e${index}`, [seq, now]);
@@ -115,9 +115,9 @@ function startEditing(startAt: number, stopAt: number): void {
       sent++;
       // Scheduled against the start, not the last edit: a late tick does not shift the rest.
       const next = startAt + phase + seq * setup.periodMs;
-      timers[k] = setTimeout(tick, Math.max(0, next - wallClock()));
+      timers[k] = setTimeout(tick, Math.max(0, next - sharedClock()));
     };
-    timers[k] = setTimeout(tick, Math.max(0, startAt + phase - wallClock()));
+    timers[k] = setTimeout(tick, Math.max(0, startAt + phase - sharedClock()));
   });
 }
 
@@ -133,12 +133,12 @@ port.on('message', (message: ToWorker) => {
         loopDelay.enable();
         elu = performance.eventLoopUtilization();
         framesAtStart = frames;
-      }, windowStart - wallClock());
+      }, windowStart - sharedClock());
       setTimeout(() => {
         loopDelay.disable();
         busy = performance.eventLoopUtilization(elu).utilization;
         framesInWindow = frames - framesAtStart;
-      }, windowEnd - wallClock());
+      }, windowEnd - sharedClock());
       return;
     }
     case 'progress':

@@ -67,6 +67,17 @@ export function formatReport(results: BenchResults): string {
     }
   }
   out.push('');
+  const warned = load.filter((r) => Object.keys(r.serverWarnings ?? {}).length > 0);
+  if (warned.length > 0) {
+    out.push('Warnings our servers logged during the sweep:', '');
+    for (const row of warned) {
+      const list = Object.entries(row.serverWarnings)
+        .map(([text, n]) => `${n} x "${text}"`)
+        .join('; ');
+      out.push(`- ${label(row.setup)}, ${row.editors} editors: ${list}`);
+    }
+    out.push('');
+  }
 
   const ids = [...new Set(load.map((r) => r.setup))];
   out.push(

@@ -81,7 +81,8 @@ export async function runBench(
         );
         log(
           `load ${setup.id} ${editors} editors: p50 ${ms(result.p50)}, p99 ${ms(result.p99)}, ` +
-            `${result.sustainedEditsPerSecond.toFixed(0)} edits/s, server CPU ${result.serverCpuPercent.toFixed(0)}%`,
+            `${result.sustainedEditsPerSecond.toFixed(0)} edits/s, server CPU ${result.serverCpuPercent.toFixed(0)}%` +
+            `${Object.keys(result.serverWarnings).length > 0 ? `, server warnings ${JSON.stringify(result.serverWarnings)}` : ''}`,
         );
         await sleep(300);
       }

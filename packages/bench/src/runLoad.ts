@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { LatencyHistogram } from './LatencyHistogram.ts';
 import { ProcessSampler } from './ProcessSampler.ts';
 import type { RunningSetup } from './setups.ts';
-import { wallClock } from './wallClock.ts';
+import { sharedClock } from './sharedClock.ts';
 import type { FromWorker, ToWorker, WorkerResult, WorkerSetup } from './workerMessages.ts';
 
 export interface LoadOptions {
@@ -46,6 +46,8 @@ export interface LoadResult {
   messagesPerEditorPerSecond: number;
   /** Connections closed by the server during the run (each provider reconnected). */
   disconnects: number;
+  /** Our server's warnings and errors during the run, by message and reason, with counts. */
+  serverWarnings: Record<string, number>;
 }
 
 /**
@@ -79,32 +81,35 @@ export async function runLoad(setup: RunningSetup, options: LoadOptions): Promis
       }),
   );
   const replies = workers.map((worker) => replyQueue(worker));
+  const logStart = setup.processes.map((p) => p.output.length);
   try {
     await Promise.all(replies.map((next) => next('ready')));
     const sampler = new ProcessSampler(setup.processes.map((p) => p.pid));
-    const startAt = wallClock() + startDelayMs;
+    const startAt = sharedClock() + startDelayMs;
     const windowStart = startAt + options.warmupMs;
     const windowEnd = windowStart + options.measureMs;
     send(workers, { type: 'start', startAt, windowStart, windowEnd });
-    await sleep(windowStart - wallClock());
+    await sleep(windowStart - sharedClock());
     sampler.start();
-    await sleep(windowEnd - wallClock());
+    await sleep(windowEnd - sharedClock());
     const usage = sampler.stop();
 
     // Drain: wait until every edit sent has reached every other editor, or give up.
-    const drainUntil = wallClock() + options.drainTimeoutMs;
+    const drainUntil = sharedClock() + options.drainTimeoutMs;
     for (;;) {
       send(workers, { type: 'progress' });
       const progress = await Promise.all(replies.map((next) => next('progress')));
       const sent = progress.reduce((n, p) => n + p.sent, 0);
       const received = progress.reduce((n, p) => n + p.received, 0);
-      if (received >= sent * (options.editors - 1) || wallClock() > drainUntil) break;
+      if (received >= sent * (options.editors - 1) || sharedClock() > drainUntil) break;
       await sleep(50);
     }
 
     send(workers, { type: 'finish' });
     const results = await Promise.all(replies.map((next) => next('result')));
-    return summarize(options, shares, results, windowStart, windowEnd, maxSeq, usage);
+    const summary = summarize(options, shares, results, windowStart, windowEnd, maxSeq, usage);
+    summary.serverWarnings = warnings(setup, logStart);
+    return summary;
   } finally {
     send(workers, { type: 'close' });
     await Promise.all(
@@ -177,7 +182,27 @@ function summarize(
       options.editors /
       (options.measureMs / 1000),
     disconnects: results.reduce((n, r) => n + r.disconnects, 0),
+    serverWarnings: {},
   };
+}
+
+/** Warning and error lines our servers logged since `from` (pino levels 40 and up). */
+function warnings(setup: RunningSetup, from: number[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  setup.processes.forEach((process, i) => {
+    for (const line of process.output.slice(from[i])) {
+      if (!line.startsWith('{')) continue;
+      try {
+        const entry = JSON.parse(line) as { level?: number; msg?: string; reason?: string };
+        if ((entry.level ?? 0) < 40) continue;
+        const key = entry.reason ? `${entry.msg}: ${entry.reason}` : (entry.msg ?? '?');
+        counts[key] = (counts[key] ?? 0) + 1;
+      } catch {
+        // Not a log line.
+      }
+    }
+  });
+  return counts;
 }
 
 function send(workers: Worker[], message: ToWorker): void {

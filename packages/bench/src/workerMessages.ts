@@ -12,7 +12,7 @@ export interface WorkerSetup {
   seed: number;
 }
 
-/** Main thread to worker. Times are wall-clock milliseconds (`wallClock`). */
+/** Main thread to worker. Times are `sharedClock` milliseconds. */
 export type ToWorker =
   | { type: 'start'; startAt: number; windowStart: number; windowEnd: number }
   | { type: 'progress' }
