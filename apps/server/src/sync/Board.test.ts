@@ -9,6 +9,7 @@ import { createLogger } from '../logger.ts';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
 import { Board } from './Board.ts';
 import { CloseCode, ConnectionError } from './CloseCode.ts';
+import type { Fanout } from './Fanout.ts';
 import type { Peer } from './Peer.ts';
 
 const dirs: string[] = [];
@@ -16,13 +17,14 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-async function loadBoard(): Promise<{ board: Board; storage: SqliteStorage }> {
+async function loadBoard(fanout?: Fanout): Promise<{ board: Board; storage: SqliteStorage }> {
   const dir = mkdtempSync(join(tmpdir(), 'fdr-board-'));
   dirs.push(dir);
   const storage = new SqliteStorage({ file: join(dir, 'b.sqlite') });
   const logger = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
   const board = await Board.load('b', {
     storage,
+    ...(fanout ? { fanout } : {}),
     logger,
     maxBoardBytes: 1024 * 1024,
     compactThreshold: 1000,
@@ -147,6 +149,71 @@ describe('Board', () => {
       vi.advanceTimersByTime(100);
       board.receive(peers[0]!, { kind: 'update', update: updates[3]! });
       await board.whenPersisted();
+      expect(broadcasts()).toBe(3);
+      board.destroy();
+      await storage.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('relays the updates of other instances paced too, joining our own flush when one is due', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const published: Uint8Array[] = [];
+      const fanout: Fanout = {
+        instanceId: 'here',
+        subscribe: async () => {},
+        unsubscribe: async () => {},
+        publish: (_board, kind, payload) => {
+          if (kind === 'update') published.push(payload);
+        },
+        onReconnect: () => {},
+        close: async () => {},
+      };
+      const { board, storage } = await loadBoard(fanout);
+      const peers = Array.from({ length: 200 }, (_, i) => peer(`p${i}`, `u${i}`));
+      for (const p of peers) board.join(p);
+      const watcher = peers[1]!;
+      const broadcasts = () => watcher.sent.filter((m) => m[0] === 0 && m[1] === 2).length;
+      const tick = () => new Promise((resolve) => setImmediate(resolve));
+      const updatesOf = (name: string, n: number) => {
+        const doc = new Y.Doc();
+        const updates: Uint8Array[] = [];
+        doc.on('update', (u: Uint8Array) => updates.push(u));
+        for (let i = 0; i < n; i++) doc.getMap('m').set(`${name}${i}`, i);
+        return updates;
+      };
+      const remote = updatesOf('r', 3);
+      const local = updatesOf('l', 1);
+      const fromThere = (payload: Uint8Array) =>
+        board.applyRemote({ kind: 'update', from: 'there', payload });
+
+      fromThere(remote[0]!);
+      await tick();
+      expect(broadcasts()).toBe(1); // a quiet board relays at once
+      fromThere(remote[1]!);
+      await tick();
+      board.receive(peers[0]!, { kind: 'update', update: local[0]! });
+      await tick();
+      expect(broadcasts()).toBe(1); // both held by pacing
+      vi.advanceTimersByTime(15);
+      await board.whenPersisted();
+      await tick();
+      expect(broadcasts()).toBe(2); // one message: our flush, with the relayed update in it
+      expect(published).toHaveLength(1); // only our own update goes to the other instances
+      for (const key of ['r0', 'r1', 'l0']) expect(board.doc.getMap('m').has(key)).toBe(true);
+      const received = new Y.Doc();
+      for (const m of watcher.sent.filter((x) => x[0] === 0 && x[1] === 2)) {
+        Y.applyUpdate(received, m.subarray(3)); // [0, 2, varint length (< 128 here), update]
+      }
+      expect(Object.keys(received.getMap('m').toJSON()).sort()).toEqual(['l0', 'r0', 'r1']);
+      // Relayed alone (no flush of ours due) after the interval.
+      fromThere(remote[2]!);
+      await tick();
+      expect(broadcasts()).toBe(2);
+      vi.advanceTimersByTime(15);
+      await tick();
       expect(broadcasts()).toBe(3);
       board.destroy();
       await storage.close();

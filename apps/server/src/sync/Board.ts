@@ -43,13 +43,15 @@ const RETRY_MIN_MS = 50;
 const RETRY_MAX_MS = 5000;
 
 /**
- * Pacing of a busy board's flushes. Every broadcast costs each peer a Yjs transaction whose
+ * Pacing of a busy board's broadcasts. Every broadcast costs each peer a Yjs transaction whose
  * bookkeeping grows with the number of clients in the doc, so on a board with many peers a stream
  * of small broadcasts saturates the clients before the server (200 stock clients editing twice a
- * second: p99 85 ms unpaced, 40 ms paced; packages/bench). A flush therefore starts no sooner than
- * PACING_PER_PEER_MS per peer (at most PACING_MAX_MS) after the previous one. A quiet board, or
- * one with few peers (0.75 ms for ten), flushes as before; a busy, crowded one stores and
- * broadcasts in fewer, larger batches. Nothing is acknowledged before it is stored either way.
+ * second: p99 85 ms unpaced, 40 ms paced; packages/bench). A flush, or the relay of updates that
+ * other instances stored, therefore goes out no sooner than PACING_PER_PEER_MS per member of the
+ * audience (at most PACING_MAX_MS) after the previous broadcast; relayed updates waiting when a
+ * flush goes out join its message. A quiet board, or one with few peers (0.75 ms for ten),
+ * broadcasts as before; a busy, crowded one in fewer, larger messages. Nothing is acknowledged
+ * before it is stored either way.
  */
 const PACING_PER_PEER_MS = 0.075;
 const PACING_MAX_MS = 15;
@@ -77,9 +79,13 @@ export class Board {
   private waiters: Waiter[] = [];
   private flushQueued = false;
   private flushing: Promise<void> | null = null;
-  /** When the last flush started, and the timer of a flush held back by pacing. */
-  private lastFlushAt = Number.NEGATIVE_INFINITY;
+  /** When the last broadcast went out, and the timer of a flush held back by pacing. */
+  private lastBroadcastAt = Number.NEGATIVE_INFINITY;
   private pacingTimer: NodeJS.Timeout | null = null;
+  /** Updates other instances stored, waiting for their (paced) broadcast. */
+  private relayPending: Uint8Array[] = [];
+  private relayQueued = false;
+  private relayTimer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelay = 0;
   private compacting: Promise<void> | null = null;
@@ -373,8 +379,9 @@ export class Board {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === remoteOrigin) {
-      const message = encodeSyncUpdate(update);
-      for (const peer of this.peers) peer.send(message);
+      // Stored by another instance already: relay it, paced like our own flushes.
+      this.relayPending.push(update);
+      this.scheduleRelay();
       return;
     }
     this.pending.push(update);
@@ -401,24 +408,57 @@ export class Board {
       this.flushQueued = false;
       void this.flush();
     };
-    const interval = Math.min(PACING_MAX_MS, this.peers.size * PACING_PER_PEER_MS);
-    const wait = this.lastFlushAt + interval - performance.now();
+    const wait = this.lastBroadcastAt + this.pacingInterval() - performance.now();
     // setImmediate groups every update that arrived in this turn of the event loop; pacing
-    // groups those of the next few milliseconds too when flushes come faster than `interval`.
+    // groups those of the next few milliseconds too when broadcasts come faster than that.
     if (wait > 0) this.pacingTimer = setTimeout(run, wait);
     else setImmediate(run);
+  }
+
+  private pacingInterval(): number {
+    // The audience: our peers, or everyone on the board when other instances serve it too
+    // (their presence reaches us).
+    const audience = Math.max(this.peers.size, this.awareness.getStates().size);
+    return Math.min(PACING_MAX_MS, audience * PACING_PER_PEER_MS);
+  }
+
+  private scheduleRelay(): void {
+    if (this.relayQueued || this.destroyed) return;
+    this.relayQueued = true;
+    const run = () => {
+      this.relayTimer = null;
+      this.relayQueued = false;
+      this.relay();
+    };
+    const wait = this.lastBroadcastAt + this.pacingInterval() - performance.now();
+    if (wait > 0) this.relayTimer = setTimeout(run, wait);
+    else setImmediate(run);
+  }
+
+  private relay(): void {
+    if (this.relayPending.length === 0 || this.destroyed) return;
+    // A flush of ours is on its way: the relayed updates go out in its message (its `finally`
+    // schedules them again if it ends without sending), unless storage is failing.
+    if ((this.flushQueued || this.flushing) && !this.retryTimer) return;
+    const message = encodeSyncUpdate(mergeBatch(this.relayPending));
+    this.relayPending = [];
+    this.lastBroadcastAt = performance.now();
+    for (const peer of this.peers) peer.send(message);
   }
 
   /** Stores the pending updates, then broadcasts them. Never rejects: failures are retried. */
   flush(): Promise<void> {
     if (this.flushing) return this.flushing;
-    if (this.pending.length === 0) return Promise.resolve();
+    if (this.pending.length === 0) {
+      if (this.relayPending.length > 0) this.scheduleRelay();
+      return Promise.resolve();
+    }
     const batch = this.pending;
     this.pending = [];
-    this.lastFlushAt = performance.now();
     this.flushing = this.writeBatch(batch).finally(() => {
       this.flushing = null;
       if (this.pending.length > 0 && !this.retryTimer) this.scheduleFlush();
+      if (this.relayPending.length > 0) this.scheduleRelay();
     });
     return this.flushing;
   }
@@ -449,7 +489,11 @@ export class Board {
       this.loggedBytes += update.byteLength;
     }
     const merged = mergeBatch(batch);
-    const message = encodeSyncUpdate(merged);
+    // Relayed updates waiting for their turn go out in the same message.
+    const outgoing =
+      this.relayPending.length > 0 ? mergeBatch([...this.relayPending.splice(0), merged]) : merged;
+    const message = encodeSyncUpdate(outgoing);
+    this.lastBroadcastAt = performance.now();
     for (const peer of this.peers) peer.send(message);
     this.options.fanout?.publish(this.id, 'update', merged);
     if (this.waiters.length > 0) {
@@ -529,6 +573,7 @@ export class Board {
     this.destroyed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.pacingTimer) clearTimeout(this.pacingTimer);
+    if (this.relayTimer) clearTimeout(this.relayTimer);
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
