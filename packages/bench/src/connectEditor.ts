@@ -3,6 +3,10 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
+// Each y-websocket provider adds a process 'exit' listener in Node: many editors in one thread
+// are expected here, not a leak.
+process.setMaxListeners(0);
+
 /** Which stock provider speaks to a server: y-websocket (ours, the reference) or Hocuspocus. */
 export type ClientKind = 'y-websocket' | 'hocuspocus';
 

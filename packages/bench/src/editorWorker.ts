@@ -16,8 +16,6 @@ import { sharedClock } from './sharedClock.ts';
 import type { FromWorker, ToWorker, WorkerResult, WorkerSetup } from './workerMessages.ts';
 
 const setup = workerData as WorkerSetup;
-// Each y-websocket provider adds a process 'exit' listener in Node: a hundred of them is expected.
-process.setMaxListeners(0);
 const port = parentPort!;
 const post = (message: FromWorker, transfer?: ArrayBuffer[]) =>
   port.postMessage(message, transfer ?? []);
@@ -121,6 +119,17 @@ function startEditing(startAt: number, stopAt: number): void {
   });
 }
 
+let windowElu: EventLoopUtilization | undefined;
+let windowEndTimer: NodeJS.Timeout | null = null;
+
+function closeWindow(): void {
+  if (windowEndTimer) clearTimeout(windowEndTimer);
+  windowEndTimer = null;
+  loopDelay.disable();
+  busy = performance.eventLoopUtilization(windowElu).utilization;
+  framesInWindow = frames - framesAtStart;
+}
+
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'start': {
@@ -128,23 +137,20 @@ port.on('message', (message: ToWorker) => {
       windowEnd = message.windowEnd;
       startEditing(message.startAt, message.windowEnd);
       // Client-side load over the measured window only.
-      let elu: EventLoopUtilization;
       setTimeout(() => {
         loopDelay.enable();
-        elu = performance.eventLoopUtilization();
+        windowElu = performance.eventLoopUtilization();
         framesAtStart = frames;
       }, windowStart - sharedClock());
-      setTimeout(() => {
-        loopDelay.disable();
-        busy = performance.eventLoopUtilization(elu).utilization;
-        framesInWindow = frames - framesAtStart;
-      }, windowEnd - sharedClock());
+      windowEndTimer = setTimeout(closeWindow, windowEnd - sharedClock());
       return;
     }
     case 'progress':
       post({ type: 'progress', sent, received });
       return;
     case 'finish': {
+      // The main thread may ask before this thread's own end-of-window timer has run.
+      if (windowEndTimer) closeWindow();
       for (const timer of timers) clearTimeout(timer);
       const result: WorkerResult = {
         type: 'result',
