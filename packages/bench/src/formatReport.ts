@@ -45,14 +45,16 @@ export function formatReport(results: BenchResults): string {
     `Each point: fresh server processes, ${(mode.warmupMs / 1000).toFixed(0)} s of warm-up, then ` +
       `${(mode.measureMs / 1000).toFixed(0)} s measured. Latency over every (edit, receiving editor) pair ` +
       'of the window; "sustained" counts the edits of the window that reached every other editor, per second ' +
-      '(offered in brackets). Server CPU in % of one core (both instances summed for the two-instance setup; ' +
-      'PostgreSQL and Redis not included). Messages per editor per second: websocket messages each editor ' +
+      '(offered in brackets). Server CPU in % of one core (both instances summed for the two-instance setup, ' +
+      'PostgreSQL and Redis in brackets). Messages per editor per second: websocket messages each editor ' +
       'received (each is a Yjs transaction for a stock client). Clients busy: event-loop utilisation of the two ' +
       'client worker threads (100% = the clients, not the server, set the pace). Client lag: worst p99 ' +
-      'event-loop delay of those threads.',
+      'event-loop delay of those threads. Other CPU: every other process on the machine during the window ' +
+      `(other people's work); a point over ${mode.noiseLimitPercent}% of a core is measured again, up to ` +
+      `${mode.remeasure + 1} attempts, and the quietest kept.`,
     '',
-    '| Editors | Setup | p50 | p95 | p99 | max | Edits/s sustained (offered) | Not delivered | Server CPU | Server RSS | Messages per editor per s | Clients busy | Client lag p99 | Reconnects |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Editors | Setup | p50 | p95 | p99 | max | Edits/s sustained (offered) | Not delivered | Server CPU | Server RSS | Messages per editor per s | Clients busy | Client lag p99 | Reconnects | Other CPU (attempts) |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   const editorCounts = [...new Set(load.map((r) => r.editors))].sort((a, b) => a - b);
   for (const editors of editorCounts) {
@@ -60,9 +62,10 @@ export function formatReport(results: BenchResults): string {
       out.push(
         `| ${editors} | ${label(row.setup)} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${ms(row.max)} | ` +
           `${row.sustainedEditsPerSecond.toFixed(0)} (${row.editors * row.editsPerSecond}) | ${row.incompleteEdits} | ` +
-          `${row.serverCpuPercent.toFixed(0)}% | ${(row.serverRssMaxBytes / MB).toFixed(0)} MB | ` +
+          `${row.serverCpuPercent.toFixed(0)}%${row.setup === 'ours-pg-redis' ? ` (+ ${row.servicesCpuPercent.toFixed(0)}% PostgreSQL, Redis)` : ''} | ` +
+          `${(row.serverRssMaxBytes / MB).toFixed(0)} MB | ` +
           `${row.messagesPerEditorPerSecond.toFixed(0)} | ${(row.clientBusy * 100).toFixed(0)}% | ` +
-          `${ms(row.clientLoopP99Ms)} | ${row.disconnects} |`,
+          `${ms(row.clientLoopP99Ms)} | ${row.disconnects} | ${row.otherCpuPercent.toFixed(0)}% (${row.attempts}) |`,
       );
     }
   }

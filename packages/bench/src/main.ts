@@ -38,6 +38,9 @@ const mode: BenchMode = { ...BENCH_MODES[values.full ? 'full' : 'quick'] };
 if (values.only) mode.setups = values.only.split(',') as SetupId[];
 if (values.editors) mode.editors = values.editors.split(',').map(Number);
 
+// Exiting runs the servers' cleanup (spawnServer kills them on 'exit'); a signal would not.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 console.error(`bench: ${mode.name} mode, setups ${mode.setups.join(', ')}`);
 const results = await runBench(mode, {
   log: (line) => console.error(`  ${line}`),

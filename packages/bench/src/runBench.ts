@@ -8,6 +8,8 @@ import { BenchContext, createSetups, type SetupId } from './setups.ts';
 
 export interface LoadRow extends LoadResult {
   setup: SetupId;
+  /** Measurements of this point, the kept one included (more when others were busy). */
+  attempts: number;
 }
 
 export interface BenchResults {
@@ -59,29 +61,42 @@ export async function runBench(
       const order = rotate(setups, point);
       for (const setup of order) {
         if ((overLimit.get(setup.id) ?? 0) >= mode.giveUpAfter) continue;
-        const running = await setup.start(startOptions);
-        let result: LoadResult;
-        try {
-          result = await runLoad(running, {
-            editors,
-            editsPerSecond: mode.editsPerSecond,
-            warmupMs: mode.warmupMs,
-            measureMs: mode.measureMs,
-            drainTimeoutMs: mode.drainTimeoutMs,
-            workers: 2,
-            board: `load-${editors}-${run++}`,
-          });
-        } finally {
-          await running.stop();
+        let result: LoadResult | null = null;
+        let attempts = 0;
+        while (attempts <= mode.remeasure) {
+          attempts++;
+          const running = await setup.start(startOptions);
+          let attempt: LoadResult;
+          try {
+            attempt = await runLoad(running, {
+              editors,
+              editsPerSecond: mode.editsPerSecond,
+              warmupMs: mode.warmupMs,
+              measureMs: mode.measureMs,
+              drainTimeoutMs: mode.drainTimeoutMs,
+              workers: 2,
+              board: `load-${editors}-${run++}`,
+            });
+          } finally {
+            await running.stop();
+          }
+          if (!result || attempt.otherCpuPercent < result.otherCpuPercent) result = attempt;
+          if (attempt.otherCpuPercent <= mode.noiseLimitPercent || attempts > mode.remeasure) break;
+          log(
+            `load ${setup.id} ${editors} editors: other processes used ${attempt.otherCpuPercent.toFixed(0)}% of a core, measuring again`,
+          );
+          await sleep(5000);
         }
-        load.push({ setup: setup.id, ...result });
+        if (!result) throw new Error('no measurement');
+        load.push({ setup: setup.id, attempts, ...result });
         overLimit.set(
           setup.id,
           result.p99 > mode.giveUpP99Ms ? (overLimit.get(setup.id) ?? 0) + 1 : 0,
         );
         log(
           `load ${setup.id} ${editors} editors: p50 ${ms(result.p50)}, p99 ${ms(result.p99)}, ` +
-            `${result.sustainedEditsPerSecond.toFixed(0)} edits/s, server CPU ${result.serverCpuPercent.toFixed(0)}%` +
+            `${result.sustainedEditsPerSecond.toFixed(0)} edits/s, server CPU ${result.serverCpuPercent.toFixed(0)}%, ` +
+            `other CPU ${result.otherCpuPercent.toFixed(0)}%` +
             `${Object.keys(result.serverWarnings).length > 0 ? `, server warnings ${JSON.stringify(result.serverWarnings)}` : ''}`,
         );
         await sleep(300);

@@ -33,6 +33,10 @@ export interface LoadResult {
   p99: number;
   max: number;
   serverCpuPercent: number;
+  /** PostgreSQL and Redis over the window, in % of one core (only the two-instance setup uses them). */
+  servicesCpuPercent: number;
+  /** Other processes on the machine over the window, in % of one core: background noise. */
+  otherCpuPercent: number;
   serverRssMaxBytes: number;
   /** Worst p99 event-loop delay of the client worker threads: above a few ms, clients lag. */
   clientLoopP99Ms: number;
@@ -84,7 +88,10 @@ export async function runLoad(setup: RunningSetup, options: LoadOptions): Promis
   const logStart = setup.processes.map((p) => p.output.length);
   try {
     await Promise.all(replies.map((next) => next('ready')));
-    const sampler = new ProcessSampler(setup.processes.map((p) => p.pid));
+    const sampler = new ProcessSampler(
+      setup.processes.map((p) => p.pid),
+      { services: setup.id === 'ours-pg-redis' },
+    );
     const startAt = sharedClock() + startDelayMs;
     const windowStart = startAt + options.warmupMs;
     const windowEnd = windowStart + options.measureMs;
@@ -174,6 +181,8 @@ function summarize(
     p99: histogram.percentile(0.99),
     max: histogram.max,
     serverCpuPercent: usage.cpuPercent,
+    servicesCpuPercent: usage.servicesCpuPercent,
+    otherCpuPercent: usage.otherCpuPercent,
     serverRssMaxBytes: usage.rssMaxBytes,
     clientLoopP99Ms: Math.max(...results.map((r) => r.loopDelayP99Ms)),
     clientBusy: results.reduce((n, r) => n + r.busy, 0) / results.length,

@@ -69,7 +69,7 @@ export class BenchContext {
   private usedPostgres = false;
 
   tempDir(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'fdr-bench-'));
+    const dir = mkdtempSync(join(tmpdir(), 'fdr-sbs-'));
     this.dirs.push(dir);
     return dir;
   }
