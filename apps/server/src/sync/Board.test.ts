@@ -141,7 +141,7 @@ describe('Board', () => {
       expect(broadcasts()).toBe(1);
       expect((await storage.load('b')).updates).toHaveLength(1); // not stored, so not acknowledged
       // ...then stored and broadcast together once it has passed.
-      vi.advanceTimersByTime(15);
+      vi.advanceTimersByTime(20);
       await board.whenPersisted();
       expect(broadcasts()).toBe(2);
       expect((await storage.load('b')).updates).toHaveLength(3);
@@ -197,7 +197,7 @@ describe('Board', () => {
       board.receive(peers[0]!, { kind: 'update', update: local[0]! });
       await tick();
       expect(broadcasts()).toBe(1); // both held by pacing
-      vi.advanceTimersByTime(15);
+      vi.advanceTimersByTime(20);
       await board.whenPersisted();
       await tick();
       expect(broadcasts()).toBe(2); // one message: our flush, with the relayed update in it
@@ -212,7 +212,7 @@ describe('Board', () => {
       fromThere(remote[2]!);
       await tick();
       expect(broadcasts()).toBe(2);
-      vi.advanceTimersByTime(15);
+      vi.advanceTimersByTime(20);
       await tick();
       expect(broadcasts()).toBe(3);
       board.destroy();

@@ -46,15 +46,15 @@ const RETRY_MAX_MS = 5000;
  * Pacing of a busy board's broadcasts. Every broadcast costs each peer a Yjs transaction whose
  * bookkeeping grows with the number of clients in the doc, so on a board with many peers a stream
  * of small broadcasts saturates the clients before the server (200 stock clients editing twice a
- * second: p99 85 ms unpaced, 40 ms paced; packages/bench). A flush, or the relay of updates that
+ * second: p99 85 ms unpaced, 35 ms paced; packages/bench). A flush, or the relay of updates that
  * other instances stored, therefore goes out no sooner than PACING_PER_PEER_MS per member of the
  * audience (at most PACING_MAX_MS) after the previous broadcast; relayed updates waiting when a
- * flush goes out join its message. A quiet board, or one with few peers (0.75 ms for ten),
+ * flush goes out join its message. A quiet board, or one with few peers (1 ms for ten),
  * broadcasts as before; a busy, crowded one in fewer, larger messages. Nothing is acknowledged
  * before it is stored either way.
  */
-const PACING_PER_PEER_MS = 0.075;
-const PACING_MAX_MS = 15;
+const PACING_PER_PEER_MS = 0.1;
+const PACING_MAX_MS = 20;
 
 /**
  * One board in memory: its Y.Doc, its awareness, the peers connected to it, and the write path.
