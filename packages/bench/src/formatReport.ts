@@ -167,6 +167,9 @@ export function formatReport(results: BenchResults): string {
       `| ${label(row.setup)} | ${meaning[row.setup]} | ${ms(row.p50)} | ${ms(row.p99)} | ${ms(row.max)} |`,
     );
   }
+  if (results.errors.length > 0) {
+    out.push('', '### Failed measures', '', ...results.errors.map((e) => `- ${e}`));
+  }
   return `${out.join('\n')}\n`;
 }
 

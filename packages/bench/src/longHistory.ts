@@ -138,14 +138,15 @@ async function seed(
   Y.applyUpdate(expected, Y.encodeStateAsUpdate(editor.doc));
   // Done when a fresh client sees the last edit: the server has handled every message.
   await waitUntil(async () => {
-    const probe = connectEditor(endpoint, board);
+    // A server still working through the messages answers late: wait for it.
+    const probe = connectEditor(endpoint, board, { timeoutMs: 300_000 });
     try {
       await probe.synced;
       return sameCards(probe.doc, expected);
     } finally {
       probe.destroy();
     }
-  }, 120_000);
+  }, 600_000);
   return performance.now() - started;
 }
 

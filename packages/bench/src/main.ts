@@ -42,14 +42,16 @@ if (values.editors) mode.editors = values.editors.split(',').map(Number);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
 console.error(`bench: ${mode.name} mode, setups ${mode.setups.join(', ')}`);
+const dir = fileURLToPath(new URL('../results/', import.meta.url));
+mkdirSync(dir, { recursive: true });
 const results = await runBench(mode, {
   log: (line) => console.error(`  ${line}`),
   ...(values['node-arg'] ? { nodeArgs: values['node-arg'] } : {}),
+  onPartial: (partial) =>
+    writeFileSync(`${dir}${mode.name}-sweep.json`, `${JSON.stringify(partial, null, 2)}\n`),
 });
 console.log(formatReport(results));
 
-const dir = fileURLToPath(new URL('../results/', import.meta.url));
-mkdirSync(dir, { recursive: true });
 const file = `${dir}${mode.name}-${results.startedAt.replace(/[:.]/g, '-')}.json`;
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 console.error(`bench: results in ${file}`);

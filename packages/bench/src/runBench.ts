@@ -23,6 +23,8 @@ export interface BenchResults {
   history: LongHistoryRow[];
   idle: IdleBoardsRow[];
   ack: AckRow[];
+  /** Measures that failed (the run carries on without them). */
+  errors: string[];
 }
 
 export interface RunBenchOptions {
@@ -30,6 +32,8 @@ export interface RunBenchOptions {
   log?: (line: string) => void;
   /** Flags for every server's `node` (e.g. --cpu-prof), for profiling. */
   nodeArgs?: string[];
+  /** Called with the sweep once it is done, before the other measures (to save it early). */
+  onPartial?: (partial: { load: LoadRow[] }) => void;
 }
 
 /**
@@ -54,6 +58,7 @@ export async function runBench(
   const history: LongHistoryRow[] = [];
   const idle: IdleBoardsRow[] = [];
   const ack: AckRow[] = [];
+  const errors: string[] = [];
   try {
     const overLimit = new Map<SetupId, number>();
     let run = 0;
@@ -102,29 +107,46 @@ export async function runBench(
         await sleep(300);
       }
     }
-    for (const setup of setups) {
-      const rows = await measureLongHistory(setup, {
-        updates: mode.historyUpdates,
-        repeats: mode.historyRepeats,
-      });
-      history.push(...rows);
-      for (const row of rows) log(`history ${setup.id} ${row.variant}: join ${ms(row.joinMs)}`);
-    }
-    for (const setup of setups) {
-      const row = await measureIdleBoards(setup, {
-        boards: mode.idleBoards,
-        concurrency: 10,
-        settleMs: mode.idleSettleMs,
-      });
-      if (row) {
-        idle.push(row);
-        log(`idle ${setup.id}: ${(row.marginalPerBoardBytes / 1024).toFixed(0)} kB per board`);
+    options.onPartial?.({ load });
+    // One failed measure is recorded and the run goes on: the sweep took most of the time.
+    const attempt = async (what: string, setup: SetupId, fn: () => Promise<void>) => {
+      try {
+        await fn();
+      } catch (error) {
+        const text = `${what} ${setup}: ${error instanceof Error ? error.message : String(error)}`;
+        errors.push(text);
+        log(`FAILED ${text}`);
       }
+    };
+    for (const setup of setups) {
+      await attempt('history', setup.id, async () => {
+        const rows = await measureLongHistory(setup, {
+          updates: mode.historyUpdates,
+          repeats: mode.historyRepeats,
+        });
+        history.push(...rows);
+        for (const row of rows) log(`history ${setup.id} ${row.variant}: join ${ms(row.joinMs)}`);
+      });
     }
     for (const setup of setups) {
-      const row = await measureAck(setup, mode.ackSamples);
-      ack.push(row);
-      log(`ack ${setup.id}: p50 ${ms(row.p50)}, p99 ${ms(row.p99)}`);
+      await attempt('idle boards', setup.id, async () => {
+        const row = await measureIdleBoards(setup, {
+          boards: mode.idleBoards,
+          concurrency: 10,
+          settleMs: mode.idleSettleMs,
+        });
+        if (row) {
+          idle.push(row);
+          log(`idle ${setup.id}: ${(row.marginalPerBoardBytes / 1024).toFixed(0)} kB per board`);
+        }
+      });
+    }
+    for (const setup of setups) {
+      await attempt('ack', setup.id, async () => {
+        const row = await measureAck(setup, mode.ackSamples);
+        ack.push(row);
+        log(`ack ${setup.id}: p50 ${ms(row.p50)}, p99 ${ms(row.p99)}`);
+      });
     }
   } finally {
     await context.cleanup();
@@ -140,6 +162,7 @@ export async function runBench(
     history,
     idle,
     ack,
+    errors,
   };
 }
 

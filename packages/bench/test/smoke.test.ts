@@ -36,5 +36,6 @@ test('a tiny run of every measure works against all four setups', async () => {
   for (const row of results.idle) expect(row.rssSecondBytes).toBeGreaterThan(0);
   expect(results.ack).toHaveLength(4);
   for (const row of results.ack) expect(Number.isFinite(row.p99), row.setup).toBe(true);
+  expect(results.errors).toEqual([]);
   expect(formatReport(results)).toContain('### Propagation latency');
 });
