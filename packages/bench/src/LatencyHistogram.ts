@@ -11,6 +11,11 @@ export class LatencyHistogram {
   readonly overflow: number[] = [];
   count = 0;
   max = 0;
+  /**
+   * Pairs that never arrived (within the drain timeout): they rank above every delivered sample,
+   * so a percentile that reaches them is Infinity, not a flattering figure over what did arrive.
+   */
+  missing = 0;
 
   constructor() {
     this.buckets = new Uint32Array(BUCKETS);
@@ -41,8 +46,9 @@ export class LatencyHistogram {
 
   /** The smallest latency that at least `p` (0..1) of the samples do not exceed. */
   percentile(p: number): number {
-    if (this.count === 0) return Number.NaN;
-    const rank = Math.max(1, Math.ceil(p * this.count));
+    if (this.count + this.missing === 0) return Number.NaN;
+    const rank = Math.max(1, Math.ceil(p * (this.count + this.missing)));
+    if (rank > this.count) return Number.POSITIVE_INFINITY;
     let seen = 0;
     for (let i = 0; i < BUCKETS; i++) {
       seen += this.buckets[i]!;

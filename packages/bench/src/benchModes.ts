@@ -7,6 +7,8 @@ export interface BenchMode {
   /** Editors on the board at each point of the sweep. */
   editors: number[];
   editsPerSecond: number;
+  /** Runs of each point; the one with the median p99 is reported. */
+  repeats: number;
   warmupMs: number;
   measureMs: number;
   drainTimeoutMs: number;
@@ -25,6 +27,8 @@ export interface BenchMode {
   /** Pause before each memory reading of the idle-board measure. */
   idleSettleMs: number;
   ackSamples: number;
+  /** Only the latency sweep (for investigating one point; never for the recorded run). */
+  sweepOnly?: boolean;
 }
 
 const ALL: SetupId[] = ['ours-sqlite', 'ours-pg-redis', 'reference', 'hocuspocus'];
@@ -36,6 +40,7 @@ export const BENCH_MODES: Record<BenchMode['name'], BenchMode> = {
     setups: ALL,
     editors: [10, 100, 200],
     editsPerSecond: 2,
+    repeats: 1,
     warmupMs: 1000,
     measureMs: 3000,
     drainTimeoutMs: 3000,
@@ -55,11 +60,12 @@ export const BENCH_MODES: Record<BenchMode['name'], BenchMode> = {
     setups: ALL,
     editors: [10, 50, 100, 125, 150, 175, 200, 225, 250, 300, 400],
     editsPerSecond: 2,
+    repeats: 3,
     warmupMs: 3000,
     measureMs: 10_000,
     drainTimeoutMs: 10_000,
     giveUpAfter: 2,
-    giveUpP99Ms: 2000,
+    giveUpP99Ms: 1000,
     noiseLimitPercent: 15,
     remeasure: 3,
     historyUpdates: 100_000,
@@ -74,6 +80,7 @@ export const BENCH_MODES: Record<BenchMode['name'], BenchMode> = {
     setups: ALL,
     editors: [4],
     editsPerSecond: 2,
+    repeats: 1,
     warmupMs: 300,
     measureMs: 2000,
     drainTimeoutMs: 5000,

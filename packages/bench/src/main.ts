@@ -10,6 +10,8 @@
  *   --only=ours-sqlite,reference   a subset of the setups
  *   --editors=10,200               other sweep points
  *   --node-arg=--cpu-prof          a flag for every server's node (repeatable), for profiling
+ *   --sweep-only                   only the latency sweep (no long history, idle boards, ack)
+ *   --repeats=3                    runs of each sweep point (the median p99 is kept)
  *
  * Needs the local PostgreSQL and Redis (TEST_DATABASE_URL, TEST_REDIS_URL) for the two-instance
  * setup. Not a test: nothing here asserts a time.
@@ -31,12 +33,16 @@ const { values } = parseArgs({
     only: { type: 'string' },
     editors: { type: 'string' },
     'node-arg': { type: 'string', multiple: true },
+    'sweep-only': { type: 'boolean', default: false },
+    repeats: { type: 'string' },
   },
 });
 
 const mode: BenchMode = { ...BENCH_MODES[values.full ? 'full' : 'quick'] };
 if (values.only) mode.setups = values.only.split(',') as SetupId[];
 if (values.editors) mode.editors = values.editors.split(',').map(Number);
+if (values['sweep-only']) mode.sweepOnly = true;
+if (values.repeats) mode.repeats = Math.max(1, Number(values.repeats));
 
 // Exiting runs the servers' cleanup (spawnServer kills them on 'exit'); a signal would not.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));

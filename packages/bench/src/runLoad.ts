@@ -168,6 +168,7 @@ function summarize(
       if (count >= options.editors - 1) complete++;
     }
   }
+  histogram.missing = Math.max(0, editsInWindow * (options.editors - 1) - histogram.count);
   return {
     editors: options.editors,
     editsPerSecond: options.editsPerSecond,
