@@ -1,4 +1,5 @@
 import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -36,8 +37,14 @@ export interface EditorOptions {
   onAck?: () => void;
   /** Called when the connection closes while the editor is not being destroyed. */
   onDisconnect?: () => void;
-  /** Called for every websocket message the server sends (to count them). */
-  onFrame?: () => void;
+  /** Called for every websocket message the server sends (to count them), saying if it is presence. */
+  onFrame?: (presence: boolean) => void;
+  /**
+   * Presence as a person on a board has it (a name). Stock awareness starts with `{}` at clock 0,
+   * which peers ignore; an app sets a field, and only then do the server and the others see the
+   * client (and renewals every 15 s go out).
+   */
+  presence?: string;
   timeoutMs?: number;
 }
 
@@ -56,12 +63,13 @@ export function connectEditor(
   let destroyProvider: () => void;
   let synced: Promise<void>;
   if (endpoint.kind === 'y-websocket') {
-    const Socket = socketClass(endpoint.cookie, onAck, onFrame);
+    const Socket = socketClass(endpoint.cookie, onAck, onFrame, false);
     const provider = new WebsocketProvider(endpoint.url, board, doc, {
       WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
       // Providers in one thread would otherwise talk over BroadcastChannel, bypassing the server.
       disableBc: true,
     });
+    if (options.presence) provider.awareness.setLocalStateField('user', { name: options.presence });
     synced = new Promise<void>((resolve) => {
       if (provider.synced) resolve();
       else provider.on('sync', (isSynced: boolean) => isSynced && resolve());
@@ -77,9 +85,10 @@ export function connectEditor(
       url: endpoint.url,
       name: board,
       document: doc,
-      WebSocketPolyfill: socketClass(undefined, undefined, onFrame),
+      WebSocketPolyfill: socketClass(undefined, undefined, onFrame, true),
     };
     const provider = new HocuspocusProvider(configuration);
+    if (options.presence) provider.setAwarenessField('user', { name: options.presence });
     synced = new Promise<void>((resolve) => {
       if (provider.isSynced) resolve();
       else provider.on('synced', ({ state }: { state: boolean }) => state && resolve());
@@ -122,7 +131,8 @@ export function connectEditor(
 function socketClass(
   cookie: string | undefined,
   onAck: (() => void) | undefined,
-  onFrame: (() => void) | undefined,
+  onFrame: ((presence: boolean) => void) | undefined,
+  hocuspocus: boolean,
 ) {
   return class extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
@@ -130,7 +140,12 @@ function socketClass(
       // Destroying a provider whose socket is still connecting makes ws emit 'error'; the
       // providers do not always listen, and an unheard 'error' would end the harness.
       this.on('error', () => {});
-      if (onFrame) this.on('message', onFrame);
+      if (onFrame) {
+        this.on('message', (data: ArrayBuffer | Buffer) => {
+          const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+          onFrame(messageType(bytes, hocuspocus) === AWARENESS);
+        });
+      }
       if (onAck) {
         // The provider sets binaryType 'arraybuffer'.
         this.on('message', (data: ArrayBuffer | Buffer) => {
@@ -140,4 +155,21 @@ function socketClass(
       }
     }
   };
+}
+
+/** Message type 1 is presence (awareness) in both protocols. */
+const AWARENESS = 1;
+
+/**
+ * The message type of a frame: its first varuint for y-websocket; Hocuspocus puts the document
+ * name (a varstring) before it.
+ */
+function messageType(bytes: Uint8Array, hocuspocus: boolean): number {
+  const decoder = decoding.createDecoder(bytes);
+  try {
+    if (hocuspocus) decoding.readVarString(decoder);
+    return decoding.readVarUint(decoder);
+  } catch {
+    return -1;
+  }
 }

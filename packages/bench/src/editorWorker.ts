@@ -34,6 +34,9 @@ let busy = Number.NaN;
 let frames = 0;
 let framesAtStart = 0;
 let framesInWindow = 0;
+let presenceFrames = 0;
+let presenceAtStart = 0;
+let presenceInWindow = 0;
 let received = 0;
 let windowStart = Number.POSITIVE_INFINITY;
 let windowEnd = Number.NEGATIVE_INFINITY;
@@ -83,11 +86,13 @@ async function connectAll(): Promise<void> {
   for (let i = 0; i < setup.editors.length; i += batch) {
     const group = setup.editors.slice(i, i + batch).map(({ index, endpoint }) => {
       const editor = connectEditor(endpoint, setup.board, {
+        presence: `Editor ${index}`,
         onDisconnect: () => {
           disconnects++;
         },
-        onFrame: () => {
+        onFrame: (presence) => {
           frames++;
+          if (presence) presenceFrames++;
         },
       });
       observe(editor.doc, index);
@@ -128,6 +133,7 @@ function closeWindow(): void {
   loopDelay.disable();
   busy = performance.eventLoopUtilization(windowElu).utilization;
   framesInWindow = frames - framesAtStart;
+  presenceInWindow = presenceFrames - presenceAtStart;
 }
 
 port.on('message', (message: ToWorker) => {
@@ -141,6 +147,7 @@ port.on('message', (message: ToWorker) => {
         loopDelay.enable();
         windowElu = performance.eventLoopUtilization();
         framesAtStart = frames;
+        presenceAtStart = presenceFrames;
       }, windowStart - sharedClock());
       windowEndTimer = setTimeout(closeWindow, windowEnd - sharedClock());
       return;
@@ -164,6 +171,7 @@ port.on('message', (message: ToWorker) => {
         loopDelayMaxMs: loopDelay.max / 1e6,
         busy,
         framesInWindow,
+        presenceInWindow,
         disconnects,
       };
       post(result, [histogram.buckets.buffer as ArrayBuffer]);

@@ -48,7 +48,7 @@ export function formatReport(results: BenchResults): string {
       'of the window; "sustained" counts the edits of the window that reached every other editor, per second ' +
       '(offered in brackets). Server CPU in % of one core (both instances summed for the two-instance setup, ' +
       'PostgreSQL and Redis in brackets). Messages per editor per second: websocket messages each editor ' +
-      'received (each is a Yjs transaction for a stock client). Clients busy: event-loop utilisation of the two ' +
+      'received (each is a Yjs transaction for a stock client), presence (awareness) messages among them in brackets. Clients busy: event-loop utilisation of the two ' +
       'client worker threads (100% = the clients, not the server, set the pace). Client lag: worst p99 ' +
       'event-loop delay of those threads. Other CPU: every other process on the machine during the window ' +
       `(other people's work); a point over ${mode.noiseLimitPercent}% of a core is measured again, up to ` +
@@ -59,7 +59,7 @@ export function formatReport(results: BenchResults): string {
         : '') +
       'An edit that never reached an editor counts as infinitely late in the percentiles.',
     '',
-    '| Editors | Setup | p50 | p95 | p99 | p99 of the runs | max | Edits/s sustained (offered) | Not delivered | Server CPU | Server RSS | Messages per editor per s | Clients busy | Client lag p99 | Reconnects | Other CPU (attempts) |',
+    '| Editors | Setup | p50 | p95 | p99 | p99 of the runs | max | Edits/s sustained (offered) | Not delivered | Server CPU | Server RSS | Messages per editor per s (presence) | Clients busy | Client lag p99 | Reconnects | Other CPU (attempts) |',
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   const editorCounts = [...new Set(load.map((r) => r.editors))].sort((a, b) => a - b);
@@ -70,7 +70,7 @@ export function formatReport(results: BenchResults): string {
           `${row.sustainedEditsPerSecond.toFixed(0)} (${row.editors * row.editsPerSecond}) | ${row.incompleteEdits} | ` +
           `${row.serverCpuPercent.toFixed(0)}%${row.setup === 'ours-pg-redis' ? ` (+ ${row.servicesCpuPercent.toFixed(0)}% PostgreSQL, Redis)` : ''} | ` +
           `${(row.serverRssMaxBytes / MB).toFixed(0)} MB | ` +
-          `${row.messagesPerEditorPerSecond.toFixed(0)} | ${(row.clientBusy * 100).toFixed(0)}% | ` +
+          `${row.messagesPerEditorPerSecond.toFixed(0)} (${(row.presencePerEditorPerSecond ?? 0).toFixed(0)}) | ${(row.clientBusy * 100).toFixed(0)}% | ` +
           `${ms(row.clientLoopP99Ms)} | ${row.disconnects} | ${row.otherCpuPercent.toFixed(0)}% (${row.attempts}) |`,
       );
     }

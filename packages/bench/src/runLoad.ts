@@ -48,6 +48,8 @@ export interface LoadResult {
    * make clients cheaper.
    */
   messagesPerEditorPerSecond: number;
+  /** Of those, presence (awareness) messages. */
+  presencePerEditorPerSecond: number;
   /** Connections closed by the server during the run (each provider reconnected). */
   disconnects: number;
   /** Our server's warnings and errors during the run, by message and reason, with counts. */
@@ -189,6 +191,10 @@ function summarize(
     clientBusy: results.reduce((n, r) => n + r.busy, 0) / results.length,
     messagesPerEditorPerSecond:
       results.reduce((n, r) => n + r.framesInWindow, 0) /
+      options.editors /
+      (options.measureMs / 1000),
+    presencePerEditorPerSecond:
+      results.reduce((n, r) => n + r.presenceInWindow, 0) /
       options.editors /
       (options.measureMs / 1000),
     disconnects: results.reduce((n, r) => n + r.disconnects, 0),

@@ -41,6 +41,8 @@ export interface WorkerResult {
   busy: number;
   /** Websocket messages this worker's editors received during the window. */
   framesInWindow: number;
+  /** Of those, presence (awareness) messages. */
+  presenceInWindow: number;
   /** Connections the server closed during the run (the provider reconnects by itself). */
   disconnects: number;
 }
