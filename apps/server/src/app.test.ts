@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openRawSocket } from './test/rawSocket.ts';
 import { startTestServer, type TestServer, tempDir } from './test/testServer.ts';
@@ -71,6 +73,46 @@ describe('HTTP surface', () => {
     expect(await (await fetch(`${s.url}/b/some-board`)).text()).toContain('app shell');
     const js = await fetch(`${s.url}/assets/app.js`);
     expect(js.headers.get('content-type')).toMatch(/javascript/);
+    // Hashed assets are cached for good; the shell is revalidated so a release is picked up.
+    expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const shell = await fetch(`${s.url}/b/some-board`);
+    expect(shell.headers.get('cache-control')).toBe('no-cache');
+    expect((await fetch(`${s.url}/api/nope`)).headers.get('cache-control') ?? '').not.toContain(
+      'immutable',
+    );
+  });
+
+  it('sends the precompressed variant the browser accepts', async () => {
+    const web = join(tempDir(), 'dist');
+    mkdirSync(join(web, 'assets'), { recursive: true });
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>app shell</title>');
+    const source = `console.log(${JSON.stringify('x'.repeat(5000))});`;
+    writeFileSync(join(web, 'assets', 'big.js'), source);
+    writeFileSync(join(web, 'assets', 'big.js.gz'), gzipSync(source));
+    writeFileSync(join(web, 'assets', 'big.js.br'), brotliCompressSync(source));
+    const s = await server({ webDist: web });
+    const url = `${s.url}/assets/big.js`;
+    // fetch decodes what it asked for; node:http shows the bytes on the wire.
+    const raw = (encoding: string) =>
+      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+        const req = httpGet(url, { headers: { 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+      });
+    const br = await raw('gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toContain('Accept-Encoding');
+    expect(brotliDecompressSync(br.body).toString()).toBe(source);
+    const gz = await raw('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(source);
+    expect(gz.body.byteLength).toBeLessThan(source.length / 10);
+    const plain = await raw('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(source);
   });
 
   it('answers unknown API paths with a JSON 404', async () => {

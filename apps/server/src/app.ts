@@ -248,9 +248,21 @@ export function createApp(deps: AppDeps) {
 
   const hasWeb = existsSync(join(config.webDist, 'index.html'));
   if (hasWeb) {
-    app.use('/*', serveStatic({ root: config.webDist }));
+    app.use('/*', async (c, next) => {
+      await next();
+      if (c.res.status !== 200 || c.req.path.startsWith('/api/') || c.req.path === '/healthz')
+        return;
+      // The build names every file under /assets/ after its content: it never changes under the
+      // same name. Anything else (the app shell) is checked again so a new release is picked up.
+      c.res.headers.set(
+        'Cache-Control',
+        c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    });
+    // `precompressed`: the build writes .br and .gz beside each file (apps/web/build).
+    app.use('/*', serveStatic({ root: config.webDist, precompressed: true }));
     // Client-side routes (e.g. /b/:id) get the app shell.
-    app.get('*', serveStatic({ path: join(config.webDist, 'index.html') }));
+    app.get('*', serveStatic({ path: join(config.webDist, 'index.html'), precompressed: true }));
   } else {
     app.get('/', (c) => c.html(placeholderPage));
   }
