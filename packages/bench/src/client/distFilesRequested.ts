@@ -1,17 +1,19 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { gzipSync } from 'node:zlib';
 
 export type FileKind = 'js' | 'css' | 'font' | 'html' | 'other';
 
-/** A file of the web build that the browser requested, with its size as stored and gzipped. */
+/** A file of the web build that the browser requested, with its size as stored and as sent. */
 export interface DistFile {
   /** Path in the build, e.g. `/assets/BoardPage-xxxx.js`. */
   path: string;
   kind: FileKind;
   bytes: number;
-  /** zlib's default level (6), what a reverse proxy compressing on the fly would send. */
-  gzipBytes: number;
+  /**
+   * What our server sends a browser that accepts brotli (Chromium does): the `.br` the build
+   * wrote beside the file (apps/web/build/precompress.ts), or the file itself.
+   */
+  sentBytes: number;
 }
 
 const KINDS: Record<string, FileKind> = {
@@ -27,9 +29,8 @@ const KINDS: Record<string, FileKind> = {
 
 /**
  * The build's files behind the URLs a page requested (from its `response` events), once each.
- * Sizes come from the files themselves: our server sends them uncompressed, so the bytes on the
- * wire are the raw size plus headers, and the gzip column is what compression in front of it
- * would bring. URLs outside the build (the API, the page's address answered with index.html)
+ * Sizes come from the files themselves and their precompressed variants, which the server picks
+ * by Accept-Encoding. URLs outside the build (the API, the page's address answered with index.html)
  * are left out, except the document itself.
  */
 export function distFilesRequested(
@@ -53,7 +54,7 @@ export function distFilesRequested(
       path,
       kind: KINDS[extname(path)] ?? 'other',
       bytes: content.length,
-      gzipBytes: gzipSync(content).length,
+      sentBytes: existsSync(`${file}.br`) ? statSync(`${file}.br`).size : content.length,
     });
   }
   return [...files.values()].sort((a, b) => a.path.localeCompare(b.path));
@@ -63,11 +64,11 @@ export function distFilesRequested(
 export function totalOf(
   files: readonly DistFile[],
   kind: FileKind,
-): { files: number; bytes: number; gzipBytes: number } {
+): { files: number; bytes: number; sentBytes: number } {
   const of = files.filter((file) => file.kind === kind);
   return {
     files: of.length,
     bytes: of.reduce((sum, file) => sum + file.bytes, 0),
-    gzipBytes: of.reduce((sum, file) => sum + file.gzipBytes, 0),
+    sentBytes: of.reduce((sum, file) => sum + file.sentBytes, 0),
   };
 }

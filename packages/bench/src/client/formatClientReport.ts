@@ -28,7 +28,7 @@ function sizeRow(label: string, files: readonly DistFile[]): string {
   const css = totalOf(files, 'css');
   const font = totalOf(files, 'font');
   const other = totalOf(files, 'other');
-  return `| ${label} | ${js.files} | ${kB(js.bytes)} | ${kB(js.gzipBytes)} | ${kB(css.bytes)} | ${kB(css.gzipBytes)} | ${kB(font.bytes)} | ${kB(other.bytes)} |`;
+  return `| ${label} | ${js.files} | ${kB(js.bytes)} | ${kB(js.sentBytes)} | ${kB(css.bytes)} | ${kB(css.sentBytes)} | ${kB(font.bytes)} | ${kB(other.bytes)} |`;
 }
 
 /** Whether the run says anything about the target, and what. */
@@ -185,9 +185,9 @@ export function formatClientReport(results: ClientBenchResults): string {
     '',
     '#### JS size',
     '',
-    'Files of the build that the browser requested (matched by URL); raw is what our server sends (it does not compress), gzip is zlib level 6 over the same file, what a compressing reverse proxy would send. "Other": images and tldraw\'s translations and icons.',
+    'Files of the build that the browser requested (matched by URL); raw is the file as built, sent is what our server sends a browser that accepts brotli (the build writes `.br` and `.gz` beside every compressible file and the server picks one by `Accept-Encoding`; fonts are woff2, already compressed). "Other": images and tldraw\'s translations and icons.',
     '',
-    '| Page | JS files | JS raw | JS gzip | CSS raw | CSS gzip | fonts | other |',
+    '| Page | JS files | JS raw | JS sent | CSS raw | CSS sent | fonts | other |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     sizeRow('home page (boards catalog)', results.homeFiles),
     sizeRow('board route: what it adds', added),
@@ -195,11 +195,11 @@ export function formatClientReport(results: ClientBenchResults): string {
     '',
     'JS of the board route, largest first (* also loaded by the home page):',
     '',
-    '| File | raw | gzip |',
+    '| File | raw | sent |',
     '| --- | ---: | ---: |',
     ...boardJs.map(
       (x) =>
-        `| \`${x.path.replace(/^\/assets\//, '')}\`${homeJs.has(x.path) ? ' *' : ''} | ${kB(x.bytes)} | ${kB(x.gzipBytes)} |`,
+        `| \`${x.path.replace(/^\/assets\//, '')}\`${homeJs.has(x.path) ? ' *' : ''} | ${kB(x.bytes)} | ${kB(x.sentBytes)} |`,
     ),
     '',
     targetLine(results),

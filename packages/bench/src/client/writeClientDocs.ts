@@ -30,7 +30,7 @@ the app (\`packages/bench/src/client/pageProbes.ts\`); Node only reads the resul
   the card must end in the target cell on the screen and in the document a separate sync client
   reads from the server.
 - **JS size**: the build files the browser requested (their URLs, from the page's responses),
-  measured on disk, raw and gzipped.
+  measured on disk: raw, and as the server sends them (their precompressed brotli variant).
 
 Benchmarks are not tests: the smoke test (\`packages/bench/test/clientSmoke.test.ts\`, 40 cards,
 one run) checks that every figure exists, never a time.
