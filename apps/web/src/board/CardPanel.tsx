@@ -22,6 +22,7 @@ import { checkinStrings } from '../i18n/checkinStrings.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { roleLabel, stateLabel, statusLabel } from './CardShapeUtil.tsx';
+import { CellPicker } from './CellPicker.tsx';
 
 export type PanelMode =
   | { kind: 'edit'; cardId: string }
@@ -324,34 +325,16 @@ export function CardPanel({
         </div>
 
         <div className="fdr-two-columns">
-          <div className="fdr-field">
-            <label htmlFor={`${id}-domain`}>{t.fieldDomain}</label>
-            <select
-              id={`${id}-domain`}
-              value={draft.domainId}
-              onChange={(e) => set('domainId', e.target.value)}
-            >
-              {roadmap.domains.map((domain) => (
-                <option key={domain.id} value={domain.id}>
-                  {localize(domain.label, lang)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="fdr-field">
-            <label htmlFor={`${id}-phase`}>{t.fieldPhase}</label>
-            <select
-              id={`${id}-phase`}
-              value={draft.phaseId}
-              onChange={(e) => setDraft((d) => ({ ...d, phaseId: e.target.value, periodIds: [] }))}
-            >
-              {roadmap.phases.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {localize(p.label, lang)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CellPicker
+            roadmap={roadmap}
+            lang={lang}
+            id={id}
+            domainId={draft.domainId}
+            phaseId={draft.phaseId}
+            onDomainChange={(domainId) => set('domainId', domainId)}
+            // The periods belong to the phase: a new phase starts with none ticked.
+            onPhaseChange={(phaseId) => setDraft((d) => ({ ...d, phaseId, periodIds: [] }))}
+          />
         </div>
 
         {phase && phase.periods.length > 0 && (

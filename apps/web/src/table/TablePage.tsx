@@ -25,6 +25,7 @@ import type * as Y from 'yjs';
 import type { Role } from '../account/accountApi.ts';
 import { type BoardEntry, getBoard } from '../api.ts';
 import { BoardView } from '../board/BoardView.ts';
+import { moveCardInput } from '../board/moveTarget.ts';
 import { SyncBadge } from '../board/SyncBadge.tsx';
 import { postCheckin } from '../checkins/checkinApi.ts';
 import { ExportButtons } from '../export/ExportButtons.tsx';
@@ -470,18 +471,7 @@ function TableBody({
           lang={lang}
           onClose={() => close()}
           onMove={(target) => {
-            const ok = run((doc, o) =>
-              moveCard(
-                doc,
-                {
-                  id: card.id,
-                  domainId: target.domainId,
-                  phaseId: target.phaseId,
-                  position: target.place === 'first' ? { index: 0 } : {},
-                },
-                o,
-              ),
-            );
+            const ok = run((doc, o) => moveCard(doc, moveCardInput(card.id, target), o));
             if (ok) {
               select(card.id);
               close();
