@@ -2,15 +2,7 @@ import 'tldraw/tldraw.css';
 import './board.css';
 import { type Localized, localize } from '@fdr/model';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
-import {
-  type KeyboardEvent,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   type Editor,
   EmbedShapeUtil,
@@ -19,22 +11,18 @@ import {
   useTldrawCurrentUser,
   useValue,
 } from 'tldraw';
-import type * as Y from 'yjs';
 import type { Role } from '../account/accountApi.ts';
-import { type BoardEntry, getBoard, getConfig, type PublicConfig } from '../api.ts';
+import { getConfig, type PublicConfig } from '../api.ts';
 import { CanvasExportMenu } from '../export/CanvasExportMenu.tsx';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
 import { membersPath } from '../router.ts';
-import { BoardConnection } from '../sync/BoardConnection.ts';
-import { createUndoManager } from '../sync/createUndoManager.ts';
 import { type Identity, loadIdentity, saveIdentity } from '../sync/identity.ts';
 import { useCanvasSelectionInUrl } from '../table/useCanvasSelectionInUrl.ts';
 import { ViewSwitch } from '../table/ViewSwitch.tsx';
 import { BoardProvider } from './BoardContext.tsx';
-import { BoardView } from './BoardView.ts';
 import { CanvasBinding } from './CanvasBinding.ts';
 import { DragGhosts, GridBackground, StickyHeaders } from './CanvasLayers.tsx';
 import { CardPanel, type PanelMode, type RunCommand } from './CardPanel.tsx';
@@ -47,6 +35,8 @@ import { PeopleBar } from './PeopleBar.tsx';
 import { ReportLinks } from './ReportLinks.tsx';
 import { SyncBadge } from './SyncBadge.tsx';
 import { boardOverrides } from './uiOverrides.ts';
+import { type LiveBoard, useLiveBoard } from './useLiveBoard.ts';
+import { useUndoState } from './useUndoState.ts';
 
 // Fonts, icons and tldraw's translations are bundled by Vite and served from our own origin.
 const ASSET_URLS = getAssetUrlsByImport();
@@ -77,14 +67,6 @@ const COMPONENTS: TLComponents = {
   DebugPanel: null,
 };
 
-interface Session {
-  connection: BoardConnection;
-  view: BoardView;
-  undo: Y.UndoManager;
-  origin: object;
-  schemaOrigin: object;
-}
-
 /** Time from navigation start to the first projection of the cards (see the README). */
 declare global {
   interface Window {
@@ -108,63 +90,22 @@ export default function BoardPage({
   userName?: string | null;
 }) {
   const t = strings[lang];
-  const [session, setSession] = useState<Session | null>(null);
   const [config, setConfig] = useState<PublicConfig | null>(null);
-  const [entry, setEntry] = useState<BoardEntry | null | 'unknown'>('unknown');
-
   useEffect(() => {
     void getConfig().then(setConfig);
   }, []);
-  useEffect(() => {
-    let live = true;
-    getBoard(boardId)
-      .then((found) => live && setEntry(found))
-      // Offline: the cached copy decides.
-      .catch(() => live && setEntry('unknown'));
-    return () => {
-      live = false;
-    };
-  }, [boardId]);
-  useEffect(() => {
-    const connection = new BoardConnection({ boardId });
-    const view = new BoardView(connection.doc);
-    const origin = { local: boardId };
-    const schemaOrigin = { schema: boardId };
-    const undo = createUndoManager(connection.doc, [origin]);
-    setSession({ connection, view, undo, origin, schemaOrigin });
-    return () => {
-      undo.destroy();
-      view.dispose();
-      connection.destroy();
-    };
-  }, [boardId]);
+  const { board: session, status, roadmap, blocker: blockerKey } = useLiveBoard(boardId, 'canvas');
 
   useEffect(() => {
     session?.view.locale.set(lang);
   }, [session, lang]);
-
-  const status = useValue('status', () => session?.view.status.get() ?? 'empty', [session]);
-  const roadmap = useValue('roadmap', () => session?.view.roadmap.get() ?? null, [session]);
-  const synced = useSyncExternalStore(
-    (listener) => session?.connection.subscribe(listener) ?? (() => {}),
-    () => session?.connection.synced ?? false,
-  );
-  const syncState = useSyncExternalStore(
-    (listener) => session?.connection.subscribe(listener) ?? (() => {}),
-    () => session?.connection.syncState ?? 'connecting',
-  );
 
   const boardTitle = roadmap ? localize(roadmap.board.title, lang) : '';
   useEffect(() => {
     document.title = boardTitle ? `${boardTitle} — ${t.title}` : t.title;
   }, [boardTitle, t.title]);
 
-  let blocker: string | null = null;
-  if (entry === null) blocker = t.boardNotFound;
-  else if (status === 'too-new') blocker = t.boardTooNew;
-  else if (status === 'empty' && synced) blocker = t.boardNotFound;
-  else if (status === 'empty' && (syncState === 'offline' || syncState === 'offline-pending'))
-    blocker = t.boardOfflineUnknown;
+  const blocker = blockerKey && t[blockerKey];
 
   return (
     <div className="fdr-board-page">
@@ -215,7 +156,7 @@ function BoardCanvas({
   readOnly,
   userName,
 }: {
-  session: Session;
+  session: LiveBoard;
   lang: Lang;
   licenseKey: string | null;
   /** Observers and task-team members read the board (the server drops their edits anyway). */
@@ -223,7 +164,9 @@ function BoardCanvas({
   userName: string | null;
 }) {
   const t = strings[lang];
-  const { connection, view, undo, origin, schemaOrigin } = session;
+  const { connection, view, undo, origin } = session;
+  // The annotation schema is written with its own origin, outside undo (see AnnotationBinding).
+  const schemaOrigin = useMemo(() => ({ schema: connection.boardId }), [connection]);
   // Presence shows the account's name unless the person chose another one on this device.
   const [identity, setIdentity] = useState<Identity>(() => loadIdentity(userName ?? t.defaultName));
   // Read once at mount; later renames go through the presence binding.
@@ -238,7 +181,7 @@ function BoardCanvas({
   const [message, setMessage] = useState<{ text: string; error: boolean; key: number } | null>(
     null,
   );
-  const [undoState, setUndoState] = useState({ canUndo: false, canRedo: false });
+  const undoState = useUndoState(undo);
   const canvasRef = useRef<HTMLElement>(null);
   const roadmap = useValue('roadmap', () => view.roadmap.get(), [view]);
   const langRef = useRef(lang);
@@ -252,18 +195,6 @@ function BoardCanvas({
     const timer = setTimeout(() => setMessage(null), 5000);
     return () => clearTimeout(timer);
   }, [message]);
-
-  useEffect(() => {
-    const update = () => setUndoState({ canUndo: undo.canUndo(), canRedo: undo.canRedo() });
-    undo.on('stack-item-added', update);
-    undo.on('stack-item-popped', update);
-    undo.on('stack-cleared', update);
-    return () => {
-      undo.off('stack-item-added', update);
-      undo.off('stack-item-popped', update);
-      undo.off('stack-cleared', update);
-    };
-  }, [undo]);
 
   const undoHandler = useMemo(
     () => ({

@@ -23,10 +23,10 @@ import {
 import { useValue } from 'tldraw';
 import type * as Y from 'yjs';
 import type { Role } from '../account/accountApi.ts';
-import { type BoardEntry, getBoard } from '../api.ts';
-import { BoardView } from '../board/BoardView.ts';
 import { moveCardInput } from '../board/moveTarget.ts';
 import { SyncBadge } from '../board/SyncBadge.tsx';
+import { type LiveBoard, useLiveBoard } from '../board/useLiveBoard.ts';
+import { useUndoState } from '../board/useUndoState.ts';
 import { postCheckin } from '../checkins/checkinApi.ts';
 import { ExportButtons } from '../export/ExportButtons.tsx';
 import { ImportDialog } from '../export/ImportDialog.tsx';
@@ -37,8 +37,6 @@ import { tableStrings } from '../i18n/tableStrings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
 import { membersPath } from '../router.ts';
-import { BoardConnection } from '../sync/BoardConnection.ts';
-import { createUndoManager } from '../sync/createUndoManager.ts';
 import { AddCardDialog } from './AddCardDialog.tsx';
 import { CheckinDialog } from './CheckinDialog.tsx';
 import { Dialog } from './Dialog.tsx';
@@ -56,13 +54,6 @@ import {
 } from './tableRows.ts';
 import { useAnnouncer } from './useAnnouncer.ts';
 import { ViewSwitch } from './ViewSwitch.tsx';
-
-interface Session {
-  connection: BoardConnection;
-  view: BoardView;
-  undo: Y.UndoManager;
-  origin: object;
-}
 
 type Open =
   | { kind: 'move'; cardId: string }
@@ -107,53 +98,14 @@ export default function TablePage({
 }) {
   const s = strings[lang];
   const t = tableStrings[lang];
-  const [session, setSession] = useState<Session | null>(null);
-  const [entry, setEntry] = useState<BoardEntry | null | 'unknown'>('unknown');
-
-  useEffect(() => {
-    let live = true;
-    getBoard(boardId)
-      .then((found) => live && setEntry(found))
-      .catch(() => live && setEntry('unknown'));
-    return () => {
-      live = false;
-    };
-  }, [boardId]);
-  useEffect(() => {
-    const connection = new BoardConnection({ boardId });
-    const view = new BoardView(connection.doc);
-    const origin = { local: boardId, view: 'table' };
-    const undo = createUndoManager(connection.doc, [origin]);
-    setSession({ connection, view, undo, origin });
-    return () => {
-      undo.destroy();
-      view.dispose();
-      connection.destroy();
-    };
-  }, [boardId]);
-
-  const status = useValue('status', () => session?.view.status.get() ?? 'empty', [session]);
-  const roadmap = useValue('roadmap', () => session?.view.roadmap.get() ?? null, [session]);
-  const synced = useSyncExternalStore(
-    (listener) => session?.connection.subscribe(listener) ?? (() => {}),
-    () => session?.connection.synced ?? false,
-  );
-  const syncState = useSyncExternalStore(
-    (listener) => session?.connection.subscribe(listener) ?? (() => {}),
-    () => session?.connection.syncState ?? 'connecting',
-  );
+  const { board: session, status, roadmap, blocker: blockerKey } = useLiveBoard(boardId, 'table');
 
   const boardTitle = roadmap ? localize(roadmap.board.title, lang) : '';
   useEffect(() => {
     document.title = boardTitle ? `${t.tableTitle} — ${boardTitle} — ${s.title}` : s.title;
   }, [boardTitle, t.tableTitle, s.title]);
 
-  let blocker: string | null = null;
-  if (entry === null) blocker = s.boardNotFound;
-  else if (status === 'too-new') blocker = s.boardTooNew;
-  else if (status === 'empty' && synced) blocker = s.boardNotFound;
-  else if (status === 'empty' && (syncState === 'offline' || syncState === 'offline-pending'))
-    blocker = s.boardOfflineUnknown;
+  const blocker = blockerKey && s[blockerKey];
 
   return (
     <div className="fdr-table-page">
@@ -208,7 +160,7 @@ function TableBody({
   role,
   cardIds,
 }: {
-  session: Session;
+  session: LiveBoard;
   roadmap: Roadmap;
   boardId: string;
   lang: Lang;
@@ -223,7 +175,7 @@ function TableBody({
   const [selected, setSelected] = useState<string | null>(() => selectedCardInUrl());
   const [open, setOpen] = useState<Open | null>(null);
   const [message, announce] = useAnnouncer();
-  const [undoState, setUndoState] = useState({ canUndo: false, canRedo: false });
+  const undoState = useUndoState(undo);
   const now = useValue('now', () => new Date(view.now.get()), [view]);
   const focusNext = useRef<FocusTarget | null>(null);
   const canEdit = role === 'secretariat' || role === 'council';
@@ -291,18 +243,6 @@ function TableBody({
     else if (changes.length === 1) announce(format(t.liveRemote, { change: first }));
     else announce(format(t.liveRemoteMany, { count: changes.length, change: first }));
   }, [roadmap, announce, lang, t]);
-
-  useEffect(() => {
-    const update = () => setUndoState({ canUndo: undo.canUndo(), canRedo: undo.canRedo() });
-    undo.on('stack-item-added', update);
-    undo.on('stack-item-popped', update);
-    undo.on('stack-cleared', update);
-    return () => {
-      undo.off('stack-item-added', update);
-      undo.off('stack-item-popped', update);
-      undo.off('stack-cleared', update);
-    };
-  }, [undo]);
 
   // Arriving from the canvas with a selected card: bring its row into view and focus it.
   const arrived = useRef(false);
