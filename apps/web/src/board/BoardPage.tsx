@@ -1,16 +1,8 @@
 import 'tldraw/tldraw.css';
 import './board.css';
 import { type Localized, localize } from '@fdr/model';
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  type Editor,
-  EmbedShapeUtil,
-  type TLComponents,
-  Tldraw,
-  useTldrawCurrentUser,
-  useValue,
-} from 'tldraw';
+import { type Editor, Tldraw, useValue } from 'tldraw';
 import type { Role } from '../account/accountApi.ts';
 import { getConfig, type PublicConfig } from '../api.ts';
 import { CanvasExportMenu } from '../export/CanvasExportMenu.tsx';
@@ -24,9 +16,9 @@ import { useCanvasSelectionInUrl } from '../table/useCanvasSelectionInUrl.ts';
 import { ViewSwitch } from '../table/ViewSwitch.tsx';
 import { BoardProvider } from './BoardContext.tsx';
 import { CanvasBinding } from './CanvasBinding.ts';
-import { DragGhosts, GridBackground, StickyHeaders } from './CanvasLayers.tsx';
+import { DragGhosts, StickyHeaders } from './CanvasLayers.tsx';
 import { CardPanel, type PanelMode, type RunCommand } from './CardPanel.tsx';
-import { CardShapeUtil } from './CardShapeUtil.tsx';
+import { CANVAS_ASSET_URLS, CANVAS_SHAPE_UTILS, canvasComponents } from './canvasSetup.ts';
 import { cardIdOfShape } from './cardShape.ts';
 import { fitBoard } from './fitBoard.ts';
 import { Legend } from './Legend.tsx';
@@ -35,17 +27,9 @@ import { PeopleBar } from './PeopleBar.tsx';
 import { ReportLinks } from './ReportLinks.tsx';
 import { SyncBadge } from './SyncBadge.tsx';
 import { boardOverrides } from './uiOverrides.ts';
+import { useCanvasUser } from './useCanvasUser.ts';
 import { type LiveBoard, useLiveBoard } from './useLiveBoard.ts';
 import { useUndoState } from './useUndoState.ts';
-
-// Fonts, icons and tldraw's translations are bundled by Vite and served from our own origin.
-const ASSET_URLS = getAssetUrlsByImport();
-
-const SHAPE_UTILS = [
-  CardShapeUtil,
-  // No embeds of outside sites: with no definitions, no URL becomes an embed.
-  EmbedShapeUtil.configure({ embedDefinitions: [] }),
-];
 
 function InFront() {
   return (
@@ -56,16 +40,7 @@ function InFront() {
   );
 }
 
-const COMPONENTS: TLComponents = {
-  OnTheCanvas: GridBackground,
-  InFrontOfTheCanvas: InFront,
-  // One page per board; our own header has the people list, undo and redo.
-  PageMenu: null,
-  SharePanel: null,
-  QuickActions: null,
-  DebugMenu: null,
-  DebugPanel: null,
-};
+const COMPONENTS = canvasComponents(InFront);
 
 /** Time from navigation start to the first projection of the cards (see the README). */
 declare global {
@@ -212,19 +187,7 @@ function BoardCanvas({
   );
   const overrides = useMemo(() => boardOverrides(undoHandler), [undoHandler]);
 
-  // tldraw's menus read the language from the user's preferences (the `locale` prop only covers
-  // what renders outside them).
-  const userPreferences = useMemo(
-    () => ({
-      id: identity.id,
-      name: identity.name,
-      color: identity.color,
-      locale: lang,
-      colorScheme: 'light' as const,
-    }),
-    [identity, lang],
-  );
-  const tldrawUser = useTldrawCurrentUser({ userPreferences });
+  const tldrawUser = useCanvasUser(identity, lang);
 
   const onMount = useCallback(
     (mounted: Editor) => {
@@ -407,9 +370,9 @@ function BoardCanvas({
           </p>
           <Tldraw
             licenseKey={licenseKey ?? undefined}
-            assetUrls={ASSET_URLS}
+            assetUrls={CANVAS_ASSET_URLS}
             locale={lang}
-            shapeUtils={SHAPE_UTILS}
+            shapeUtils={CANVAS_SHAPE_UTILS}
             components={COMPONENTS}
             overrides={overrides}
             user={tldrawUser}

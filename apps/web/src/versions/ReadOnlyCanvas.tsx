@@ -2,31 +2,21 @@ import 'tldraw/tldraw.css';
 import '../board/board.css';
 import './versions.css';
 import { fromJSON, type Roadmap } from '@fdr/model';
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  type Editor,
-  EmbedShapeUtil,
-  type TLComponents,
-  Tldraw,
-  useTldrawCurrentUser,
-} from 'tldraw';
+import { type Editor, Tldraw } from 'tldraw';
 import { Awareness } from 'y-protocols/awareness';
 import { BoardProvider } from '../board/BoardContext.tsx';
 import { BoardView } from '../board/BoardView.ts';
 import { CanvasBinding } from '../board/CanvasBinding.ts';
-import { GridBackground, StickyHeaders } from '../board/CanvasLayers.tsx';
-import { CardShapeUtil } from '../board/CardShapeUtil.tsx';
+import { StickyHeaders } from '../board/CanvasLayers.tsx';
+import { CANVAS_ASSET_URLS, CANVAS_SHAPE_UTILS, canvasComponents } from '../board/canvasSetup.ts';
 import { cardShapeId } from '../board/cardShape.ts';
 import { fitBoard } from '../board/fitBoard.ts';
+import { useCanvasUser } from '../board/useCanvasUser.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { CompareOverlay } from './CompareOverlay.tsx';
 import { type Highlights, layoutWithGhosts } from './compareHighlights.ts';
 import { HighlightContext } from './HighlightContext.ts';
-
-// The same self-hosted assets as the live board: nothing is fetched from another host.
-const ASSET_URLS = getAssetUrlsByImport();
-const SHAPE_UTILS = [CardShapeUtil, EmbedShapeUtil.configure({ embedDefinitions: [] })];
 
 function InFront() {
   return (
@@ -37,17 +27,11 @@ function InFront() {
   );
 }
 
-const COMPONENTS: TLComponents = {
-  OnTheCanvas: GridBackground,
-  InFrontOfTheCanvas: InFront,
-  PageMenu: null,
-  SharePanel: null,
-  QuickActions: null,
-  DebugMenu: null,
-  DebugPanel: null,
-  MainMenu: null,
-  StylePanel: null,
-};
+// A version is only read: no style panel and no main menu either.
+const COMPONENTS = canvasComponents(InFront, { MainMenu: null, StylePanel: null });
+
+/** Who reads a version: a presence of one, for the binding and tldraw's user. */
+const READER = { id: 'version-reader', name: '', color: '#455a64' };
 
 /** What the page around the canvas may ask of it. */
 export interface CanvasControls {
@@ -115,7 +99,7 @@ export function ReadOnlyCanvas({
         doc: session.doc,
         awareness: session.awareness,
         view: session.view,
-        identity: { id: 'version-reader', name: '', color: '#455a64' },
+        identity: READER,
         origin,
         schemaOrigin: origin,
         onOpenCard: () => {},
@@ -147,18 +131,7 @@ export function ReadOnlyCanvas({
     [session, highlights, onReady],
   );
 
-  // tldraw's menus take their language from the user preferences.
-  const userPreferences = useMemo(
-    () => ({
-      id: 'version-reader',
-      name: '',
-      color: '#455a64',
-      locale: lang,
-      colorScheme: 'light' as const,
-    }),
-    [lang],
-  );
-  const tldrawUser = useTldrawCurrentUser({ userPreferences });
+  const tldrawUser = useCanvasUser(READER, lang);
 
   const context = useMemo(
     () => (session ? { lang, view: session.view, connection: null } : null),
@@ -177,9 +150,9 @@ export function ReadOnlyCanvas({
           <Tldraw
             key={String(session.doc.clientID)}
             licenseKey={licenseKey ?? undefined}
-            assetUrls={ASSET_URLS}
+            assetUrls={CANVAS_ASSET_URLS}
             locale={lang}
-            shapeUtils={SHAPE_UTILS}
+            shapeUtils={CANVAS_SHAPE_UTILS}
             components={COMPONENTS}
             onMount={onMount}
             user={tldrawUser}
