@@ -18,6 +18,6 @@ describe('table, export and meeting pack strings', () => {
     const fr: Record<string, string> = tableStrings.fr;
     const en: Record<string, string> = tableStrings.en;
     const same = Object.keys(fr).filter((key) => fr[key] === en[key]);
-    expect(same.sort()).toEqual(['colActions', 'colPhase', 'filterPhase', 'importAction']);
+    expect(same.sort()).toEqual(['cell', 'colActions', 'colPhase', 'filterPhase', 'importAction']);
   });
 });
