@@ -3,13 +3,13 @@ import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import type { User } from './account/accountApi.ts';
 import { UserMenu } from './account/UserMenu.tsx';
 import {
-  ApiError,
   type BoardEntry,
   type BoardTemplate,
   createBoard,
   listBoards,
   renameBoard,
 } from './api.ts';
+import { errorText } from './errorText.ts';
 import { accountStrings } from './i18n/accountStrings.ts';
 import { checkinStrings } from './i18n/checkinStrings.ts';
 import { format } from './i18n/format.ts';
@@ -29,12 +29,6 @@ const DEFAULT_TITLES: Record<BoardTemplate, { fr: string; en: string }> = {
   },
   blank: { fr: '', en: '' },
 };
-
-/** Refusals come in both languages; show the one of the UI. */
-function errorText(error: unknown, lang: Lang): string {
-  if (error instanceof ApiError) return error.messages[lang];
-  return strings[lang].error;
-}
 
 /** The home page: the boards, creating one, renaming, opening by address. */
 export function Home({

@@ -1,12 +1,12 @@
 import { localize } from '@fdr/model';
 import { type FormEvent, useEffect, useState } from 'react';
+import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import { format } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { boardPath, myTeamsPath, navigate } from '../router.ts';
 import { AccountLayout } from './AccountLayout.tsx';
 import { acceptInvite, fragmentToken, inviteInfo, me, type User } from './accountApi.ts';
-import { errorText } from './errorText.ts';
 import { PasswordFields } from './PasswordFields.tsx';
 
 type Info = Awaited<ReturnType<typeof inviteInfo>>;

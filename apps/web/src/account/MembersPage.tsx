@@ -1,6 +1,7 @@
 import { type Localized, localize } from '@fdr/model';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api.ts';
+import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import { format } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
@@ -18,7 +19,6 @@ import {
   removeMember,
   setRole,
 } from './accountApi.ts';
-import { errorText } from './errorText.ts';
 
 type Member = Membership & { email: string; name: string };
 type Data = {

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
+import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { Link } from '../Link.tsx';
 import { AccountLayout } from './AccountLayout.tsx';
 import { fragmentToken, resetPassword } from './accountApi.ts';
-import { errorText } from './errorText.ts';
 import { PasswordFields } from './PasswordFields.tsx';
 
 /** A one-time link from an administrator: choose a new password. */

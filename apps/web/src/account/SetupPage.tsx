@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
+import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { navigate } from '../router.ts';
 import { AccountLayout } from './AccountLayout.tsx';
 import { completeSetup, fragmentToken } from './accountApi.ts';
-import { errorText } from './errorText.ts';
 import { PasswordFields } from './PasswordFields.tsx';
 
 /** First start: the one-time link from the server's log creates the administrator. */

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
+import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { myTeamsPath, navigate } from '../router.ts';
 import { AccountLayout } from './AccountLayout.tsx';
 import { me, signIn } from './accountApi.ts';
-import { errorText } from './errorText.ts';
 
 /** Where to go after signing in: only a path of this site (no open redirect). */
 export function safeNext(search: string): string {

@@ -3,7 +3,8 @@ import { localize } from '@fdr/model';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Membership, User } from '../account/accountApi.ts';
 import { UserMenu } from '../account/UserMenu.tsx';
-import { ApiError, type BoardEntry, listBoards } from '../api.ts';
+import { type BoardEntry, listBoards } from '../api.ts';
+import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import { checkinStrings } from '../i18n/checkinStrings.ts';
 import { format, formatDate } from '../i18n/format.ts';
@@ -66,10 +67,7 @@ export function MyTeamsPage({
         });
       setLoaded({ kind: 'ready', teams, others });
     } catch (error) {
-      setLoaded({
-        kind: 'error',
-        message: error instanceof ApiError ? error.messages[lang] : strings[lang].error,
-      });
+      setLoaded({ kind: 'error', message: errorText(error, lang) });
     }
   }, [key]);
   useEffect(() => {

@@ -1,9 +1,9 @@
 import { localize } from '@fdr/model';
 import { type ReactNode, useEffect, useId, useState } from 'react';
-import { ApiError } from '../api.ts';
+import { errorText } from '../errorText.ts';
 import { checkinStrings } from '../i18n/checkinStrings.ts';
 import { format, formatDate } from '../i18n/format.ts';
-import { type Lang, strings } from '../i18n/strings.ts';
+import type { Lang } from '../i18n/strings.ts';
 import { cellText, changeText } from '../versions/changeText.ts';
 import { compareVersions, listVersions, type VersionInfo } from '../versions/versionApi.ts';
 import { BoardSubpage } from './BoardSubpage.tsx';
@@ -62,8 +62,7 @@ export function SinceMeetingPage({
   const [choice, setChoice] = useState<Choice | null>(null);
   const [result, setResult] = useState<Result>({ kind: 'loading' });
   const [large, setLarge] = useState(readLarge);
-  const failure = (error: unknown) =>
-    error instanceof ApiError ? error.messages[lang] : strings[lang].error;
+  const failure = (error: unknown) => errorText(error, lang);
 
   useEffect(() => {
     let live = true;

@@ -1,7 +1,7 @@
 import { localize } from '@fdr/model';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Role } from '../account/accountApi.ts';
-import { ApiError } from '../api.ts';
+import { errorText } from '../errorText.ts';
 import { checkinStrings } from '../i18n/checkinStrings.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
@@ -40,12 +40,7 @@ export function StatusPage({
   const load = useCallback(() => {
     boardCheckins(boardId)
       .then((data) => setLoaded({ kind: 'ready', data }))
-      .catch((error) =>
-        setLoaded({
-          kind: 'error',
-          message: error instanceof ApiError ? error.messages[lang] : strings[lang].error,
-        }),
-      );
+      .catch((error) => setLoaded({ kind: 'error', message: errorText(error, lang) }));
   }, [boardId, lang]);
   useEffect(load, [load]);
 

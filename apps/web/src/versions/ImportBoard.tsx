@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { ApiError } from '../api.ts';
+import { errorText } from '../errorText.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { versionStrings } from '../i18n/versionStrings.ts';
 import { boardPath, navigate } from '../router.ts';
@@ -56,7 +56,7 @@ export function ImportBoard({ lang }: { lang: Lang }) {
       const board = await importBoard(title, roadmap);
       navigate(boardPath(board.id));
     } catch (e) {
-      setError(e instanceof ApiError ? e.messages[lang] : s.error);
+      setError(errorText(e, lang));
       setBusy(false);
     }
   };

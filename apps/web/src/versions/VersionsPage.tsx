@@ -1,11 +1,11 @@
 import './versions.css';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import type { Role } from '../account/accountApi.ts';
-import { ApiError } from '../api.ts';
 import { BoardSubpage } from '../checkins/BoardSubpage.tsx';
 import { formatDateTime } from '../checkins/dates.ts';
+import { errorText } from '../errorText.ts';
 import { format } from '../i18n/format.ts';
-import { type Lang, strings } from '../i18n/strings.ts';
+import type { Lang } from '../i18n/strings.ts';
 import { versionStrings } from '../i18n/versionStrings.ts';
 import { Link } from '../Link.tsx';
 import { comparePath, navigate, versionPath } from '../router.ts';
@@ -46,10 +46,7 @@ export function VersionsPage({
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const secretariat = role === 'secretariat';
-  const errorOf = useCallback(
-    (error: unknown) => (error instanceof ApiError ? error.messages[lang] : strings[lang].error),
-    [lang],
-  );
+  const errorOf = useCallback((error: unknown) => errorText(error, lang), [lang]);
 
   const reload = useCallback(
     () =>
