@@ -9,6 +9,7 @@ import {
   listBoards,
   renameBoard,
 } from './api.ts';
+import { BoardTitleFields } from './BoardTitleFields.tsx';
 import { errorText } from './errorText.ts';
 import { accountStrings } from './i18n/accountStrings.ts';
 import { checkinStrings } from './i18n/checkinStrings.ts';
@@ -17,6 +18,7 @@ import { type Lang, strings } from './i18n/strings.ts';
 import { LangSwitch } from './LangSwitch.tsx';
 import { Link } from './Link.tsx';
 import { boardIdFromInput, boardPath, membersPath, myTeamsPath, navigate } from './router.ts';
+import { useNewBoard } from './useNewBoard.ts';
 import { ImportBoard } from './versions/ImportBoard.tsx';
 
 type ListState = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; boards: BoardEntry[] };
@@ -241,28 +243,15 @@ function CreateBoard({ lang }: { lang: Lang }) {
   const [template, setTemplate] = useState<BoardTemplate>('joint-councils-2016');
   const [title, setTitle] = useState(DEFAULT_TITLES['joint-councils-2016']);
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, create } = useNewBoard(lang);
 
   const choose = (next: BoardTemplate) => {
     setTemplate(next);
     if (!touched) setTitle(DEFAULT_TITLES[next]);
   };
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (title.fr.trim() === '' && title.en.trim() === '') {
-      setError(t.titleRequired);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const board = await createBoard(title, template);
-      navigate(boardPath(board.id));
-    } catch (e) {
-      setError(errorText(e, lang));
-      setBusy(false);
-    }
+    void create(title, () => createBoard(title, template));
   };
   return (
     <section aria-labelledby={`${id}-heading`} className="fdr-card-section">
@@ -291,34 +280,16 @@ function CreateBoard({ lang }: { lang: Lang }) {
             {t.templateBlank}
           </label>
         </fieldset>
-        <div className="fdr-two-columns">
-          <div className="fdr-field">
-            <label htmlFor={`${id}-fr`}>{t.titleFr}</label>
-            <input
-              id={`${id}-fr`}
-              lang="fr"
-              maxLength={200}
-              value={title.fr}
-              onChange={(e) => {
-                setTouched(true);
-                setTitle({ ...title, fr: e.target.value });
-              }}
-            />
-          </div>
-          <div className="fdr-field">
-            <label htmlFor={`${id}-en`}>{t.titleEn}</label>
-            <input
-              id={`${id}-en`}
-              lang="en"
-              maxLength={200}
-              value={title.en}
-              onChange={(e) => {
-                setTouched(true);
-                setTitle({ ...title, en: e.target.value });
-              }}
-            />
-          </div>
-        </div>
+        <BoardTitleFields
+          id={id}
+          lang={lang}
+          title={title}
+          onChange={(next) => {
+            // Typed by hand: choosing another template no longer replaces it.
+            setTouched(true);
+            setTitle(next);
+          }}
+        />
         {error && (
           <p role="alert" className="fdr-error">
             {error}

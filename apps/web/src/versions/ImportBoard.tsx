@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
-import { errorText } from '../errorText.ts';
-import { type Lang, strings } from '../i18n/strings.ts';
+import { BoardTitleFields } from '../BoardTitleFields.tsx';
+import type { Lang } from '../i18n/strings.ts';
 import { versionStrings } from '../i18n/versionStrings.ts';
-import { boardPath, navigate } from '../router.ts';
+import { useNewBoard } from '../useNewBoard.ts';
 import { importBoard } from './versionApi.ts';
 
 /** The titles an exported roadmap carries, to start the form with. */
@@ -20,12 +20,10 @@ function titleOf(json: unknown): { fr: string; en: string } {
  */
 export function ImportBoard({ lang }: { lang: Lang }) {
   const t = versionStrings[lang];
-  const s = strings[lang];
   const id = useId();
   const [roadmap, setRoadmap] = useState<unknown>(null);
   const [title, setTitle] = useState({ fr: '', en: '' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, create } = useNewBoard(lang);
 
   const choose = async (file: File | undefined) => {
     setError(null);
@@ -40,25 +38,14 @@ export function ImportBoard({ lang }: { lang: Lang }) {
     }
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (roadmap === null) {
+      // An unreadable file keeps its own message.
       setError(error ?? t.importChooseFile);
       return;
     }
-    if (title.fr.trim() === '' && title.en.trim() === '') {
-      setError(s.titleRequired);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const board = await importBoard(title, roadmap);
-      navigate(boardPath(board.id));
-    } catch (e) {
-      setError(errorText(e, lang));
-      setBusy(false);
-    }
+    void create(title, () => importBoard(title, roadmap));
   };
 
   return (
@@ -78,28 +65,7 @@ export function ImportBoard({ lang }: { lang: Lang }) {
             onChange={(e) => void choose(e.target.files?.[0])}
           />
         </div>
-        <div className="fdr-two-columns">
-          <div className="fdr-field">
-            <label htmlFor={`${id}-fr`}>{s.titleFr}</label>
-            <input
-              id={`${id}-fr`}
-              lang="fr"
-              maxLength={200}
-              value={title.fr}
-              onChange={(e) => setTitle({ ...title, fr: e.target.value })}
-            />
-          </div>
-          <div className="fdr-field">
-            <label htmlFor={`${id}-en`}>{s.titleEn}</label>
-            <input
-              id={`${id}-en`}
-              lang="en"
-              maxLength={200}
-              value={title.en}
-              onChange={(e) => setTitle({ ...title, en: e.target.value })}
-            />
-          </div>
-        </div>
+        <BoardTitleFields id={id} lang={lang} title={title} onChange={setTitle} />
         {error && (
           <p role="alert" className="fdr-error">
             {error}
