@@ -22,10 +22,23 @@ type SessionState =
   | { kind: 'offline' };
 
 // The board (tldraw, Yjs and their assets) is its own chunk: the home page never downloads it.
-const BoardPage = lazy(() => import('./board/BoardPage.tsx'));
+const loadBoardPage = () => import('./board/BoardPage.tsx');
+const BoardPage = lazy(loadBoardPage);
 // The table view and the meeting pack load the board's model and sync code, not the canvas.
-const TablePage = lazy(() => import('./table/TablePage.tsx'));
+const loadTablePage = () => import('./table/TablePage.tsx');
+const TablePage = lazy(loadTablePage);
 const PackPage = lazy(() => import('./pack/PackPage.tsx'));
+
+/**
+ * Starts downloading a lazy page's code while the session is being asked for, instead of after:
+ * the board's chunk is most of a board's first render. Only for the page being opened, so the
+ * home page still never downloads the canvas.
+ */
+function preloadPage(name: ReturnType<typeof useRoute>['name']): void {
+  const load = name === 'board' ? loadBoardPage : name === 'table' ? loadTablePage : null;
+  // A failed download shows when the page itself asks for the module (Suspense); not here.
+  load?.().catch(() => {});
+}
 
 /** The user's role on a board (administrators act as secretariat); null when unknown. */
 function roleOn(session: SessionState, boardId: string): Role | null {
@@ -51,6 +64,8 @@ export function App() {
   // because the route object is new at each render. Only the answer for the page being shown
   // may redirect to the sign-in page.
   const path = JSON.stringify(route);
+  const routeName = route.name;
+  useEffect(() => preloadPage(routeName), [routeName]);
   useEffect(() => {
     if (publicPage) return;
     let live = true;
