@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createLogger } from '../logger.ts';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
@@ -76,6 +78,53 @@ describe('Board', () => {
     expect(board.awareness.getStates().get(77)).toEqual({ name: 'Alice 2' });
     board.leave(aliceAgain);
     expect(board.awareness.getStates().has(77)).toBe(false);
+    board.destroy();
+    await storage.close();
+  });
+
+  it('sends presence paced: a burst on a crowded board reaches each peer as few messages, latest states only', async () => {
+    const { board, storage } = await loadBoard();
+    const peers = Array.from({ length: 150 }, (_, i) => peer(`p${i}`, `user${i}`));
+    for (const p of peers) board.join(p);
+    const observer = peers[0]!;
+    observer.sent.length = 0;
+    // Every client announces itself, then moves its cursor twice, all within a few milliseconds.
+    for (const [i, p] of peers.entries()) {
+      board.receive(p, {
+        kind: 'awareness',
+        update: awarenessUpdate(1000 + i, 1, { n: i, at: 0 }),
+      });
+    }
+    for (const step of [1, 2]) {
+      for (const [i, p] of peers.entries()) {
+        board.receive(p, {
+          kind: 'awareness',
+          update: awarenessUpdate(1000 + i, 1 + step, { n: i, at: step }),
+        });
+      }
+    }
+    await vi.waitFor(() => expect(presenceSeen(observer.sent).size).toBe(150), { timeout: 2000 });
+    // 450 changes; one message per pacing interval (15 ms for 150 peers), not one per change.
+    expect(awarenessMessages(observer.sent).length).toBeLessThan(10);
+    const states = presenceSeen(observer.sent);
+    for (let i = 0; i < 150; i++) expect(states.get(1000 + i)).toEqual({ n: i, at: 2 });
+    // A departure is presence too: the others learn that the client is gone.
+    board.leave(peers[5]!);
+    await vi.waitFor(() => expect(presenceSeen(observer.sent).has(1005)).toBe(false));
+    board.destroy();
+    await storage.close();
+  });
+
+  it('sends the presence of a small board on the next turn', async () => {
+    const { board, storage } = await loadBoard();
+    const alice = peer('a', 'alice');
+    const bob = peer('b', 'bob');
+    board.join(alice);
+    board.join(bob);
+    bob.sent.length = 0;
+    board.receive(alice, { kind: 'awareness', update: awarenessUpdate(7, 1, { name: 'Alice' }) });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(presenceSeen(bob.sent).get(7)).toEqual({ name: 'Alice' });
     board.destroy();
     await storage.close();
   });
@@ -241,3 +290,22 @@ describe('Board', () => {
     await storage.close();
   });
 });
+
+/** The awareness messages among what a peer was sent (y-websocket message type 1). */
+function awarenessMessages(sent: readonly Uint8Array[]): Uint8Array[] {
+  return sent.filter((m) => m[0] === 1);
+}
+
+/** The presence a stock client would hold after applying every awareness message it was sent. */
+function presenceSeen(sent: readonly Uint8Array[]): Map<number, unknown> {
+  const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+  awareness.setLocalState(null);
+  for (const message of awarenessMessages(sent)) {
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarUint(decoder);
+    awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), 'test');
+  }
+  const states = new Map(awareness.getStates());
+  awareness.destroy();
+  return states;
+}

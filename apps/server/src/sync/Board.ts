@@ -49,9 +49,9 @@ const RETRY_MAX_MS = 5000;
  * second: p99 85 ms unpaced, 35 ms paced; packages/bench). A flush, or the relay of updates that
  * other instances stored, therefore goes out no sooner than PACING_PER_PEER_MS per member of the
  * audience (at most PACING_MAX_MS) after the previous broadcast; relayed updates waiting when a
- * flush goes out join its message. A quiet board, or one with few peers (1 ms for ten),
- * broadcasts as before; a busy, crowded one in fewer, larger messages. Nothing is acknowledged
- * before it is stored either way.
+ * flush goes out join its message. Presence is paced the same way, on its own clock. A quiet
+ * board, or one with few peers (1 ms for ten), broadcasts as before; a busy, crowded one in
+ * fewer, larger messages. Nothing is acknowledged before it is stored either way.
  */
 const PACING_PER_PEER_MS = 0.1;
 const PACING_MAX_MS = 20;
@@ -86,6 +86,11 @@ export class Board {
   private relayPending: Uint8Array[] = [];
   private relayQueued = false;
   private relayTimer: NodeJS.Timeout | null = null;
+  /** Presence changes waiting for their (paced) broadcast, by awareness client id. */
+  private readonly presenceChanged = new Set<number>();
+  private presenceQueued = false;
+  private presenceTimer: NodeJS.Timeout | null = null;
+  private lastPresenceAt = Number.NEGATIVE_INFINITY;
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelay = 0;
   private compacting: Promise<void> | null = null;
@@ -323,11 +328,46 @@ export class Board {
       this.awarenessOwners.delete(id);
     }
     if (changed.length === 0) return;
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    const message = encodeAwarenessMessage(update);
-    for (const peer of this.peers) peer.send(message);
-    if (origin !== remoteOrigin) this.options.fanout?.publish(this.id, 'awareness', update);
+    if (origin !== remoteOrigin) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+      this.options.fanout?.publish(this.id, 'awareness', update);
+    }
+    for (const id of changed) this.presenceChanged.add(id);
+    this.schedulePresence();
   };
+
+  /**
+   * Presence goes out paced like document updates: every change of the same few milliseconds in
+   * one message, each client's latest state once. A crowded board otherwise sends each of its N
+   * clients every other client's cursor move or 15-second renewal as a message of its own (N^2
+   * messages; 200 people renewing: 40,000 in a few seconds, which the clients, not the server,
+   * pay for). With few peers the interval is under a millisecond: only one turn's changes merge.
+   */
+  private schedulePresence(): void {
+    if (this.presenceQueued || this.destroyed) return;
+    this.presenceQueued = true;
+    const run = () => {
+      this.presenceTimer = null;
+      this.presenceQueued = false;
+      this.sendPresence();
+    };
+    const wait = this.lastPresenceAt + this.pacingInterval() - performance.now();
+    if (wait > 0) this.presenceTimer = setTimeout(run, wait);
+    else setImmediate(run);
+  }
+
+  private sendPresence(): void {
+    if (this.destroyed || this.presenceChanged.size === 0) return;
+    // Removed clients keep their meta (with the clock of the removal): they encode as null.
+    const ids = [...this.presenceChanged].filter((id) => this.awareness.meta.has(id));
+    this.presenceChanged.clear();
+    if (ids.length === 0) return;
+    const message = encodeAwarenessMessage(
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
+    );
+    this.lastPresenceAt = performance.now();
+    for (const peer of this.peers) peer.send(message);
+  }
 
   /** A message from another instance: a stored update, or presence. */
   applyRemote(message: FanoutMessage): void {
@@ -574,6 +614,7 @@ export class Board {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.pacingTimer) clearTimeout(this.pacingTimer);
     if (this.relayTimer) clearTimeout(this.relayTimer);
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
