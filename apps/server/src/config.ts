@@ -60,6 +60,9 @@ export interface Config {
   pingIntervalMs: number;
   /** Logged updates after which a board's log is compacted into its state. */
   compactThreshold: number;
+  /** Broadcast pacing of a crowded board: per client on the board (µs), and at most (ms). */
+  pacingPerClientUs: number;
+  pacingMaxMs: number;
   /** Time allowed for a graceful shutdown before the process exits anyway. */
   shutdownTimeoutMs: number;
   /** tldraw SDK license key handed to the web app (GET /api/config); empty: none. */
@@ -384,6 +387,21 @@ export const SETTINGS: readonly Setting[] = [
     default: '500',
     description: 'Logged updates after which a board is compacted.',
     parse: int(1, 10_000_000),
+  },
+  {
+    env: 'BROADCAST_PACING_PER_CLIENT_US',
+    key: 'pacingPerClientUs',
+    default: '150',
+    description:
+      "A busy board's broadcasts (updates, presence) go out no closer together than this many microseconds per client on the board, so crowded boards send fewer, larger messages (0: no pacing).",
+    parse: int(0, 1_000_000),
+  },
+  {
+    env: 'BROADCAST_PACING_MAX_MS',
+    key: 'pacingMaxMs',
+    default: '30',
+    description: 'Longest wait that broadcast pacing may add, however many clients a board has.',
+    parse: int(0, 1000),
   },
   {
     env: 'SHUTDOWN_TIMEOUT_MS',

@@ -102,6 +102,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     maxBoardBytes: config.maxBoardBytes,
     compactThreshold: config.compactThreshold,
     awareness: { maxBytes: config.awarenessMaxBytes, maxDepth: config.awarenessMaxDepth },
+    pacing: { perClientMs: config.pacingPerClientUs / 1000, maxMs: config.pacingMaxMs },
   });
   const connections = new KeepAlive<SyncConnection>(config.pingIntervalMs);
   const accounts = options.accounts ?? (await openAccounts(config));

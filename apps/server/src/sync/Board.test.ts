@@ -9,12 +9,14 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createLogger } from '../logger.ts';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
-import { Board } from './Board.ts';
+import { Board, DEFAULT_PACING } from './Board.ts';
 import { CloseCode, ConnectionError } from './CloseCode.ts';
 import type { Fanout } from './Fanout.ts';
 import type { Peer } from './Peer.ts';
 
 const dirs: string[] = [];
+/** The pacing interval of a board with 200 peers, at the defaults. */
+const PACED_200 = Math.min(DEFAULT_PACING.maxMs, 200 * DEFAULT_PACING.perClientMs);
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
@@ -104,7 +106,7 @@ describe('Board', () => {
       }
     }
     await vi.waitFor(() => expect(presenceSeen(observer.sent).size).toBe(150), { timeout: 2000 });
-    // 450 changes; one message per pacing interval (15 ms for 150 peers), not one per change.
+    // 450 changes; one message per pacing interval (22.5 ms for 150 peers), not one per change.
     expect(awarenessMessages(observer.sent).length).toBeLessThan(10);
     const states = presenceSeen(observer.sent);
     for (let i = 0; i < 150; i++) expect(states.get(1000 + i)).toEqual({ n: i, at: 2 });
@@ -190,7 +192,7 @@ describe('Board', () => {
       expect(broadcasts()).toBe(1);
       expect((await storage.load('b')).updates).toHaveLength(1); // not stored, so not acknowledged
       // ...then stored and broadcast together once it has passed.
-      vi.advanceTimersByTime(20);
+      vi.advanceTimersByTime(PACED_200);
       await board.whenPersisted();
       expect(broadcasts()).toBe(2);
       expect((await storage.load('b')).updates).toHaveLength(3);
@@ -246,7 +248,7 @@ describe('Board', () => {
       board.receive(peers[0]!, { kind: 'update', update: local[0]! });
       await tick();
       expect(broadcasts()).toBe(1); // both held by pacing
-      vi.advanceTimersByTime(20);
+      vi.advanceTimersByTime(PACED_200);
       await board.whenPersisted();
       await tick();
       expect(broadcasts()).toBe(2); // one message: our flush, with the relayed update in it
@@ -261,7 +263,7 @@ describe('Board', () => {
       fromThere(remote[2]!);
       await tick();
       expect(broadcasts()).toBe(2);
-      vi.advanceTimersByTime(20);
+      vi.advanceTimersByTime(PACED_200);
       await tick();
       expect(broadcasts()).toBe(3);
       board.destroy();
