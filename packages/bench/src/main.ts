@@ -12,16 +12,18 @@
  *   --node-arg=--cpu-prof          a flag for every server's node (repeatable), for profiling
  *   --sweep-only                   only the latency sweep (no long history, idle boards, ack)
  *   --repeats=3                    runs of each sweep point (the median p99 is kept)
+ *   --from=results/full-….json     no measuring: print (and with --write-docs, record) a saved
+ *                                  run again, e.g. after a change to the report's wording
  *
  * Needs the local PostgreSQL and Redis (TEST_DATABASE_URL, TEST_REDIS_URL) for the two-instance
  * setup. Not a test: nothing here asserts a time.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BENCH_MODES, type BenchMode } from './benchModes.ts';
 import { formatReport } from './formatReport.ts';
-import { runBench } from './runBench.ts';
+import { type BenchResults, runBench } from './runBench.ts';
 import type { SetupId } from './setups.ts';
 import { writeDocs } from './writeDocs.ts';
 
@@ -35,6 +37,7 @@ const { values } = parseArgs({
     'node-arg': { type: 'string', multiple: true },
     'sweep-only': { type: 'boolean', default: false },
     repeats: { type: 'string' },
+    from: { type: 'string' },
   },
 });
 
@@ -47,20 +50,32 @@ if (values.repeats) mode.repeats = Math.max(1, Number(values.repeats));
 // Exiting runs the servers' cleanup (spawnServer kills them on 'exit'); a signal would not.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
-console.error(`bench: ${mode.name} mode, setups ${mode.setups.join(', ')}`);
 const dir = fileURLToPath(new URL('../results/', import.meta.url));
 mkdirSync(dir, { recursive: true });
-const results = await runBench(mode, {
-  log: (line) => console.error(`  ${line}`),
-  ...(values['node-arg'] ? { nodeArgs: values['node-arg'] } : {}),
-  onPartial: (partial) =>
-    writeFileSync(`${dir}${mode.name}-sweep.json`, `${JSON.stringify(partial, null, 2)}\n`),
-});
-console.log(formatReport(results));
-
-const file = `${dir}${mode.name}-${results.startedAt.replace(/[:.]/g, '-')}.json`;
-writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-console.error(`bench: results in ${file}`);
+let results: BenchResults;
+if (values.from) {
+  // Latencies that never arrived are Infinity, which JSON saved as null.
+  results = JSON.parse(readFileSync(values.from, 'utf8'), (key, value) =>
+    value === null && ['p50', 'p95', 'p99', 'max'].includes(key) ? Number.POSITIVE_INFINITY : value,
+  ) as BenchResults;
+  results.load = results.load.map((row) => ({
+    ...row,
+    p99Runs: (row.p99Runs ?? [row.p99]).map((v) => v ?? Number.POSITIVE_INFINITY),
+  }));
+  console.log(formatReport(results));
+} else {
+  console.error(`bench: ${mode.name} mode, setups ${mode.setups.join(', ')}`);
+  results = await runBench(mode, {
+    log: (line) => console.error(`  ${line}`),
+    ...(values['node-arg'] ? { nodeArgs: values['node-arg'] } : {}),
+    onPartial: (partial) =>
+      writeFileSync(`${dir}${mode.name}-sweep.json`, `${JSON.stringify(partial, null, 2)}\n`),
+  });
+  console.log(formatReport(results));
+  const file = `${dir}${mode.name}-${results.startedAt.replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.error(`bench: results in ${file}`);
+}
 if (values['write-docs']) {
   writeDocs(results);
   console.error(
