@@ -3,7 +3,7 @@
  * in one run on this machine. Prints a Markdown report.
  *
  *   pnpm bench                  quick mode (default): every measure, small, under two minutes
- *   pnpm bench --full           the recorded run (about 25 minutes)
+ *   pnpm bench --full           the recorded run (about 32 minutes)
  *   pnpm bench --full --write-docs
  *                               also writes docs/benchmarks.md (results block), docs/bench-p99.svg
  *                               and docs/bench-results.json
