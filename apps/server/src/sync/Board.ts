@@ -11,6 +11,7 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './messages.ts';
+import { PacedTask } from './PacedTask.ts';
 import type { Peer } from './Peer.ts';
 import {
   type AwarenessEntry,
@@ -79,20 +80,26 @@ export class Board {
   private applied = 0;
   private persisted = 0;
   private waiters: Waiter[] = [];
-  private flushQueued = false;
   private flushing: Promise<void> | null = null;
-  /** When the last broadcast went out, and the timer of a flush held back by pacing. */
+  /** When the last document broadcast went out; flushes and relays wait their turn after it. */
   private lastBroadcastAt = Number.NEGATIVE_INFINITY;
-  private pacingTimer: NodeJS.Timeout | null = null;
+  private readonly flushTask = new PacedTask(
+    () => void this.flush(),
+    () => this.lastBroadcastAt + this.pacingInterval(),
+  );
   /** Updates other instances stored, waiting for their (paced) broadcast. */
   private relayPending: Uint8Array[] = [];
-  private relayQueued = false;
-  private relayTimer: NodeJS.Timeout | null = null;
+  private readonly relayTask = new PacedTask(
+    () => this.relay(),
+    () => this.lastBroadcastAt + this.pacingInterval(),
+  );
   /** Presence changes waiting for their (paced) broadcast, by awareness client id. */
   private readonly presenceChanged = new Set<number>();
-  private presenceQueued = false;
-  private presenceTimer: NodeJS.Timeout | null = null;
   private lastPresenceAt = Number.NEGATIVE_INFINITY;
+  private readonly presenceTask = new PacedTask(
+    () => this.sendPresence(),
+    () => this.lastPresenceAt + this.pacingInterval(),
+  );
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelay = 0;
   private compacting: Promise<void> | null = null;
@@ -335,29 +342,16 @@ export class Board {
       this.options.fanout?.publish(this.id, 'awareness', update);
     }
     for (const id of changed) this.presenceChanged.add(id);
-    this.schedulePresence();
+    if (!this.destroyed) this.presenceTask.schedule();
   };
 
   /**
-   * Presence goes out paced like document updates: every change of the same few milliseconds in
+   * Presence goes out paced like document updates (`presenceTask`): every change of the same few milliseconds in
    * one message, each client's latest state once. A crowded board otherwise sends each of its N
    * clients every other client's cursor move or 15-second renewal as a message of its own (N^2
    * messages; 200 people renewing: 40,000 in a few seconds, which the clients, not the server,
    * pay for). With few peers the interval is under a millisecond: only one turn's changes merge.
    */
-  private schedulePresence(): void {
-    if (this.presenceQueued || this.destroyed) return;
-    this.presenceQueued = true;
-    const run = () => {
-      this.presenceTimer = null;
-      this.presenceQueued = false;
-      this.sendPresence();
-    };
-    const wait = this.lastPresenceAt + this.pacingInterval() - performance.now();
-    if (wait > 0) this.presenceTimer = setTimeout(run, wait);
-    else setImmediate(run);
-  }
-
   private sendPresence(): void {
     if (this.destroyed || this.presenceChanged.size === 0) return;
     // Removed clients keep their meta (with the clock of the removal): they encode as null.
@@ -443,18 +437,10 @@ export class Board {
   }
 
   private scheduleFlush(): void {
-    if (this.flushQueued || this.flushing || this.retryTimer) return;
-    this.flushQueued = true;
-    const run = () => {
-      this.pacingTimer = null;
-      this.flushQueued = false;
-      void this.flush();
-    };
-    const wait = this.lastBroadcastAt + this.pacingInterval() - performance.now();
-    // setImmediate groups every update that arrived in this turn of the event loop; pacing
-    // groups those of the next few milliseconds too when broadcasts come faster than that.
-    if (wait > 0) this.pacingTimer = setTimeout(run, wait);
-    else setImmediate(run);
+    // The next turn groups every update that arrived in this one; pacing groups those of the
+    // next few milliseconds too when broadcasts come faster than that.
+    if (this.flushing || this.retryTimer) return;
+    this.flushTask.schedule();
   }
 
   private pacingInterval(): number {
@@ -466,23 +452,14 @@ export class Board {
   }
 
   private scheduleRelay(): void {
-    if (this.relayQueued || this.destroyed) return;
-    this.relayQueued = true;
-    const run = () => {
-      this.relayTimer = null;
-      this.relayQueued = false;
-      this.relay();
-    };
-    const wait = this.lastBroadcastAt + this.pacingInterval() - performance.now();
-    if (wait > 0) this.relayTimer = setTimeout(run, wait);
-    else setImmediate(run);
+    if (!this.destroyed) this.relayTask.schedule();
   }
 
   private relay(): void {
     if (this.relayPending.length === 0 || this.destroyed) return;
     // A flush of ours is on its way: the relayed updates go out in its message (its `finally`
     // schedules them again if it ends without sending), unless storage is failing.
-    if ((this.flushQueued || this.flushing) && !this.retryTimer) return;
+    if ((this.flushTask.queued || this.flushing) && !this.retryTimer) return;
     const message = encodeSyncUpdate(mergeBatch(this.relayPending));
     this.relayPending = [];
     this.lastBroadcastAt = performance.now();
@@ -615,9 +592,9 @@ export class Board {
     if (this.destroyed) return;
     this.destroyed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    if (this.pacingTimer) clearTimeout(this.pacingTimer);
-    if (this.relayTimer) clearTimeout(this.relayTimer);
-    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.flushTask.cancel();
+    this.relayTask.cancel();
+    this.presenceTask.cancel();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
