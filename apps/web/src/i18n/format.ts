@@ -6,25 +6,24 @@ export function format(template: string, values: Record<string, string | number>
 }
 
 /**
- * Formatters by language and zone. Creating an Intl.DateTimeFormat costs far more than using one:
- * a 300-card board formats a date per card, and building one each time took ~45 ms of its first
- * render.
+ * Formatters by language and options. Creating an Intl.DateTimeFormat costs far more than using
+ * one: a 300-card board formats a date per card, and building one each time took ~45 ms of its
+ * first render.
  */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormat(lang: 'fr' | 'en', utc: boolean): Intl.DateTimeFormat {
-  const key = `${lang}:${utc}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(`${lang}-CA`, {
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      timeZone: utc ? 'UTC' : undefined,
-    });
-    dateFormats.set(key, format);
+/** The `${lang}-CA` formatter with these options, built once. */
+export function dateTimeFormat(
+  lang: 'fr' | 'en',
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${lang}:${JSON.stringify(options)}`;
+  let found = dateFormats.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(`${lang}-CA`, options);
+    dateFormats.set(key, found);
   }
-  return format;
+  return found;
 }
 
 /** A date (`YYYY-MM-DD` or ISO timestamp) the way each language writes it in Canada. */
@@ -32,5 +31,10 @@ export function formatDate(value: string, lang: 'fr' | 'en'): string {
   const day = value.length === 10;
   const date = new Date(day ? `${value}T12:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
-  return dateFormat(lang, day).format(date);
+  return dateTimeFormat(lang, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: day ? 'UTC' : undefined,
+  }).format(date);
 }
