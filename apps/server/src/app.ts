@@ -248,10 +248,11 @@ export function createApp(deps: AppDeps) {
 
   const hasWeb = existsSync(join(config.webDist, 'index.html'));
   if (hasWeb) {
+    // Registered after /healthz and every /api route, which answer before reaching it: only the
+    // build's files and the app shell pass here.
     app.use('/*', async (c, next) => {
       await next();
-      if (c.res.status !== 200 || c.req.path.startsWith('/api/') || c.req.path === '/healthz')
-        return;
+      if (c.res.status !== 200) return;
       // The build names every file under /assets/ after its content: it never changes under the
       // same name. Anything else (the app shell) is checked again so a new release is picked up.
       c.res.headers.set(
