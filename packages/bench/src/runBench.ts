@@ -63,7 +63,6 @@ export async function runBench(
   const errors: string[] = [];
   try {
     const overLimit = new Map<SetupId, number>();
-    const attemptsBySetup = new Map<SetupId, number>();
     let run = 0;
     // One run of one point; measured again while other processes were busy (the quietest kept).
     const measurePoint = async (
@@ -105,24 +104,24 @@ export async function runBench(
         (setup) => (overLimit.get(setup.id) ?? 0) < mode.giveUpAfter,
       );
       // Every run of a point, setup after setup: drifting background load is shared out.
-      const runs = new Map<SetupId, LoadResult[]>();
+      const runs = new Map<SetupId, { result: LoadResult; attempts: number }[]>();
       for (let repeat = 0; repeat < mode.repeats; repeat++) {
         for (const setup of order) {
-          const result = await measurePoint(setup, editors, `load-${editors}-${run++}`);
-          runs.set(setup.id, [...(runs.get(setup.id) ?? []), result.result]);
+          const measured = await measurePoint(setup, editors, `load-${editors}-${run++}`);
+          runs.set(setup.id, [...(runs.get(setup.id) ?? []), measured]);
+          const { result } = measured;
           log(
             `load ${setup.id} ${editors} editors, run ${repeat + 1}/${mode.repeats}: ` +
-              `p50 ${ms(result.result.p50)}, p99 ${ms(result.result.p99)}, ` +
-              `${result.result.sustainedEditsPerSecond.toFixed(0)} edits/s, server CPU ${result.result.serverCpuPercent.toFixed(0)}%, ` +
-              `other CPU ${result.result.otherCpuPercent.toFixed(0)}%` +
-              `${Object.keys(result.result.serverWarnings).length > 0 ? `, server warnings ${JSON.stringify(result.result.serverWarnings)}` : ''}`,
+              `p50 ${ms(result.p50)}, p99 ${ms(result.p99)}, ` +
+              `${result.sustainedEditsPerSecond.toFixed(0)} edits/s, server CPU ${result.serverCpuPercent.toFixed(0)}%, ` +
+              `other CPU ${result.otherCpuPercent.toFixed(0)}%` +
+              `${Object.keys(result.serverWarnings).length > 0 ? `, server warnings ${JSON.stringify(result.serverWarnings)}` : ''}`,
           );
-          attemptsBySetup.set(setup.id, (attemptsBySetup.get(setup.id) ?? 0) + result.attempts);
           await sleep(300);
         }
       }
       for (const setup of order) {
-        const results = runs.get(setup.id) ?? [];
+        const results = (runs.get(setup.id) ?? []).map((r) => r.result);
         // The run with the median p99 stands for the point: one stall (a page fault, another
         // process) neither makes nor breaks it, and every setup gets the same rule.
         const sorted = [...results].sort((a, b) => a.p99 - b.p99);
@@ -130,11 +129,10 @@ export async function runBench(
         if (!kept) continue;
         load.push({
           setup: setup.id,
-          attempts: attemptsBySetup.get(setup.id) ?? 0,
+          attempts: (runs.get(setup.id) ?? []).reduce((n, r) => n + r.attempts, 0),
           p99Runs: results.map((r) => r.p99),
           ...kept,
         });
-        attemptsBySetup.delete(setup.id);
         overLimit.set(
           setup.id,
           kept.p99 > mode.giveUpP99Ms ? (overLimit.get(setup.id) ?? 0) + 1 : 0,
