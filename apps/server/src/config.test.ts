@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { loadConfig, SETTINGS } from './config.ts';
 
 describe('loadConfig', () => {
@@ -23,6 +23,21 @@ describe('loadConfig', () => {
     expect(config.maxMessageBytes).toBe(2048);
     expect(config.allowedOrigins).toEqual(['https://a.ca', 'https://b.ca']);
     expect(config.logLevel).toBe('warn');
+  });
+
+  it('types each setting by what its parser returns (checked by check-types)', () => {
+    const config = loadConfig({});
+    expectTypeOf(config.port).toEqualTypeOf<number>();
+    expectTypeOf(config.sqliteSynchronous).toEqualTypeOf<'FULL' | 'NORMAL' | 'EXTRA'>();
+    expectTypeOf(config.allowedOrigins).toEqualTypeOf<string[]>();
+    expectTypeOf(config.logLevel).toEqualTypeOf<string>();
+    expect(config.logLevel).toBe('info');
+    expect(config.instanceId).not.toBe('');
+  });
+
+  it('resolves DATA_DIR from the INIT_CWD it is given, not the process environment', () => {
+    const config = loadConfig({ DATA_DIR: 'boards', INIT_CWD: '/srv/roadmap' });
+    expect(config.dataDir).toBe('/srv/roadmap/boards');
   });
 
   it('names the variable of a bad value', () => {

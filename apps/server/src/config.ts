@@ -2,79 +2,16 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/**
- * Every setting of the server. Each comes from one environment variable with a safe default;
- * the README lists them all (keep that table in step with `SETTINGS`).
- */
-export interface Config {
-  port: number;
-  host: string;
-  dataDir: string;
-  sqliteSynchronous: 'FULL' | 'NORMAL' | 'EXTRA';
-  sqliteBusyTimeoutMs: number;
-  sqliteMaxBytes: number;
-  /** PostgreSQL instead of SQLite when set. */
-  databaseUrl: string;
-  databaseSchema: string;
-  /** Redis pub/sub between instances when set. */
-  redisUrl: string;
-  redisPrefix: string;
-  /** Names this process on the bus and in logs. */
-  instanceId: string;
-  /** The address people use (`https://roadmap.example.gc.ca`); links and Secure cookies follow it. */
-  publicUrl: string;
-  sessionMaxAgeHours: number;
-  inviteTtlHours: number;
-  scryptLog2N: number;
-  lockoutThreshold: number;
-  lockoutBaseMs: number;
-  lockoutMaxMs: number;
-  /** How often live connections re-check their session and role. */
-  revalidateIntervalMs: number;
-  versionAutoIntervalHours: number;
-  versionAutoKeep: number;
-  logLevel: string;
-  webDist: string;
-  /** Extra origins allowed to open the websocket besides the server's own. */
-  allowedOrigins: string[];
-  /** Largest websocket message accepted; larger closes that connection with 1009. */
-  maxMessageBytes: number;
-  /** Largest encoded board accepted; updates that would grow a board past it are refused. */
-  maxBoardBytes: number;
-  /** Largest awareness update one client may send, and the deepest JSON nesting in it. */
-  awarenessMaxBytes: number;
-  awarenessMaxDepth: number;
-  /** Messages a connection may queue while its board loads before it is closed. */
-  maxQueuedMessages: number;
-  /** Sustained message rate per connection; bursts of twice as many are tolerated. */
-  maxMessagesPerSecond: number;
-  /** A message that takes longer than this to handle closes its connection. */
-  messageBudgetMs: number;
-  /** How often the server asks each client for what it may have missed (0: never). */
-  resyncIntervalMs: number;
-  /** Largest REST request body. */
-  maxBodyBytes: number;
-  /** How long a board with no connection stays in memory. */
-  unloadDelayMs: number;
-  /** Interval of websocket pings; a connection silent for two intervals is closed. */
-  pingIntervalMs: number;
-  /** Logged updates after which a board's log is compacted into its state. */
-  compactThreshold: number;
-  /** Broadcast pacing of a crowded board: per client on the board (µs), and at most (ms). */
-  pacingPerClientUs: number;
-  pacingMaxMs: number;
-  /** Time allowed for a graceful shutdown before the process exits anyway. */
-  shutdownTimeoutMs: number;
-  /** tldraw SDK license key handed to the web app (GET /api/config); empty: none. */
-  tldrawLicenseKey: string;
-}
+/** The environment the settings are read from (injected, so tests pass their own). */
+export type Env = Record<string, string | undefined>;
 
 interface Setting {
   env: string;
-  key: keyof Config;
+  key: string;
   default: string;
   description: string;
-  parse: (raw: string, env: string) => Config[keyof Config];
+  /** `raw` is the variable's value (or the default); `env` the whole environment. */
+  parse: (raw: string, name: string, env: Env) => unknown;
 }
 
 const serverRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -106,7 +43,12 @@ const list = (raw: string) =>
 
 const MiB = 1024 * 1024;
 
-export const SETTINGS: readonly Setting[] = [
+/**
+ * Every setting of the server. Each comes from one environment variable with a safe default;
+ * the README lists them all (keep that table in step). `Config` is derived from this table: a
+ * setting's type is what its parser returns.
+ */
+export const SETTINGS = [
   {
     env: 'PORT',
     key: 'port',
@@ -128,7 +70,7 @@ export const SETTINGS: readonly Setting[] = [
     description:
       'Folder of the SQLite database file (`boards.sqlite`), relative to where the command was run.',
     // pnpm runs scripts inside the package; INIT_CWD is where the user typed the command.
-    parse: (raw) => resolve(process.env.INIT_CWD ?? process.cwd(), raw),
+    parse: (raw, _name, env) => resolve(env.INIT_CWD ?? process.cwd(), raw),
   },
   {
     env: 'SQLITE_SYNCHRONOUS',
@@ -194,7 +136,7 @@ export const SETTINGS: readonly Setting[] = [
     default: '',
     description:
       'Name of this instance on the bus and in logs (default: host name and process id).',
-    parse: text,
+    parse: (raw) => raw || `${hostname()}-${process.pid}`,
   },
   {
     env: 'PUBLIC_URL',
@@ -284,7 +226,11 @@ export const SETTINGS: readonly Setting[] = [
     key: 'logLevel',
     default: 'info',
     description: 'pino level: `debug`, `info`, `warn`, `error` or `silent`.',
-    parse: oneOf(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL', 'SILENT'] as const),
+    parse: (raw, name) =>
+      oneOf(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL', 'SILENT'] as const)(
+        raw,
+        name,
+      ).toLowerCase(),
   },
   {
     env: 'WEB_DIST',
@@ -423,21 +369,20 @@ export const SETTINGS: readonly Setting[] = [
       return key;
     },
   },
-];
+] as const satisfies readonly Setting[];
+
+type Entry = (typeof SETTINGS)[number];
+
+/** The server's settings, each typed by what its parser returns. */
+export type Config = { [E in Entry as E['key']]: ReturnType<E['parse']> };
 
 /** Reads the configuration; a bad value stops the start with a message naming the variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const config = {} as Record<keyof Config, unknown>;
-  for (const setting of SETTINGS) {
+export function loadConfig(env: Env = process.env): Config {
+  const entries = SETTINGS.map((setting: Setting) => {
     const raw = env[setting.env];
-    config[setting.key] = setting.parse(
-      raw === undefined || raw === '' ? setting.default : raw,
-      setting.env,
-    );
-  }
-  const result = config as unknown as Config;
-  result.logLevel = result.logLevel.toLowerCase();
-  if (result.instanceId === '') result.instanceId = `${hostname()}-${process.pid}`;
-
-  return result;
+    const value = raw === undefined || raw === '' ? setting.default : raw;
+    return [setting.key, setting.parse(value, setting.env, env)] as const;
+  });
+  // Built from the table itself, key by key, so the shape is `Config` by construction.
+  return Object.fromEntries(entries) as Config;
 }
