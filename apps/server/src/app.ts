@@ -140,7 +140,16 @@ export function createApp(deps: AppDeps) {
     c.set('user', await auth.userForToken(sessionToken(c)));
     await next();
   });
-  app.route('/api', authRoutes({ auth, registry, storage, publicUrl: deps.publicUrl }));
+  app.route(
+    '/api',
+    authRoutes({
+      auth,
+      registry,
+      storage,
+      publicUrl: deps.publicUrl,
+      trustProxyHops: config.trustProxyHops,
+    }),
+  );
   app.route('/api', checkinRoutes({ auth, storage, registry }));
   app.route('/api/boards/:boardId/versions', versionRoutes({ auth, versions: deps.versions }));
   app.route('/api/boards', boardRoutes({ auth, storage, registry, logger }));

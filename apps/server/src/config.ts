@@ -181,7 +181,8 @@ export const SETTINGS = [
     env: 'LOCKOUT_THRESHOLD',
     key: 'lockoutThreshold',
     default: '5',
-    description: 'Failed sign-ins (per email, and per address) before a lockout.',
+    description:
+      'Sign-in attempts per email before a lockout (counted before the password is checked; a success starts afresh).',
     parse: int(1, 1000),
   },
   {
@@ -197,6 +198,46 @@ export const SETTINGS = [
     default: '3600000',
     description: 'Longest lockout.',
     parse: int(1, 86_400_000),
+  },
+  {
+    env: 'ADDRESS_LOCKOUT_THRESHOLD',
+    key: 'addressLockoutThreshold',
+    default: '50',
+    description:
+      'Sign-in attempts per client address, across every email, within `ADDRESS_LOCKOUT_WINDOW_MS` before the address is locked out (accounts that signed in from it before are not counted against it).',
+    parse: int(1, 1_000_000),
+  },
+  {
+    env: 'ADDRESS_LOCKOUT_WINDOW_MS',
+    key: 'addressLockoutWindowMs',
+    default: '900000',
+    description:
+      'Window over which sign-in attempts per address are counted; the count then starts again.',
+    parse: int(1000, 86_400_000),
+  },
+  {
+    env: 'TRUST_PROXY_HOPS',
+    key: 'trustProxyHops',
+    default: '0',
+    description:
+      'Reverse proxies in front of the server whose `X-Forwarded-For` entries are believed (0: the header is ignored and the socket address counts). `1` behind one nginx that sets it.',
+    parse: int(0, 10),
+  },
+  {
+    env: 'MAX_CONCURRENT_HASHES',
+    key: 'maxConcurrentHashes',
+    default: '2',
+    description:
+      'Password hashes (scrypt, 128 MiB each at the default cost) computed at once; sign-ins beyond it wait their turn.',
+    parse: int(1, 64),
+  },
+  {
+    env: 'HASH_QUEUE_MAX',
+    key: 'hashQueueMax',
+    default: '16',
+    description:
+      'Sign-ins (and password changes) that may wait for a hash; beyond it they get 503 with `Retry-After`.',
+    parse: int(0, 10_000),
   },
   {
     env: 'REVALIDATE_INTERVAL_MS',

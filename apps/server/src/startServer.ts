@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import { createApp } from './app.ts';
 import type { AccountStore } from './auth/AccountStore.ts';
 import { Auth } from './auth/Auth.ts';
+import { authOptions } from './auth/authOptions.ts';
 import { openAccounts } from './auth/openAccounts.ts';
 import type { Config } from './config.ts';
 import { PgStorage } from './storage/PgStorage.ts';
@@ -109,12 +110,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const auth = new Auth({
     store: accounts,
     logger,
-    scryptCost: { log2N: config.scryptLog2N, r: 8, p: 1 },
-    sessionMaxAgeMs: config.sessionMaxAgeHours * 3_600_000,
-    inviteTtlMs: config.inviteTtlHours * 3_600_000,
-    lockoutThreshold: config.lockoutThreshold,
-    lockoutBaseMs: config.lockoutBaseMs,
-    lockoutMaxMs: config.lockoutMaxMs,
+    ...authOptions(config),
     onRevoke: (userId) => void revalidate(auth, connections.values(), userId),
   });
   let revalidating = false;

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Logger } from 'pino';
 import { Auth } from '../auth/Auth.ts';
+import { authOptions } from '../auth/authOptions.ts';
 import { openAccounts } from '../auth/openAccounts.ts';
 import { isRole } from '../auth/Role.ts';
 import { newToken } from '../auth/tokens.ts';
@@ -51,12 +52,7 @@ export async function accountCommand(
   const auth = new Auth({
     store,
     logger,
-    scryptCost: { log2N: config.scryptLog2N, r: 8, p: 1 },
-    sessionMaxAgeMs: config.sessionMaxAgeHours * 3_600_000,
-    inviteTtlMs: config.inviteTtlHours * 3_600_000,
-    lockoutThreshold: config.lockoutThreshold,
-    lockoutBaseMs: config.lockoutBaseMs,
-    lockoutMaxMs: config.lockoutMaxMs,
+    ...authOptions(config),
   });
   const base = config.publicUrl || `http://${config.host}:${config.port}`;
   const opts = options(args);

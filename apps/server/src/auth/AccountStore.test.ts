@@ -134,13 +134,62 @@ describe.each(backends)('AccountStore on %s', (_name, open) => {
     await store.close();
   });
 
-  it('counts sign-in failures and records the audit log', async () => {
+  it('admits only `threshold` of many concurrent sign-in attempts, atomically', async () => {
     const store = await open();
-    expect(await store.recordFailure('k', 0)).toBe(1);
-    expect(await store.recordFailure('k', 123)).toBe(2);
-    expect(await store.throttle('k')).toEqual({ failures: 2, lockedUntil: 123 });
-    await store.clearFailures('k');
-    expect((await store.throttle('k')).failures).toBe(0);
+    const rule = { threshold: 5, baseMs: 60_000, maxMs: 3_600_000, windowMs: 0 };
+    const now = 1_000_000;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => store.attempts.reserve('email:k', rule, now)),
+    );
+    expect(results.filter((r) => r.admitted)).toHaveLength(5);
+    expect(results.find((r) => !r.admitted)).toEqual({
+      admitted: false,
+      lockedUntil: now + 60_000,
+    });
+    // Once the lock has passed, one more attempt, and the next lock is twice as long.
+    expect(await store.attempts.reserve('email:k', rule, now + 60_000)).toEqual({
+      admitted: true,
+      attempts: 6,
+    });
+    expect(await store.attempts.reserve('email:k', rule, now + 60_001)).toEqual({
+      admitted: false,
+      lockedUntil: now + 60_000 + 120_000,
+    });
+    // A refund gives back one attempt; the lock stays while the count is at the threshold.
+    await store.attempts.refund('email:k', rule);
+    expect((await store.attempts.reserve('email:k', rule, now + 60_002)).admitted).toBe(false);
+    await store.attempts.clear('email:k');
+    expect(await store.attempts.reserve('email:k', rule, now + 60_002)).toEqual({
+      admitted: true,
+      attempts: 1,
+    });
+    await store.close();
+  });
+
+  it('lets a windowed count decay, and remembers where an account signed in', async () => {
+    const store = await open();
+    const rule = { threshold: 2, baseMs: 1000, maxMs: 1000, windowMs: 10_000 };
+    expect((await store.attempts.reserve('ip:a', rule, 0)).admitted).toBe(true);
+    expect((await store.attempts.reserve('ip:a', rule, 5000)).admitted).toBe(true);
+    expect((await store.attempts.reserve('ip:a', rule, 5500)).admitted).toBe(false);
+    // Giving back the attempt that reached the threshold lifts the lock it set.
+    await store.attempts.refund('ip:a', rule);
+    expect((await store.attempts.reserve('ip:a', rule, 5600)).admitted).toBe(true);
+    // The window since the first attempt has passed: counting starts again.
+    expect(await store.attempts.reserve('ip:a', rule, 10_001)).toEqual({
+      admitted: true,
+      attempts: 1,
+    });
+    expect(await store.attempts.known('a@x.ca', '10.0.0.1')).toBe(false);
+    await store.attempts.remember('a@x.ca', '10.0.0.1');
+    await store.attempts.remember('a@x.ca', '10.0.0.1');
+    expect(await store.attempts.known('a@x.ca', '10.0.0.1')).toBe(true);
+    expect(await store.attempts.known('b@x.ca', '10.0.0.1')).toBe(false);
+    await store.close();
+  });
+
+  it('records the audit log', async () => {
+    const store = await open();
     await store.audit({
       actorId: 'u',
       actorEmail: 'u@x.ca',

@@ -1,4 +1,5 @@
 import { isRole, type Membership, type Role } from './Role.ts';
+import { SignInAttempts } from './SignInAttempts.ts';
 import type { Row, SqlExecutor } from './SqlExecutor.ts';
 
 export interface User {
@@ -79,6 +80,13 @@ function migrations(dialect: 'sqlite' | 'postgres'): string[][] {
         target TEXT, details TEXT NOT NULL DEFAULT '{}')`,
       'CREATE INDEX IF NOT EXISTS audit_by_board ON audit_log (board_id, at)',
     ],
+    // Sign-in counts that decay (per address), and the addresses each account signed in from.
+    [
+      `ALTER TABLE login_failures ADD COLUMN window_start ${t} NOT NULL DEFAULT 0`,
+      `CREATE TABLE IF NOT EXISTS known_addresses (
+        email TEXT NOT NULL, address TEXT NOT NULL, last_at ${t} NOT NULL,
+        PRIMARY KEY (email, address))`,
+    ],
   ];
 }
 
@@ -138,6 +146,8 @@ function toMembership(row: Row): Membership | null {
  */
 export class AccountStore {
   private readonly sql: SqlExecutor;
+  /** Sign-in throttling (its own module: the lockout's SQL). */
+  readonly attempts: SignInAttempts;
 
   static async open(sql: SqlExecutor): Promise<AccountStore> {
     const store = new AccountStore(sql);
@@ -147,6 +157,7 @@ export class AccountStore {
 
   private constructor(sql: SqlExecutor) {
     this.sql = sql;
+    this.attempts = new SignInAttempts(sql);
   }
 
   private async migrate(): Promise<void> {
@@ -362,33 +373,6 @@ export class AccountStore {
       'UPDATE link_tokens SET expires_at = ? WHERE kind = ? AND used_at IS NULL AND expires_at > ?',
       [now, kind, now],
     );
-  }
-
-  // Sign-in throttling
-
-  async throttle(key: string): Promise<{ failures: number; lockedUntil: number }> {
-    const [row] = await this.sql.all('SELECT * FROM login_failures WHERE key = ?', [key]);
-    return { failures: Number(row?.failures ?? 0), lockedUntil: Number(row?.locked_until ?? 0) };
-  }
-
-  async recordFailure(key: string, lockedUntil: number): Promise<number> {
-    await this.sql.run(
-      `INSERT INTO login_failures (key, failures, locked_until) VALUES (?, 1, ?)
-       ON CONFLICT (key) DO UPDATE SET failures = login_failures.failures + 1, locked_until = excluded.locked_until`,
-      [key, lockedUntil],
-    );
-    return (await this.throttle(key)).failures;
-  }
-
-  async setLock(key: string, lockedUntil: number): Promise<void> {
-    await this.sql.run('UPDATE login_failures SET locked_until = ? WHERE key = ?', [
-      lockedUntil,
-      key,
-    ]);
-  }
-
-  async clearFailures(key: string): Promise<void> {
-    await this.sql.run('DELETE FROM login_failures WHERE key = ?', [key]);
   }
 
   // Audit log

@@ -4,10 +4,15 @@ import {
   DuplicateEmailError,
   type LinkToken,
   type User,
+  type UserWithHash,
 } from './AccountStore.ts';
 import { AuthError } from './AuthError.ts';
+import { checkNewAccount } from './checkNewAccount.ts';
+import { HashGate } from './HashGate.ts';
 import { hashPassword, passwordProblem, type ScryptCost, verifyPassword } from './password.ts';
 import { canAdminister, isRole, type Membership, ROLE_LABELS, type Role } from './Role.ts';
+import { badRole, busy, checkCardIds, forbidden, gone, invalidCredentials } from './refusals.ts';
+import { SignInGuard, type SignInLimits } from './SignInGuard.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 export interface AuthOptions {
@@ -16,10 +21,9 @@ export interface AuthOptions {
   scryptCost: ScryptCost;
   sessionMaxAgeMs: number;
   inviteTtlMs: number;
-  /** Failed sign-ins before a lockout; each further failure doubles it. */
-  lockoutThreshold: number;
-  lockoutBaseMs: number;
-  lockoutMaxMs: number;
+  limits: SignInLimits;
+  /** Password hashes computed at once, and how many more may wait for their turn. */
+  hashes: { concurrency: number; queueMax: number };
   /** Called when a user loses (or changes) a role, so their live connections are closed. */
   onRevoke?: (userId: string, boardId: string | null) => void;
 }
@@ -31,39 +35,6 @@ export interface Actor {
 
 const SETUP_TTL_MS = 24 * 60 * 60 * 1000;
 const RESET_TTL_MS = 24 * 60 * 60 * 1000;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-const invalidCredentials = () =>
-  new AuthError(401, 'invalid-credentials', {
-    en: 'The email or the password is wrong.',
-    fr: 'Le courriel ou le mot de passe est incorrect.',
-  });
-
-function checkNewAccount(input: { email?: unknown; name?: unknown; password?: unknown }): {
-  email: string;
-  name: string;
-  password: string;
-} {
-  if (
-    typeof input.email !== 'string' ||
-    !EMAIL.test(input.email.trim()) ||
-    input.email.length > 254
-  ) {
-    throw new AuthError(400, 'invalid-email', {
-      en: 'Enter a valid email address.',
-      fr: 'Entrez une adresse courriel valide.',
-    });
-  }
-  if (typeof input.name !== 'string' || input.name.trim() === '' || input.name.length > 200) {
-    throw new AuthError(400, 'invalid-name', {
-      en: 'Enter your name (200 characters at most).',
-      fr: 'Entrez votre nom (200 caractères au plus).',
-    });
-  }
-  const problem = passwordProblem(input.password);
-  if (problem) throw new AuthError(400, 'weak-password', problem);
-  return { email: input.email.trim(), name: input.name.trim(), password: input.password as string };
-}
 
 /**
  * Sign-in, sessions, first-start setup, invitations, password resets and board roles. Every
@@ -73,13 +44,33 @@ export class Auth {
   readonly store: AccountStore;
   private readonly options: AuthOptions;
   private readonly log: Logger;
+  private readonly guard: SignInGuard;
+  private readonly gate: HashGate;
   /** Verified against when the email is unknown, so timing does not reveal which accounts exist. */
-  private decoyHash: Promise<string> | null = null;
+  private decoyHash: string | null = null;
 
   constructor(options: AuthOptions) {
     this.options = options;
     this.store = options.store;
     this.log = options.logger.child({ component: 'auth' });
+    this.guard = new SignInGuard(options.store.attempts, options.limits);
+    this.gate = new HashGate(options.hashes.concurrency, options.hashes.queueMax);
+  }
+
+  /** Runs one password hash through the gate (503 when its queue is full). */
+  private async hashing<T>(work: () => Promise<T>): Promise<T> {
+    const ticket = this.gate.enter();
+    if (!ticket) throw busy();
+    try {
+      await ticket.turn();
+      return await work();
+    } finally {
+      ticket.leave();
+    }
+  }
+
+  private hash(password: string): Promise<string> {
+    return this.hashing(() => hashPassword(password, this.options.scryptCost));
   }
 
   private async audit(
@@ -106,13 +97,12 @@ export class Auth {
     return { token, expiresAt };
   }
 
-  private lockFor(failures: number): number {
-    const { lockoutThreshold, lockoutBaseMs, lockoutMaxMs } = this.options;
-    if (failures < lockoutThreshold) return 0;
-    return Math.min(lockoutMaxMs, lockoutBaseMs * 2 ** (failures - lockoutThreshold));
-  }
-
-  /** Email and password to a session; throttled per email and per address, with backoff. */
+  /**
+   * Email and password to a session. The attempt is counted (per email and per address) before
+   * the password is checked, and the check waits its turn at the hash gate: a burst of guesses
+   * gets at most the threshold's worth of answers, and never more hashes at once than the gate
+   * allows.
+   */
   async signIn(
     email: unknown,
     password: unknown,
@@ -120,35 +110,31 @@ export class Auth {
   ): Promise<{ user: User; token: string; expiresAt: number }> {
     if (typeof email !== 'string' || typeof password !== 'string' || password.length > 1024)
       throw invalidCredentials();
-    const now = Date.now();
-    const keys = [`email:${email.trim().toLowerCase()}`, `ip:${ip}`];
-    for (const key of keys) {
-      const { lockedUntil } = await this.store.throttle(key);
-      if (lockedUntil > now) {
-        throw new AuthError(
-          429,
-          'locked',
-          {
-            en: 'Too many failed attempts. Try again later.',
-            fr: 'Trop de tentatives échouées. Réessayez plus tard.',
-          },
-          lockedUntil - now,
-        );
-      }
+    const normalized = email.trim().toLowerCase();
+    // A place in line first: a caller turned away as busy has not used up an attempt.
+    const ticket = this.gate.enter();
+    if (!ticket) {
+      this.log.warn({ ip }, 'sign-in refused: password checks queue full');
+      throw busy();
     }
-    const user = await this.store.userByEmail(email);
-    this.decoyHash ??= hashPassword(newToken(), this.options.scryptCost);
-    const ok = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
+    let user: UserWithHash | null;
+    let ok: boolean;
+    let admitted: { countedOnAddress: boolean };
+    try {
+      admitted = await this.guard.admit(normalized, ip);
+      user = await this.store.userByEmail(normalized);
+      await ticket.turn();
+      this.decoyHash ??= await hashPassword(newToken(), this.options.scryptCost);
+      ok = await verifyPassword(user?.passwordHash ?? this.decoyHash, password);
+    } finally {
+      ticket.leave();
+    }
     if (!user || !ok) {
-      for (const key of keys) {
-        const failures = (await this.store.throttle(key)).failures + 1;
-        await this.store.recordFailure(key, now + this.lockFor(failures));
-      }
       this.log.info({ ip, known: Boolean(user) }, 'sign-in failed');
       await this.audit(user ?? null, 'sign-in-failed', null, null, { ip });
       throw invalidCredentials();
     }
-    await this.store.clearFailures(keys[0]!);
+    await this.guard.succeeded(normalized, ip, admitted.countedOnAddress);
     const session = await this.newSession(user);
     const { passwordHash: _, ...publicUser } = user;
     await this.audit(publicUser, 'sign-in', null, null, { ip });
@@ -215,7 +201,7 @@ export class Auth {
       const user = await this.store.createUser({
         email: account.email,
         name: account.name,
-        passwordHash: await hashPassword(account.password, this.options.scryptCost),
+        passwordHash: await this.hash(account.password),
         isAdmin: input.isAdmin,
       });
       await this.audit(actor, 'user-created', null, user.email, { admin: input.isAdmin });
@@ -260,10 +246,7 @@ export class Auth {
         : null;
     const user = link?.userId ? await this.store.userById(link.userId) : null;
     if (!user) throw gone('reset');
-    await this.store.setPassword(
-      user.id,
-      await hashPassword(password as string, this.options.scryptCost),
-    );
+    await this.store.setPassword(user.id, await this.hash(password as string));
     // Every session of the old password ends.
     await this.store.deleteUserSessions(user.id);
     this.options.onRevoke?.(user.id, null);
@@ -433,45 +416,4 @@ export class Auth {
 
 function rank(role: Role): number {
   return { observer: 0, 'task-team': 1, council: 2, secretariat: 3 }[role];
-}
-
-function checkCardIds(value: unknown): string[] {
-  if (
-    !Array.isArray(value) ||
-    value.length === 0 ||
-    value.length > 200 ||
-    !value.every((v) => typeof v === 'string' && v.length > 0 && v.length <= 200)
-  ) {
-    throw new AuthError(400, 'invalid-cards', {
-      en: 'A task-team role needs the list of its cards.',
-      fr: "Un rôle d'équipe spéciale exige la liste de ses cartes.",
-    });
-  }
-  return [...new Set(value as string[])];
-}
-
-function badRole(): AuthError {
-  return new AuthError(400, 'invalid-role', {
-    en: 'The role must be secretariat, council, task-team or observer.',
-    fr: 'Le rôle doit être secretariat, council, task-team ou observer.',
-  });
-}
-
-export function forbidden(): AuthError {
-  return new AuthError(403, 'forbidden', {
-    en: 'Your role on this board does not allow this.',
-    fr: 'Votre rôle sur ce tableau ne le permet pas.',
-  });
-}
-
-function gone(kind: 'invite' | 'reset'): AuthError {
-  return kind === 'invite'
-    ? new AuthError(410, 'invite-invalid', {
-        en: 'This invitation has expired, was already used, or does not exist. Ask the secretariat for a new one.',
-        fr: "Cette invitation a expiré, a déjà servi ou n'existe pas. Demandez-en une nouvelle au secrétariat.",
-      })
-    : new AuthError(410, 'reset-invalid', {
-        en: 'This reset link has expired or was already used. Ask an administrator for a new one.',
-        fr: 'Ce lien de réinitialisation a expiré ou a déjà servi. Demandez-en un nouveau à un administrateur.',
-      });
 }

@@ -1,6 +1,6 @@
 /** A refusal with an HTTP status and a message in both languages. */
 export class AuthError extends Error {
-  readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 429;
+  readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 429 | 503;
   readonly code: string;
   readonly fr: string;
   readonly retryAfterMs: number | undefined;

@@ -1,5 +1,4 @@
 import { toJSON } from '@fdr/model';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import type { User } from '../auth/AccountStore.ts';
 import type { Auth } from '../auth/Auth.ts';
@@ -7,6 +6,7 @@ import { AuthError } from '../auth/AuthError.ts';
 import { ROLE_LABELS } from '../auth/Role.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { BoardRegistry } from '../sync/BoardRegistry.ts';
+import { clientAddress } from './clientAddress.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './sessionCookie.ts';
 
 export type AuthEnv = { Variables: { user: User | null; requestId: string } };
@@ -17,6 +17,8 @@ export interface AuthRouteDeps {
   registry: BoardRegistry;
   /** Where people reach the server, for links; and whether cookies must be Secure. */
   publicUrl: () => string;
+  /** Reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY_HOPS). */
+  trustProxyHops: number;
 }
 
 const unauthenticated = () =>
@@ -47,14 +49,6 @@ async function body(c: Context): Promise<Record<string, unknown>> {
   return value as Record<string, unknown>;
 }
 
-function clientIp(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 function csvCell(value: unknown): string {
   const text = value == null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   // A leading =, +, - or @ would run as a formula in a spreadsheet.
@@ -70,7 +64,11 @@ export function authRoutes(deps: AuthRouteDeps) {
 
   app.post('/auth/signin', async (c) => {
     const input = await body(c);
-    const session = await auth.signIn(input.email, input.password, clientIp(c));
+    const session = await auth.signIn(
+      input.email,
+      input.password,
+      clientAddress(c, deps.trustProxyHops),
+    );
     setSessionCookie(c, session.token, session.expiresAt, secure());
     return c.json({ user: session.user });
   });
