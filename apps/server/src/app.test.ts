@@ -82,6 +82,17 @@ describe('HTTP surface', () => {
     );
   });
 
+  it('answers a missing build file with 404, not the app shell cached for a year', async () => {
+    const web = join(tempDir(), 'dist');
+    mkdirSync(join(web, 'assets'), { recursive: true });
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>app shell</title>');
+    const s = await server({ webDist: web });
+    const res = await fetch(`${s.url}/assets/index-0ld0ld.js`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('app shell');
+    expect(res.headers.get('cache-control') ?? '').not.toContain('immutable');
+  });
+
   it('sends the precompressed variant the browser accepts', async () => {
     const web = join(tempDir(), 'dist');
     mkdirSync(join(web, 'assets'), { recursive: true });

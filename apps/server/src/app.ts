@@ -271,6 +271,9 @@ export function createApp(deps: AppDeps) {
     });
     // `precompressed`: the build writes .br and .gz beside each file (apps/web/build).
     app.use('/*', serveStatic({ root: config.webDist, precompressed: true }));
+    // A missing build file is a 404, never the app shell: the shell under an /assets/ name would
+    // be cached for a year as that file, and a stale page asking for an old chunk would get HTML.
+    app.get('/assets/*', (c) => c.json({ error: 'not found', errorFr: 'introuvable' }, 404));
     // Client-side routes (e.g. /b/:id) get the app shell.
     app.get('*', serveStatic({ path: join(config.webDist, 'index.html'), precompressed: true }));
   } else {
