@@ -38,6 +38,15 @@ describe('HTTP surface', () => {
     expect(res.status).toBe(503);
   });
 
+  it('reports 503 when storage answers reads but every write fails (a full database)', async () => {
+    const s = await server({ sqliteMaxBytes: 1 });
+    await expect(s.storage.append('full', [new Uint8Array(16_384)])).rejects.toThrow(/full/i);
+    const res = await fetch(`${s.url}/healthz`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: 'error', storage: 'unavailable' });
+    expect(s.logs.some((l) => l.msg === 'health check: storage unavailable')).toBe(true);
+  });
+
   it('lists the boards of the catalog, not every stored document', async () => {
     const s = await server();
     await s.storage.append('raw', [Uint8Array.of(0, 0)]);

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { checkSchema, DEFAULT_SCHEMA, migrateSchema, quoteIdent } from './pgSchema.ts';
 import { type CatalogRow, type InfoRow, toCatalogEntry, toInfo, toVersion } from './rowMappers.ts';
 import type {
   BoardInfo,
@@ -22,50 +23,10 @@ export interface PgStorageOptions {
   poolSize?: number;
 }
 
-/** Unquoted-identifier shape, so the name is safe in DDL and in the connection's startup options. */
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-const DEFAULT_SCHEMA = 'public';
-
-/**
- * Numbered migrations, applied in order and recorded in `schema_migrations`. Never edit one that
- * has shipped: append a new one.
- */
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE board_state (
-     board_id text PRIMARY KEY,
-     state bytea NOT NULL,
-     through_seq bigint NOT NULL,
-     updated_at bigint NOT NULL
-   );
-   CREATE TABLE board_updates (
-     seq bigserial PRIMARY KEY,
-     board_id text NOT NULL,
-     data bytea NOT NULL,
-     created_at bigint NOT NULL
-   );
-   CREATE INDEX board_updates_by_board ON board_updates (board_id, seq);`,
-  `CREATE TABLE board_catalog (
-     board_id text PRIMARY KEY,
-     title_fr text NOT NULL,
-     title_en text NOT NULL,
-     template text NOT NULL,
-     created_at bigint NOT NULL,
-     updated_at bigint NOT NULL
-   );`,
-  `CREATE TABLE board_versions (
-     id text PRIMARY KEY,
-     board_id text NOT NULL,
-     name text NOT NULL,
-     note text NOT NULL,
-     kind text NOT NULL,
-     author_id text,
-     author_name text,
-     created_at bigint NOT NULL,
-     bytes bigint NOT NULL,
-     state bytea NOT NULL
-   );
-   CREATE INDEX board_versions_by_board ON board_versions (board_id, created_at);`,
-];
+/** The health check's write, never committed: board id '' is not a valid board id. */
+const PROBE_WRITE = `INSERT INTO board_catalog (board_id, title_fr, title_en, template, created_at, updated_at)
+  VALUES ('', repeat(' ', 8192), '', 'probe', 0, 0)`;
+const ROLLBACK = Symbol('rollback');
 
 /**
  * Rows per INSERT in `append`: well under the protocol's 65,535 bind parameters, and a multi-row
@@ -126,39 +87,9 @@ export class PgStorage implements Storage {
     }
   }
 
-  /**
-   * Creates the schema and applies pending migrations in one transaction. The advisory lock
-   * (keyed by schema) makes a second instance starting at the same time wait, then find
-   * everything done, instead of racing on CREATE SCHEMA / CREATE TABLE.
-   */
+  /** Creates the schema and applies pending migrations (see pgSchema.ts). */
   private async migrate(): Promise<void> {
-    await this.transaction('BEGIN', async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-        `fdr:migrations:${this.schema}`,
-      ]);
-      if (this.schema !== DEFAULT_SCHEMA) {
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(this.schema)}`);
-      }
-      // The startup search_path named a schema that may not have existed when the connection
-      // opened: pin it explicitly for the DDL below.
-      await client.query(`SET LOCAL search_path TO ${quoteIdent(this.schema)}`);
-      await client.query(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at bigint NOT NULL)',
-      );
-      const { rows } = await client.query<{ v: number | null }>(
-        'SELECT MAX(version) AS v FROM schema_migrations',
-      );
-      const current = rows[0]?.v ?? 0;
-      for (const [index, sql] of MIGRATIONS.entries()) {
-        const version = index + 1;
-        if (version <= current) continue;
-        await client.query(sql);
-        await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [
-          version,
-          Date.now(),
-        ]);
-      }
-    });
+    await this.transaction('BEGIN', (client) => migrateSchema(client, this.schema));
   }
 
   /**
@@ -429,8 +360,17 @@ export class PgStorage implements Storage {
     ]);
   }
 
+  /**
+   * A write in a transaction that is rolled back: a read-only database (a replica promoted the
+   * wrong way, `default_transaction_read_only`) or a full disk fails here as every write would.
+   */
   async ping(): Promise<void> {
-    await this.pool.query('SELECT 1');
+    await this.transaction('BEGIN', async (client) => {
+      await client.query(PROBE_WRITE);
+      throw ROLLBACK;
+    }).catch((error: unknown) => {
+      if (error !== ROLLBACK) throw error;
+    });
   }
 
   async close(): Promise<void> {
@@ -438,20 +378,6 @@ export class PgStorage implements Storage {
     this.closing ??= this.pool.end();
     await this.closing;
   }
-}
-
-function checkSchema(schema: string): string {
-  if (!SCHEMA_NAME.test(schema)) {
-    throw new Error(
-      `PgStorage: invalid schema name ${JSON.stringify(schema)} (expected ${SCHEMA_NAME.source})`,
-    );
-  }
-  return schema;
-}
-
-/** Double-quoted identifier; the names we quote are validated, this is defence in depth. */
-function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }
 
 /**

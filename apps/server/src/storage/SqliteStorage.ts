@@ -336,8 +336,19 @@ export class SqliteStorage implements Storage {
     });
   }
 
+  /**
+   * Reads, then writes two pages' worth in a transaction it rolls back: a read-only file, a held
+   * lock or a full database (SQLITE_MAX_BYTES, the disk) fails here as every real write would,
+   * while nothing is stored or synced to disk.
+   */
   async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      this.db.exec(PROBE_WRITE);
+    } finally {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+    }
   }
 
   /** Caps the database size (0 lifts the cap), e.g. to keep room on a shared disk. */
@@ -370,6 +381,10 @@ export class SqliteStorage implements Storage {
     if (this.db.isOpen) this.db.close();
   }
 }
+
+/** The health check's write, never committed: board id '' is not a valid board id. */
+const PROBE_WRITE = `INSERT INTO board_catalog (board_id, title_fr, title_en, template, created_at, updated_at)
+  VALUES ('', printf('%8192s', ''), '', 'probe', 0, 0)`;
 
 const INFO_SELECT = `
   SELECT b.board_id AS id,

@@ -347,9 +347,11 @@ export function storageContract(name: string, harness: StorageHarness): void {
       await storage.close();
     });
 
-    it('answers ping', async () => {
+    it('answers ping, and its write probe stores nothing', async () => {
       const storage = await harness.open();
       await expect(storage.ping()).resolves.toBeUndefined();
+      await expect(storage.ping()).resolves.toBeUndefined();
+      expect(await storage.listCatalog()).toEqual([]);
       await storage.close();
     });
   });
