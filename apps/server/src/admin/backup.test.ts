@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Config, loadConfig } from '../config.ts';
@@ -21,9 +22,15 @@ async function fillBoards(server: TestServer, boards: string[]): Promise<Map<str
     await c.synced;
     for (let i = 0; i < 25; i++) c.doc.getMap('m').set(`${board}-${i}`, i);
     c.doc.getText('t').insert(0, `tableau ${board}`);
-    await waitFor(() => c.provider.synced, 'synced');
-    await new Promise((r) => setTimeout(r, 50));
+    // A second client receives only what the server stored: once it has everything, so does
+    // the database.
+    const reader = server.connect(board);
+    await waitFor(
+      () => JSON.stringify(snapshot(reader.doc)) === JSON.stringify(snapshot(c.doc)),
+      'stored',
+    );
     expected.set(board, snapshot(c.doc));
+    reader.destroy();
     c.destroy();
   }
   return expected;
@@ -46,6 +53,8 @@ describe('backup and restore', () => {
     clearInterval(timer);
     expect(lines.at(-1)).toMatch(/integrity check ok/);
     expect(lines.some((l) => /copied \d+\/\d+ pages/.test(l))).toBe(true);
+    // One self-contained file: no -wal or -shm beside it, nothing left half-written.
+    expect(readdirSync(dirname(file))).toEqual(['backup.sqlite']);
 
     const restoredDir = tempDir();
     await restoreFrom({ ...loadConfig({}), dataDir: restoredDir } as Config, file);

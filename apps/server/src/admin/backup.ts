@@ -29,6 +29,18 @@ function integrity(file: string): string {
   }
 }
 
+/** Turns a copied file into a rollback-journal database and checks it; returns the check. */
+function selfContained(file: string): string {
+  const db = new DatabaseSync(file);
+  try {
+    db.exec('PRAGMA journal_mode = DELETE');
+    return (db.prepare('PRAGMA integrity_check').get() as { integrity_check: string })
+      .integrity_check;
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * Online backup while the server runs: SQLite's backup API copies a consistent snapshot page by
  * page (writers are not blocked); PostgreSQL goes through pg_dump (custom format, this schema).
@@ -64,7 +76,10 @@ export async function backupTo(
   } finally {
     db.close();
   }
-  const check = integrity(partial);
+  // The copy carries the live file's WAL mode, and opening a WAL file (even to read it) leaves
+  // -wal and -shm files beside it. Switched to a rollback journal, it is one self-contained file.
+  const check = selfContained(partial);
+  for (const suffix of ['-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
   if (check !== 'ok') {
     rmSync(partial, { force: true });
     throw new Error(`the backup failed its integrity check: ${check}`);
