@@ -1,6 +1,7 @@
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startServer } from './startServer.ts';
+import { startupFailure } from './startupFailure.ts';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -14,7 +15,16 @@ const logger = createLogger(config.logLevel);
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 process.on('uncaughtException', (error) => logger.fatal({ err: error }, 'uncaught exception'));
 
-const server = await startServer(config, { logger });
+let server: Awaited<ReturnType<typeof startServer>>;
+try {
+  server = await startServer(config, { logger });
+} catch (error) {
+  // A damaged database is the operator's to fix: one line saying what to do, not a stack trace.
+  const line = startupFailure(error, config);
+  if (line) console.error(line);
+  else logger.fatal({ err: error }, 'start failed');
+  process.exit(1);
+}
 logger.info({ url: server.url, port: server.port, dataDir: config.dataDir }, 'listening');
 
 let stopping = false;
