@@ -16,6 +16,7 @@ import { AuthError } from './auth/AuthError.ts';
 import { canEdit, type Role } from './auth/Role.ts';
 import type { Config } from './config.ts';
 import { type AuthEnv as AuthRoutesEnv, authRoutes } from './http/authRoutes.ts';
+import { BOARD_ID } from './http/boardId.ts';
 import { boardRoutes } from './http/boardRoutes.ts';
 import { checkinRoutes } from './http/checkinRoutes.ts';
 import { isOriginAllowed } from './http/isOriginAllowed.ts';
@@ -46,9 +47,6 @@ export interface AppDeps {
 type AuthEnv = {
   Variables: AuthRoutesEnv['Variables'] & { sync: { user: User; role: Role; token: string } };
 };
-
-/** Board ids travel in URLs and log lines: keep them short and plain. */
-export const BOARD_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /** Builds the HTTP app from its dependencies; tests call `app.request` without a socket. */
 export function createApp(deps: AppDeps) {

@@ -1,10 +1,10 @@
 import { type Roadmap, toJSON } from '@fdr/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BOARD_ID } from '../app.ts';
 import type { Storage } from '../storage/Storage.ts';
 import { waitFor } from '../test/clients.ts';
 import { startTestServer, type TestServer } from '../test/testServer.ts';
+import { BOARD_ID } from './boardId.ts';
 import { newBoardId } from './boardRoutes.ts';
 
 const servers: TestServer[] = [];
@@ -181,6 +181,41 @@ describe('boards API', () => {
     const bad = await patch(s, board.id, { title: { fr: '', en: '' } });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ field: 'title' });
+  });
+
+  it('trims Unicode spaces, refuses titles with nothing visible or with control characters', async () => {
+    const s = await server();
+    // Ideographic and no-break spaces, zero-width characters: nothing visible, so no title.
+    const blank = await create(s, {
+      title: { fr: '\u3000\u3000', en: '\u00A0\u200B\u2003' },
+      template: 'blank',
+    });
+    expect(blank.status).toBe(400);
+    expect(await blank.json()).toMatchObject({ field: 'title' });
+    const created = await create(s, {
+      title: { fr: '\u3000Feuille\u00A0de route\u200B', en: '' },
+      template: 'blank',
+    });
+    expect(created.status).toBe(201);
+    const { board } = (await created.json()) as { board: Entry };
+    expect(board.title).toEqual({ fr: 'Feuille\u00A0de route', en: '' });
+    const spaces = await patch(s, board.id, { title: { fr: '\u3000 \u00A0', en: '\u2028' } });
+    expect(spaces.status).toBe(400);
+    for (const text of ['Plan\n2026', '\u0007\u0001', 'Plan\u001B[31m']) {
+      const res = await patch(s, board.id, { title: { en: text } });
+      expect(res.status, JSON.stringify(text)).toBe(400);
+      const error = (await res.json()) as { field: string; error: string; errorFr: string };
+      expect(error.field).toBe('title.en');
+      expect(error.error).toMatch(/control characters/);
+      expect(error.errorFr).toMatch(/caractère de contrôle/);
+    }
+    expect(s.logs.some((l) => l.msg === 'board request refused' && l.field === 'title.en')).toBe(
+      true,
+    );
+    expect((await s.storage.catalogEntry(board.id))?.title).toEqual({
+      fr: 'Feuille\u00A0de route',
+      en: '',
+    });
   });
 
   it('lists the most recently active board first', async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   isModelError,
   loadRoadmap,
+  normalizeTitle,
   type Roadmap,
   templateRoadmap,
   updateBoard,
@@ -9,12 +10,12 @@ import {
 } from '@fdr/model';
 import { type Context, Hono } from 'hono';
 import type { Logger } from 'pino';
-import { BOARD_ID } from '../app.ts';
 import type { Auth } from '../auth/Auth.ts';
 import { AuthError } from '../auth/AuthError.ts';
 import type { BoardTemplate, BoardTitle, CatalogEntry, Storage } from '../storage/Storage.ts';
 import type { BoardRegistry } from '../sync/BoardRegistry.ts';
 import { type AuthEnv, currentUser } from './authRoutes.ts';
+import { BOARD_ID } from './boardId.ts';
 
 export interface BoardRoutesDeps {
   auth: Auth;
@@ -81,7 +82,7 @@ export function boardRoutes(deps: BoardRoutesDeps): Hono<AuthEnv> {
         imported,
       };
     } catch (error) {
-      return badRequest(c, error);
+      return badRequest(c, error, logger);
     }
     const id = newBoardId();
     const roadmap = input.imported
@@ -125,7 +126,7 @@ export function boardRoutes(deps: BoardRoutesDeps): Hono<AuthEnv> {
       const body = await readJson(c);
       title = readTitle(body.title, entry.title);
     } catch (error) {
-      return badRequest(c, error);
+      return badRequest(c, error, logger);
     }
     const board = await registry.acquire(id);
     try {
@@ -208,15 +209,15 @@ function readTitle(value: unknown, current: BoardTitle | null): BoardTitle {
         `title.${lang} doit être du texte`,
       );
     }
-    const trimmed = given.trim();
-    if (trimmed.length > TITLE_MAX) {
+    const checked = normalizeTitle(given, TITLE_MAX);
+    if (!checked.ok) {
       throw new BadRequest(
         `title.${lang}`,
-        `title.${lang} is longer than ${TITLE_MAX} characters`,
-        `title.${lang} dépasse ${TITLE_MAX} caractères`,
+        `title.${lang}: ${checked.messages.en}`,
+        `title.${lang} : ${checked.messages.fr}`,
       );
     }
-    return trimmed;
+    return checked.title;
   };
   const title = { fr: text('fr'), en: text('en') };
   if (title.fr === '' && title.en === '') {
@@ -253,8 +254,9 @@ function readTemplate(value: unknown): BoardTemplate {
   );
 }
 
-function badRequest(c: Context, error: unknown) {
+function badRequest(c: Context, error: unknown, logger: Logger) {
   if (!(error instanceof BadRequest)) throw error;
+  logger.info({ field: error.field, error: error.message }, 'board request refused');
   return c.json({ error: error.message, errorFr: error.errorFr, field: error.field }, 400);
 }
 
