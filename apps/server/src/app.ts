@@ -148,7 +148,7 @@ export function createApp(deps: AppDeps) {
       trustProxyHops: config.trustProxyHops,
     }),
   );
-  app.route('/api', checkinRoutes({ auth, storage, registry }));
+  app.route('/api', checkinRoutes({ auth, storage, registry, logger }));
   app.route('/api/boards/:boardId/versions', versionRoutes({ auth, versions: deps.versions }));
   app.route('/api/boards', boardRoutes({ auth, storage, registry, logger }));
   app.get('/api/config', publicConfig(config));

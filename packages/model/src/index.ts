@@ -52,8 +52,14 @@ export {
 export { replaceContent } from './doc/replaceContent.ts';
 export { toJSON } from './doc/toJSON.ts';
 export { compareByOrder, isOrderKey, keyBetween, keysBetween } from './fractionalIndex.ts';
-export { normalizeTitle, type TitleCheck } from './input/normalizeTitle.ts';
 export { newId } from './ids.ts';
+export { normalizeTitle, type TitleCheck } from './input/normalizeTitle.ts';
+export {
+  type CheckinInput,
+  type InputError,
+  type Parsed,
+  parseCheckinInput,
+} from './input/parseCheckinInput.ts';
 export { isModelError, ModelError, type ModelErrorCode } from './ModelError.ts';
 export {
   type BoardRecord,

@@ -137,6 +137,19 @@ describe('check-ins over REST', () => {
     expect(summary.status).toBe(400);
     expect(summary.json.field).toBe('summary');
 
+    // Every problem at once, unknown fields included (nothing unvalidated reaches the model).
+    const several = await post({ cardId: card, status: 'dancing', progress: '50', colour: 'red' });
+    expect(several.status).toBe(400);
+    expect((several.json.errors as { field: string }[]).map((e) => e.field)).toEqual([
+      'colour',
+      'status',
+      'progress',
+    ]);
+    const extra = await post({ cardId: card, status: 'on-track', author: 'Someone else' });
+    expect(extra.status).toBe(400);
+    expect(extra.json.field).toBe('author');
+    expect(s.logs.some((l) => l.msg === 'check-in refused: invalid input')).toBe(true);
+
     const notJson = await api(`/boards/${boardId}/checkins`, { rawBody: '{"cardId":' });
     expect(notJson.status).toBe(400);
     expect(notJson.json.errorFr).toBeTruthy();

@@ -1,5 +1,13 @@
-import { docRoots, isStale, ModelError, recordCheckin, toJSON } from '@fdr/model';
+import {
+  docRoots,
+  isStale,
+  ModelError,
+  parseCheckinInput,
+  recordCheckin,
+  toJSON,
+} from '@fdr/model';
 import { type Context, Hono } from 'hono';
+import type { Logger } from 'pino';
 import type { Auth } from '../auth/Auth.ts';
 import { AuthError } from '../auth/AuthError.ts';
 import { canCheckIn, type Membership } from '../auth/Role.ts';
@@ -11,6 +19,7 @@ export interface CheckinRouteDeps {
   auth: Auth;
   storage: Storage;
   registry: BoardRegistry;
+  logger: Logger;
 }
 
 const noBoard = () =>
@@ -38,7 +47,7 @@ async function jsonBody(c: Context): Promise<Record<string, unknown>> {
  * read them without loading tldraw or Yjs.
  */
 export function checkinRoutes(deps: CheckinRouteDeps) {
-  const { auth, storage, registry } = deps;
+  const { auth, storage, registry, logger } = deps;
   const app = new Hono<AuthEnv>();
 
   /** The caller's membership; administrators act as secretariat. Null: no role on the board. */
@@ -105,51 +114,53 @@ export function checkinRoutes(deps: CheckinRouteDeps) {
         fr: 'Vous ne pouvez enregistrer de bilan que pour les cartes de votre équipe spéciale.',
       });
     }
+    const parsed = parseCheckinInput(input);
+    if (!parsed.ok) {
+      const [first] = parsed.errors;
+      logger.info(
+        { board: boardId, fields: parsed.errors.map((e) => e.field) },
+        'check-in refused: invalid input',
+      );
+      return c.json(
+        {
+          error: first?.messages.en ?? 'invalid check-in',
+          errorFr: first?.messages.fr ?? 'bilan invalide',
+          code: 'invalid-input',
+          ...(first ? { field: first.field } : {}),
+          errors: parsed.errors.map((e) => ({
+            field: e.field,
+            error: e.messages.en,
+            errorFr: e.messages.fr,
+          })),
+        },
+        400,
+      );
+    }
+    const checkin = parsed.value;
     const author = user.name || user.email;
     const board = await registry.acquire(boardId);
     try {
       // A retry (the answer was lost on a phone's connection) carries the id of the first try:
       // the check-in is already there, and it is the same one, not a second.
-      const requestedId = typeof input.id === 'string' ? input.id : null;
-      const existing = requestedId ? docRoots(board.doc).checkinLog.get(requestedId) : undefined;
+      const existing = checkin.id ? docRoots(board.doc).checkinLog.get(checkin.id) : undefined;
       if (
         existing !== undefined &&
         (existing as { cardId?: unknown }).cardId === cardId &&
         (existing as { author?: unknown }).author === author
       ) {
-        return c.json({ id: requestedId }, 200);
+        return c.json({ id: checkin.id }, 200);
       }
-      const id = recordCheckin(
-        board.doc,
-        {
-          ...(requestedId ? { id: requestedId } : {}),
-          cardId,
-          // The model validates every field and names the first bad one.
-          status: input.status as never,
-          progress: (input.progress ?? null) as never,
-          summary: (input.summary ?? undefined) as never,
-          nextMilestone: (input.nextMilestone ?? null) as never,
-          asks: (input.asks ?? undefined) as never,
-          risks: (input.risks ?? undefined) as never,
-          author,
-        },
-        'rest',
-      );
+      const id = recordCheckin(board.doc, { ...checkin, author }, 'rest');
       // Answer once the check-in is stored (and so broadcast to every open board).
       await board.whenPersisted();
-      await auth.record(user, 'checkin-recorded', boardId, cardId, { id, status: input.status });
+      await auth.record(user, 'checkin-recorded', boardId, cardId, { id, status: checkin.status });
       return c.json({ id }, 201);
     } catch (error) {
       if (error instanceof ModelError) {
-        // The model names the field as `input.progress`; the caller sent `progress`.
-        const field = (text: string) => text.replace(/^input\./, '');
+        // What the parser cannot know: an unknown or archived card, an id reused.
+        logger.info({ board: boardId, code: error.code }, 'check-in refused by the model');
         return c.json(
-          {
-            error: field(error.messages.en),
-            errorFr: field(error.messages.fr),
-            code: error.code,
-            ...(error.details.path ? { field: field(error.details.path) } : {}),
-          },
+          { error: error.messages.en, errorFr: error.messages.fr, code: error.code },
           400,
         );
       }

@@ -5,7 +5,8 @@ import type { Localized } from '../records/localized.ts';
  * characters people paste from documents without seeing them (ZWSP, ZWNJ, ZWJ, word joiner,
  * BOM): none of them belongs at either end of a title.
  */
-const EDGES = /^[\p{White_Space}\u200B-\u200D\u2060\uFEFF]+|[\p{White_Space}\u200B-\u200D\u2060\uFEFF]+$/gu;
+const EDGES =
+  /^[\p{White_Space}\u200B-\u200D\u2060\uFEFF]+|[\p{White_Space}\u200B-\u200D\u2060\uFEFF]+$/gu;
 /** Control characters (C0, DEL, C1): a title is one line of text. */
 const CONTROL = /\p{Cc}/u;
 /** Something visible: not white space and not an invisible format character. */
