@@ -300,7 +300,7 @@ export class Auth {
 
   async inviteInfo(token: unknown): Promise<LinkToken> {
     const link = typeof token === 'string' ? await this.store.link(hashToken(token)) : null;
-    if (!link || link.kind !== 'invite') throw gone('invite');
+    if (link?.kind !== 'invite') throw gone('invite');
     return link;
   }
 
