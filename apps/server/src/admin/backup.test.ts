@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { type Config, loadConfig } from '../config.ts';
 import { PgStorage } from '../storage/PgStorage.ts';
 import { snapshot, waitFor } from '../test/clients.ts';
@@ -17,12 +18,14 @@ afterEach(async () => {
 async function fillBoards(server: TestServer, boards: string[]): Promise<Map<string, unknown>> {
   const expected = new Map<string, unknown>();
   for (const board of boards) {
-    const c = server.connect(board);
+    // What the server sent back: an echo means stored.
+    const received = new Y.Doc();
+    const c = server.connect(board, { received });
     await c.synced;
     for (let i = 0; i < 25; i++) c.doc.getMap('m').set(`${board}-${i}`, i);
     c.doc.getText('t').insert(0, `tableau ${board}`);
-    await waitFor(() => c.provider.synced, 'synced');
-    await new Promise((r) => setTimeout(r, 50));
+    const content = JSON.stringify(snapshot(c.doc));
+    await waitFor(() => JSON.stringify(snapshot(received)) === content, 'every edit echoed');
     expected.set(board, snapshot(c.doc));
     c.destroy();
   }
