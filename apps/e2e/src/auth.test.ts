@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBoard } from './harness/board.ts';
 import {
   type Client,
+  expectOwnOriginOnly,
   launchBrowser,
   newClient,
   OriginGuard,
@@ -57,7 +58,7 @@ describe('accounts and roles in the browser', () => {
       await page.getByText('Signed in: Chief Administrator').waitFor();
       // Administrators create boards.
       await page.getByTestId('create-board').waitFor();
-      expect(freshGuard.outside).toEqual([]);
+      expectOwnOriginOnly(freshGuard, fresh.url, { board: false });
     } finally {
       await fresh.stop();
     }
@@ -125,6 +126,6 @@ describe('accounts and roles in the browser', () => {
   });
 
   it('nothing leaves the origin', () => {
-    expect(guard.outside).toEqual([]);
+    expectOwnOriginOnly(guard, app.url, { board: true });
   });
 });

@@ -4,12 +4,28 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { card, clickCard, createBoard, openBoard, waitForCardIn } from './harness/board.ts';
 import {
   type Client,
+  expectOwnOriginOnly,
   launchBrowser,
   newClient,
   OriginGuard,
   screenshotPath,
 } from './harness/browser.ts';
+import { decodePng } from './harness/decodePng.ts';
 import { type RunningApp, startApp } from './harness/startApp.ts';
+
+/** The lane colours of the 2016 template (packages/model, templateRoadmap.ts), in lane order. */
+const TEMPLATE_LANE_COLOURS = [
+  '#1f4e79',
+  '#6a3d9a',
+  '#00695c',
+  '#b3261e',
+  '#a14a00',
+  '#2e7d32',
+  '#ad1457',
+  '#6b6100',
+  '#455a64',
+  '#0277bd',
+];
 
 let app: RunningApp;
 let browser: Browser;
@@ -473,7 +489,9 @@ describe('exports and imports', () => {
     await page.getByTestId('tools.note').click();
     await page.mouse.click(1150, 650);
     await page.locator('.tl-shape[data-shape-type="note"] [contenteditable="true"]').waitFor();
-    await page.waitForTimeout(100);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('contenteditable')))
+      .toBe('true');
     await page.keyboard.type('Note for the export');
     await page.keyboard.press('Escape');
     await page.getByTestId('tools.select').click();
@@ -497,10 +515,27 @@ describe('exports and imports', () => {
       page.getByTestId('export-png').click(),
     ]);
     const png = readFileSync((await pngDownload.path())!);
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
-    // Twice the board's width (1692 page units) at least.
-    expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(3384);
     writeFileSync(screenshotPath('board-export.png'), png);
+    const picture = decodePng(png);
+    // Twice the board's width (1692 page units) at least.
+    expect(picture.width).toBeGreaterThanOrEqual(3384);
+    // What it shows, not only that it is a PNG: a blank picture has the right signature too.
+    const counts = new Map<string, number>();
+    let drawn = 0;
+    const px = picture.pixels;
+    for (let i = 0; i < px.length; i += 4) {
+      const [r, g, b, a] = [px[i]!, px[i + 1]!, px[i + 2]!, px[i + 3]!];
+      if (a === 0 || (r > 245 && g > 245 && b > 245)) continue;
+      drawn++;
+      if (a !== 255) continue;
+      const hex = `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+      counts.set(hex, (counts.get(hex) ?? 0) + 1);
+    }
+    expect(drawn).toBeGreaterThan((picture.width * picture.height) / 10);
+    // Every lane's colour band of the 2016 template (its label column) is in the picture.
+    for (const colour of TEMPLATE_LANE_COLOURS) {
+      expect(counts.get(colour) ?? 0, `lane colour ${colour}`).toBeGreaterThan(1000);
+    }
 
     // Only the selection: one card.
     await clickCard(page, SECURITY);
@@ -574,7 +609,7 @@ describe('the meeting pack', () => {
   });
 
   it('made no request to any host but its own origin, and hit no Content-Security-Policy wall', () => {
-    expect(guard.outside).toEqual([]);
+    expectOwnOriginOnly(guard, app.url, { board: true });
     expect(pageErrors.filter((e) => /Content.Security.Policy|Refused to/i.test(e))).toEqual([]);
   });
 });

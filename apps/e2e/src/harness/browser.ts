@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Screenshots and measurements land here (gitignored). */
 export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -54,6 +55,27 @@ export class OriginGuard {
       ? `${url.protocol === 'wss:' ? 'https:' : 'http:'}//${url.host}`
       : url.origin;
     if (origin !== this.origin) this.outside.push(raw);
+  }
+}
+
+/**
+ * Nothing left the origin, and the guard saw the app's own traffic: without that, an empty list
+ * of outside requests proves nothing (a guard that watched no page would pass). Every run loads
+ * the entry bundle; one that opened a board also fetched `/api/config` and opened its websocket.
+ */
+export function expectOwnOriginOnly(
+  guard: OriginGuard,
+  appUrl: string,
+  opened: { board: boolean },
+): void {
+  const { origin, host } = new URL(appUrl);
+  expect(guard.outside).toEqual([]);
+  const own = guard.seen.filter((u) => u.startsWith(`${origin}/`) || u.startsWith(`ws://${host}/`));
+  expect(own.length).toBeGreaterThan(0);
+  expect(own.some((u) => /\/assets\/index-[\w-]+\.js$/.test(u))).toBe(true);
+  if (opened.board) {
+    expect(own).toContain(`${origin}/api/config`);
+    expect(own.some((u) => u.startsWith(`ws://${host}/sync/`))).toBe(true);
   }
 }
 

@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { type Config, loadConfig } from '../config.ts';
 import { PgStorage } from '../storage/PgStorage.ts';
 import { snapshot, waitFor } from '../test/clients.ts';
@@ -18,19 +19,15 @@ afterEach(async () => {
 async function fillBoards(server: TestServer, boards: string[]): Promise<Map<string, unknown>> {
   const expected = new Map<string, unknown>();
   for (const board of boards) {
-    const c = server.connect(board);
+    // What the server sent back: an echo means stored.
+    const received = new Y.Doc();
+    const c = server.connect(board, { received });
     await c.synced;
     for (let i = 0; i < 25; i++) c.doc.getMap('m').set(`${board}-${i}`, i);
     c.doc.getText('t').insert(0, `tableau ${board}`);
-    // A second client receives only what the server stored: once it has everything, so does
-    // the database.
-    const reader = server.connect(board);
-    await waitFor(
-      () => JSON.stringify(snapshot(reader.doc)) === JSON.stringify(snapshot(c.doc)),
-      'stored',
-    );
+    const content = JSON.stringify(snapshot(c.doc));
+    await waitFor(() => JSON.stringify(snapshot(received)) === content, 'every edit echoed');
     expected.set(board, snapshot(c.doc));
-    reader.destroy();
     c.destroy();
   }
   return expected;

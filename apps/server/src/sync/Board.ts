@@ -50,7 +50,7 @@ const RETRY_MAX_MS = 5000;
  * bookkeeping grows with the number of clients in the doc, so on a board with many peers a stream
  * of small broadcasts saturates the clients before the server (200 stock clients editing twice a
  * second, in one measurement: p99 85 ms unpaced, 70 ms at 0.1 ms per client up to 20 ms, 50 ms at
- * 0.15 up to 30; packages/bench). A flush, or the relay of updates that
+ * 0.15 up to 30; apps/bench). A flush, or the relay of updates that
  * other instances stored, therefore goes out no sooner than `perClientMs` per member of the
  * audience (at most `maxMs`) after the previous broadcast; relayed updates waiting when a
  * flush goes out join its message. Presence is paced the same way, on its own clock. A quiet

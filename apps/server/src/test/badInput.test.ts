@@ -183,10 +183,17 @@ describe('bad input closes only the offending connection', () => {
 
   it('writes exactly one log line per refused message', async () => {
     const before = server.logs.length;
+    const open = new Set(server.connections.values());
     const raw = await openRawSocket(`${server.syncUrl}/target`, { cookie: server.cookie });
+    const mine = [...server.connections.values()].find((c) => !open.has(c));
+    expect(mine).toBeDefined();
     raw.ws.send(Uint8Array.of(42));
     await raw.closed;
-    await new Promise((r) => setTimeout(r, 50));
+    // The server's last step for a socket is to forget it: every line about it is written by then.
+    await waitFor(
+      () => ![...server.connections.values()].includes(mine!),
+      'the server handled the close',
+    );
     const added = server.logs.slice(before).filter((l) => l.level >= 40);
     expect(added).toHaveLength(1);
     expect(added[0]?.reason).toMatch(/unknown message type 42/);
@@ -197,14 +204,9 @@ describe('bad input closes only the offending connection', () => {
     await owner.synced;
     owner.provider.awareness.setLocalStateField('user', { name: 'Owner' });
     const id = owner.doc.clientID;
-    await waitFor(async () => {
-      const probe = server.connect('target');
-      await probe.synced;
-      await new Promise((r) => setTimeout(r, 30));
-      const seen = probe.provider.awareness.getStates().has(id);
-      probe.destroy();
-      return seen;
-    }, 'server knows the owner');
+    const probe = server.connect('target');
+    await waitFor(() => probe.provider.awareness.getStates().has(id), 'server knows the owner');
+    probe.destroy();
     const clock = (owner.provider.awareness.meta.get(id)?.clock ?? 0) as number;
     // A relay (same clock) is harmless and dropped; a newer clock from elsewhere is a spoof.
     const relay = await openRawSocket(`${server.syncUrl}/target`, { cookie: server.cookie });
@@ -212,7 +214,16 @@ describe('bad input closes only the offending connection', () => {
     // Removing someone else's presence with the clock we already have is ignored too.
     const spoof = await openRawSocket(`${server.syncUrl}/target`, { cookie: server.cookie });
     spoof.ws.send(awareness([{ id, clock, json: 'null' }]));
-    await new Promise((r) => setTimeout(r, 100));
+    // A socket's messages are handled in order: the answer to a later query-awareness proves
+    // the relay and the removal were handled.
+    for (const socket of [relay, spoof]) {
+      const before = socket.received.length;
+      socket.ws.send(Uint8Array.of(3));
+      await waitFor(
+        () => socket.received.slice(before).some((m) => m[0] === 1),
+        'query-awareness answered',
+      );
+    }
     const watcher = server.connect('target');
     await watcher.synced;
     await waitFor(() => watcher.provider.awareness.getStates().has(id), 'owner still present');

@@ -69,11 +69,12 @@ describe('the server process', () => {
     const dataDir = tempDir();
     dirs.push(dataDir);
     const server = await spawnServer({ DATA_DIR: dataDir });
-    const c = server.connect('graceful');
+    // What the server sent back: an echo means stored.
+    const received = new Y.Doc();
+    const c = server.connect('graceful', { received });
     await c.synced;
     for (let i = 0; i < 50; i++) c.doc.getArray('a').push([i]);
-    await waitFor(() => c.provider.synced, 'synced');
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => received.getArray('a').length === 50, 'every push echoed');
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(server.output.some((l) => l.includes('"stopped"'))).toBe(true);

@@ -100,11 +100,14 @@ describe('scale-out: PostgreSQL + Redis, several instances', () => {
 
   it('gives a late joiner on B everything written through A', async () => {
     const [a, b] = await Promise.all([instance('a'), instance('b')]);
-    const writer = client(a, 'late');
+    const received = new Y.Doc();
+    const writer = client(a, 'late', received);
     await writer.synced;
     writer.doc.getText('t').insert(0, 'écrit sur A');
     for (let i = 0; i < 50; i++) writer.doc.getMap('m').set(`k${i}`, i);
-    await new Promise((r) => setTimeout(r, 100));
+    // The echo means stored: what a later joiner elsewhere must get.
+    const written = JSON.stringify(snapshot(writer.doc));
+    await waitFor(() => JSON.stringify(snapshot(received)) === written, 'every edit echoed');
     const late = client(b, 'late');
     await late.synced;
     expect(snapshot(late.doc)).toEqual(snapshot(writer.doc));

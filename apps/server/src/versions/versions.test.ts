@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { toJSON } from '@fdr/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -32,6 +34,15 @@ async function setup() {
   });
   const boardId = (created.json.board as { id: string }).id;
   return { s, api, boardId };
+}
+
+/** The board as stored in its SQLite file, read back. */
+async function storedDoc(s: TestServer, board: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const loaded = await s.storage.load(board);
+  if (loaded.state) Y.applyUpdate(doc, loaded.state);
+  for (const u of loaded.updates) Y.applyUpdate(doc, u);
+  return doc;
 }
 
 function client(s: TestServer, board: string): TestClient {
@@ -91,6 +102,41 @@ describe('versions', () => {
         (d) => d.label.fr === 'Nouveau nom',
       ),
     ).toBe(true);
+  });
+
+  it('answers a restore only once the restored board is stored', async () => {
+    const { s, api, boardId } = await setup();
+    const c = client(s, boardId);
+    await c.synced;
+    const taken = await api(`/boards/${boardId}/versions`, { body: { name: 'v1', note: '' } });
+    const version = (taken.json.version as { id: string }).id;
+    const { renameDomain } = await import('@fdr/model');
+    const domain = toJSON(c.doc).domains[0]!;
+    renameDomain(c.doc, { id: domain.id, label: { fr: 'Renommé', en: 'Renamed' } }, 'a');
+    const storedLabel = async () =>
+      toJSON(await storedDoc(s, boardId)).domains.find((d) => d.id === domain.id)?.label.fr;
+    await waitFor(async () => (await storedLabel()) === 'Renommé', 'the rename is stored');
+
+    // From here the board's update log refuses every write (a real SQLite error, retried by the
+    // server), while versions are still saved: the restore's change cannot be stored.
+    const db = new DatabaseSync(join(s.dataDir, 'boards.sqlite'));
+    cleanups.push(() => db.close());
+    db.exec(`CREATE TRIGGER hold_updates BEFORE INSERT ON board_updates
+             BEGIN SELECT RAISE(ABORT, 'held by the test'); END`);
+    const failures = () => s.logs.filter((l) => l.msg.startsWith('storing updates failed')).length;
+    const failedBefore = failures();
+    let labelWhenAnswered: string | undefined;
+    const answered = api(`/boards/${boardId}/versions/${version}/restore`, { body: {} }).then(
+      async (res) => {
+        labelWhenAnswered = await storedLabel();
+        return res;
+      },
+    );
+    // The server tried to store the restore, and tried again: it has handled the request.
+    await waitFor(() => failures() >= failedBefore + 3, 'the restore reached storage, refused');
+    db.exec('DROP TRIGGER hold_updates');
+    expect((await answered).status).toBe(200);
+    expect(labelWhenAnswered).toBe(domain.label.fr);
   });
 
   it('only the secretariat takes and restores; every member lists, opens and compares', async () => {

@@ -7,7 +7,7 @@
  *   --web-dist=PATH                   another build (default apps/web/dist, made by `pnpm build`)
  *   --write-docs                      also writes the "Client side" block of docs/benchmarks.md
  *
- * Not a test: nothing here asserts a time. The raw results go to packages/bench/results/.
+ * Not a test: nothing here asserts a time. The raw results go to apps/bench/results/.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -34,7 +34,7 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a posit
 if (!Number.isInteger(cards) || cards < 33) {
   throw new Error('--cards must be an integer of at least 33 (the 2016 template has 33 cards)');
 }
-// pnpm runs the script in packages/bench: a relative path means the caller's folder.
+// pnpm runs the script in apps/bench: a relative path means the caller's folder.
 const webDist = resolve(process.env.INIT_CWD ?? process.cwd(), values['web-dist']);
 if (!existsSync(join(webDist, 'index.html'))) {
   console.error(

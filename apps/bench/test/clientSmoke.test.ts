@@ -6,7 +6,7 @@ import { formatClientReport } from '../src/client/formatClientReport.ts';
 import { runClientBench } from '../src/client/runClientBench.ts';
 
 /**
- * The production build, made by turbo's `^build` (this package depends on @fdr/web) or pointed at
+ * The production build, made by turbo's `^build` (this app depends on @fdr/web) or pointed at
  * a copy with FDR_E2E_WEB_DIST, as for the e2e suite (another build of the same checkout would
  * rename the chunks under a running page).
  */

@@ -18,7 +18,7 @@ build, \`--write-docs\` rewrites the block below). It needs the production build
 Our server (SQLite, every default) serves the build; a board is imported through the REST API for
 each run and opened by headless Chromium in a fresh profile. Everything is timed in the page, on
 its own clock (\`performance.now()\`, zero at navigation start), by an init script that runs before
-the app (\`packages/bench/src/client/pageProbes.ts\`); Node only reads the results.
+the app (\`apps/bench/src/client/pageProbes.ts\`); Node only reads the results.
 
 - **First render**: the first frame in which every card element of the board is in the DOM
   (tldraw mounts every shape of the page and hides the culled ones with \`display: none\`; how
@@ -32,7 +32,7 @@ the app (\`packages/bench/src/client/pageProbes.ts\`); Node only reads the resul
 - **JS size**: the build files the browser requested (their URLs, from the page's responses),
   measured on disk: raw, and as the server sends them (their precompressed brotli variant).
 
-Benchmarks are not tests: the smoke test (\`packages/bench/test/clientSmoke.test.ts\`, 40 cards,
+Benchmarks are not tests: the smoke test (\`apps/bench/test/clientSmoke.test.ts\`, 40 cards,
 one run) checks that every figure exists, never a time.
 `;
 

@@ -78,7 +78,7 @@ function clientVersions(): Record<string, string> {
   const web = JSON.parse(readFileSync(`${repoRoot}apps/web/package.json`, 'utf8')) as {
     dependencies: Record<string, string>;
   };
-  const bench = JSON.parse(readFileSync(`${repoRoot}packages/bench/package.json`, 'utf8')) as {
+  const bench = JSON.parse(readFileSync(`${repoRoot}apps/bench/package.json`, 'utf8')) as {
     devDependencies: Record<string, string>;
   };
   return {
