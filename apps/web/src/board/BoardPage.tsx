@@ -14,7 +14,7 @@ import { membersPath } from '../router.ts';
 import { type Identity, loadIdentity, saveIdentity } from '../sync/identity.ts';
 import { useCanvasSelectionInUrl } from '../table/useCanvasSelectionInUrl.ts';
 import { ViewSwitch } from '../table/ViewSwitch.tsx';
-import { BoardProvider } from './BoardContext.tsx';
+import { BoardProvider, useBoard } from './BoardContext.tsx';
 import { CanvasBinding } from './CanvasBinding.ts';
 import { DragGhosts, StickyHeaders } from './CanvasLayers.tsx';
 import { CardPanel, type PanelMode, type RunCommand } from './CardPanel.tsx';
@@ -24,6 +24,7 @@ import { fitBoard } from './fitBoard.ts';
 import { Legend } from './Legend.tsx';
 import { MoveDialog } from './MoveDialog.tsx';
 import { PeopleBar } from './PeopleBar.tsx';
+import { PresenceBoundary } from './PresenceBoundary.tsx';
 import { ReportLinks } from './ReportLinks.tsx';
 import { SyncBadge } from './SyncBadge.tsx';
 import { boardOverrides } from './uiOverrides.ts';
@@ -32,10 +33,14 @@ import { type LiveBoard, useLiveBoard } from './useLiveBoard.ts';
 import { useUndoState } from './useUndoState.ts';
 
 function InFront() {
+  const { view } = useBoard();
+  const ghosts = useValue('ghosts', () => view.ghosts.get(), [view]);
   return (
     <>
       <StickyHeaders />
-      <DragGhosts />
+      <PresenceBoundary resetKey={ghosts}>
+        <DragGhosts />
+      </PresenceBoundary>
     </>
   );
 }
@@ -159,6 +164,7 @@ function BoardCanvas({
   const undoState = useUndoState(undo);
   const canvasRef = useRef<HTMLElement>(null);
   const roadmap = useValue('roadmap', () => view.roadmap.get(), [view]);
+  const peers = useValue('peers', () => view.peers.get(), [view]);
   const langRef = useRef(lang);
   langRef.current = lang;
 
@@ -296,7 +302,15 @@ function BoardCanvas({
   return (
     <BoardProvider value={{ lang, view, connection }}>
       <div className="fdr-toolbar">
-        <PeopleBar view={view} editor={editor} identity={identity} onRename={rename} lang={lang} />
+        <PresenceBoundary resetKey={peers}>
+          <PeopleBar
+            view={view}
+            editor={editor}
+            identity={identity}
+            onRename={rename}
+            lang={lang}
+          />
+        </PresenceBoundary>
         <div className="fdr-toolbar__actions">
           {readOnly && (
             <p className="fdr-readonly" role="note" data-testid="read-only">
