@@ -18,7 +18,7 @@ interface State {
  * of going blank for everyone on the page.
  */
 export class PresenceBoundary extends Component<Props, State> {
-  state: State = { failed: false, failedWith: undefined };
+  override state: State = { failed: false, failedWith: undefined };
 
   static getDerivedStateFromError(): Partial<State> {
     return { failed: true };
@@ -30,12 +30,12 @@ export class PresenceBoundary extends Component<Props, State> {
       : null;
   }
 
-  componentDidCatch(error: unknown): void {
+  override componentDidCatch(error: unknown): void {
     console.warn('presence not shown', error);
     this.setState({ failedWith: this.props.resetKey });
   }
 
-  render(): ReactNode {
+  override render(): ReactNode {
     return this.state.failed ? null : this.props.children;
   }
 }
