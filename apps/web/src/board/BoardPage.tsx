@@ -20,6 +20,7 @@ import { CanvasBinding } from './CanvasBinding.ts';
 import { DragGhosts, StickyHeaders } from './CanvasLayers.tsx';
 import { CardPanel, type PanelMode, type RunCommand } from './CardPanel.tsx';
 import { CANVAS_ASSET_URLS, CANVAS_SHAPE_UTILS, canvasComponents } from './canvasSetup.ts';
+import { cardKeyAction } from './cardKeyAction.ts';
 import { cardIdOfShape } from './cardShape.ts';
 import { EditTools } from './EditTools.tsx';
 import { fitBoard } from './fitBoard.ts';
@@ -294,32 +295,16 @@ function BoardCanvas({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (!editor || panel || moving || readOnly) return;
+    if (!editor || panel || moving || readOnly || editor.getEditingShapeId()) return;
     const target = event.target as HTMLElement;
     if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
-    if (editor.getEditingShapeId()) return;
     const cardId = selectedCard();
-    if (!cardId) return;
-    if (
-      event.key === 'Enter' &&
-      !event.shiftKey &&
-      !event.altKey &&
-      !event.ctrlKey &&
-      !event.metaKey
-    ) {
-      event.preventDefault();
-      event.stopPropagation();
-      setPanel({ kind: 'edit', cardId });
-    } else if (
-      event.key.toLowerCase() === 'm' &&
-      event.shiftKey &&
-      !event.ctrlKey &&
-      !event.metaKey
-    ) {
-      event.preventDefault();
-      event.stopPropagation();
-      setMoving(cardId);
-    }
+    const action = cardId && cardKeyAction(event);
+    if (!cardId || !action) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (action === 'edit') setPanel({ kind: 'edit', cardId });
+    else setMoving(cardId);
   };
 
   return (
