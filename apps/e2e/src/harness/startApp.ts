@@ -118,6 +118,9 @@ export async function startApp(
         ...(options.cards ? ['--cards', options.cards.join(',')] : []),
       ]);
     }
+    // spawnSync blocked the event loop: a pooled keep-alive socket the server closed meanwhile is
+    // only seen as closed once its events are handled; without this turn, fetch may reuse it.
+    await new Promise((resolve) => setImmediate(resolve));
     const res = await fetch(`${url}/api/auth/signin`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

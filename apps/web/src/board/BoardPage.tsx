@@ -7,6 +7,7 @@ import type { Role } from '../account/accountApi.ts';
 import { getConfig, type PublicConfig } from '../api.ts';
 import { CanvasExportMenu } from '../export/CanvasExportMenu.tsx';
 import { accountStrings } from '../i18n/accountStrings.ts';
+import { roleStrings } from '../i18n/roleStrings.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
@@ -14,28 +15,37 @@ import { membersPath } from '../router.ts';
 import { type Identity, loadIdentity, saveIdentity } from '../sync/identity.ts';
 import { useCanvasSelectionInUrl } from '../table/useCanvasSelectionInUrl.ts';
 import { ViewSwitch } from '../table/ViewSwitch.tsx';
-import { BoardProvider } from './BoardContext.tsx';
+import { BoardProvider, useBoard } from './BoardContext.tsx';
 import { CanvasBinding } from './CanvasBinding.ts';
 import { DragGhosts, StickyHeaders } from './CanvasLayers.tsx';
 import { CardPanel, type PanelMode, type RunCommand } from './CardPanel.tsx';
 import { CANVAS_ASSET_URLS, CANVAS_SHAPE_UTILS, canvasComponents } from './canvasSetup.ts';
+import { cardKeyAction } from './cardKeyAction.ts';
 import { cardIdOfShape } from './cardShape.ts';
+import { EditTools } from './EditTools.tsx';
 import { fitBoard } from './fitBoard.ts';
 import { Legend } from './Legend.tsx';
+import { canEditBoard } from './liveRole.ts';
 import { MoveDialog } from './MoveDialog.tsx';
 import { PeopleBar } from './PeopleBar.tsx';
+import { PresenceBoundary } from './PresenceBoundary.tsx';
 import { ReportLinks } from './ReportLinks.tsx';
+import { RoleNotice } from './RoleNotice.tsx';
 import { SyncBadge } from './SyncBadge.tsx';
 import { boardOverrides } from './uiOverrides.ts';
 import { useCanvasUser } from './useCanvasUser.ts';
 import { type LiveBoard, useLiveBoard } from './useLiveBoard.ts';
-import { useUndoState } from './useUndoState.ts';
+import { useLiveRole } from './useLiveRole.ts';
 
 function InFront() {
+  const { view } = useBoard();
+  const ghosts = useValue('ghosts', () => view.ghosts.get(), [view]);
   return (
     <>
       <StickyHeaders />
-      <DragGhosts />
+      <PresenceBoundary resetKey={ghosts}>
+        <DragGhosts />
+      </PresenceBoundary>
     </>
   );
 }
@@ -69,7 +79,14 @@ export default function BoardPage({
   useEffect(() => {
     void getConfig().then(setConfig);
   }, []);
-  const { board: session, status, roadmap, blocker: blockerKey } = useLiveBoard(boardId, 'canvas');
+  const live = useLiveBoard(boardId, 'canvas');
+  const { board: session, status, roadmap, blocker: blockerKey } = live;
+  // Followed live: the tools come and go with the role, without a reload.
+  const {
+    role: liveRole,
+    notice,
+    dismiss,
+  } = useLiveRole(boardId, session, live.reopenFromServer, role);
 
   useEffect(() => {
     session?.view.locale.set(lang);
@@ -80,7 +97,8 @@ export default function BoardPage({
     document.title = boardTitle ? `${boardTitle} — ${t.title}` : t.title;
   }, [boardTitle, t.title]);
 
-  const blocker = blockerKey && t[blockerKey];
+  const blocker =
+    notice?.kind === 'removed' ? roleStrings[lang].roleRemoved : blockerKey && t[blockerKey];
 
   return (
     <div className="fdr-board-page">
@@ -93,7 +111,7 @@ export default function BoardPage({
           {boardTitle}
         </h1>
         <ViewSwitch boardId={boardId} current="canvas" lang={lang} />
-        {role === 'secretariat' && (
+        {liveRole === 'secretariat' && (
           <Link href={membersPath(boardId)} className="fdr-button fdr-button--quiet">
             {accountStrings[lang].membersTitle}
           </Link>
@@ -102,6 +120,7 @@ export default function BoardPage({
         {session && <SyncBadge connection={session.connection} lang={lang} />}
         <LangSwitch lang={lang} setLang={setLang} />
       </header>
+      {notice && <RoleNotice notice={notice} lang={lang} onDismiss={dismiss} />}
       {blocker ? (
         <main className="fdr-board-message">
           <p role="alert">{blocker}</p>
@@ -109,10 +128,12 @@ export default function BoardPage({
         </main>
       ) : session && status === 'ready' && roadmap && config ? (
         <BoardCanvas
+          // A board reopened from the server is a new doc: a new canvas over it.
+          key={session.connection.doc.guid}
           session={session}
           lang={lang}
           licenseKey={config.tldrawLicenseKey}
-          readOnly={role === 'observer' || role === 'task-team'}
+          readOnly={!canEditBoard(liveRole)}
           userName={userName}
         />
       ) : (
@@ -156,9 +177,9 @@ function BoardCanvas({
   const [message, setMessage] = useState<{ text: string; error: boolean; key: number } | null>(
     null,
   );
-  const undoState = useUndoState(undo);
   const canvasRef = useRef<HTMLElement>(null);
   const roadmap = useValue('roadmap', () => view.roadmap.get(), [view]);
+  const peers = useValue('peers', () => view.peers.get(), [view]);
   const langRef = useRef(lang);
   langRef.current = lang;
 
@@ -203,7 +224,6 @@ function BoardCanvas({
         onCommand: () => undo.stopCapturing(),
       });
       bindingRef.current = binding;
-      if (readOnly) mounted.updateInstanceState({ isReadonly: true });
       setEditor(mounted);
       const layout = view.layout.get();
       // The whole board at first.
@@ -217,8 +237,18 @@ function BoardCanvas({
         setEditor(null);
       };
     },
-    [connection, view, origin, schemaOrigin, undo, say, readOnly],
+    [connection, view, origin, schemaOrigin, undo, say],
   );
+  useEffect(() => {
+    if (!editor) return;
+    editor.updateInstanceState({ isReadonly: readOnly });
+    if (!readOnly) return;
+    // A role that no longer writes: leave any edit in progress.
+    editor.setEditingShape(null);
+    editor.setCurrentTool('select');
+    setPanel(null);
+    setMoving(null);
+  }, [editor, readOnly]);
 
   const rename = (name: string) => {
     const next = { ...identity, name };
@@ -265,38 +295,30 @@ function BoardCanvas({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (!editor || panel || moving || readOnly) return;
+    if (!editor || panel || moving || readOnly || editor.getEditingShapeId()) return;
     const target = event.target as HTMLElement;
     if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
-    if (editor.getEditingShapeId()) return;
     const cardId = selectedCard();
-    if (!cardId) return;
-    if (
-      event.key === 'Enter' &&
-      !event.shiftKey &&
-      !event.altKey &&
-      !event.ctrlKey &&
-      !event.metaKey
-    ) {
-      event.preventDefault();
-      event.stopPropagation();
-      setPanel({ kind: 'edit', cardId });
-    } else if (
-      event.key.toLowerCase() === 'm' &&
-      event.shiftKey &&
-      !event.ctrlKey &&
-      !event.metaKey
-    ) {
-      event.preventDefault();
-      event.stopPropagation();
-      setMoving(cardId);
-    }
+    const action = cardId && cardKeyAction(event);
+    if (!cardId || !action) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (action === 'edit') setPanel({ kind: 'edit', cardId });
+    else setMoving(cardId);
   };
 
   return (
     <BoardProvider value={{ lang, view, connection }}>
       <div className="fdr-toolbar">
-        <PeopleBar view={view} editor={editor} identity={identity} onRename={rename} lang={lang} />
+        <PresenceBoundary resetKey={peers}>
+          <PeopleBar
+            view={view}
+            editor={editor}
+            identity={identity}
+            onRename={rename}
+            lang={lang}
+          />
+        </PresenceBoundary>
         <div className="fdr-toolbar__actions">
           {readOnly && (
             <p className="fdr-readonly" role="note" data-testid="read-only">
@@ -304,45 +326,15 @@ function BoardCanvas({
             </p>
           )}
           {!readOnly && (
-            <>
-              <button
-                type="button"
-                className="fdr-button fdr-button--quiet"
-                onClick={undoHandler.undo}
-                disabled={!undoState.canUndo}
-                title={t.undoLabel}
-                aria-keyshortcuts="Control+Z"
-                data-testid="undo"
-              >
-                {t.undo}
-              </button>
-              <button
-                type="button"
-                className="fdr-button fdr-button--quiet"
-                onClick={undoHandler.redo}
-                disabled={!undoState.canRedo}
-                title={t.redoLabel}
-                aria-keyshortcuts="Control+Shift+Z"
-                data-testid="redo"
-              >
-                {t.redo}
-              </button>
-              <button type="button" className="fdr-button fdr-button--quiet" onClick={openEdit}>
-                {t.editCard}
-              </button>
-              <button
-                type="button"
-                className="fdr-button fdr-button--quiet"
-                onClick={openMove}
-                aria-keyshortcuts="Shift+M"
-                data-testid="move-to"
-              >
-                {t.moveTo}
-              </button>
-              <button type="button" className="fdr-button" onClick={newCard} data-testid="new-card">
-                {t.newCard}
-              </button>
-            </>
+            <EditTools
+              lang={lang}
+              undo={undo}
+              onUndo={undoHandler.undo}
+              onRedo={undoHandler.redo}
+              onEdit={openEdit}
+              onMove={openMove}
+              onNewCard={newCard}
+            />
           )}
           {roadmap && (
             <CanvasExportMenu

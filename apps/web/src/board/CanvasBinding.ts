@@ -20,7 +20,8 @@ import {
   cardShapeProps,
 } from './cardShape.ts';
 import { type BoardLayout, dropTarget } from './layout.ts';
-import { type DragState, PresenceBinding } from './PresenceBinding.ts';
+import { PresenceBinding } from './PresenceBinding.ts';
+import type { DragState } from './readPeer.ts';
 
 export interface CanvasBindingOptions {
   doc: Y.Doc;

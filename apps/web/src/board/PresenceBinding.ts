@@ -10,19 +10,7 @@ import {
 import type { Awareness } from 'y-protocols/awareness';
 import type { Identity } from '../sync/identity.ts';
 import type { BoardView, Ghost, PeerInfo } from './BoardView.ts';
-
-/** A card dragged by someone, in page coordinates: what peers draw as a ghost. */
-export interface DragState {
-  cards: { cardId: string; x: number; y: number }[];
-}
-
-/** What each tab publishes in awareness. */
-export interface AwarenessState {
-  user?: { id: string; name: string; color: string };
-  /** tldraw's presence (cursor, camera, selection...), without record id. */
-  presence?: Omit<TLInstancePresence, 'id' | 'typeName'> | null;
-  drag?: DragState | null;
-}
+import { type AwarenessState, type DragState, readPeer } from './readPeer.ts';
 
 /** Cursor and camera updates go out at most this often. */
 const PUBLISH_MS = 50;
@@ -44,6 +32,8 @@ export class PresenceBinding {
   private latest: AwarenessState['presence'] = null;
   /** When each peer last moved, on our clock (peers' clocks may differ from ours). */
   private readonly activity = new Map<number, { key: string; at: number }>();
+  /** Peers whose presence tldraw refused, told once in the console rather than at every move. */
+  private readonly refused = new Set<number>();
 
   constructor(editor: Editor, awareness: Awareness, view: BoardView, identity: Identity) {
     this.editor = editor;
@@ -102,19 +92,22 @@ export class PresenceBinding {
   }
 
   private readonly onChange = (): void => {
-    const states = this.awareness.getStates() as Map<number, AwarenessState>;
+    const states = this.awareness.getStates() as Map<number, unknown>;
     const self = this.awareness.clientID;
     const now = Date.now();
     const records: TLInstancePresence[] = [];
     const peers: PeerInfo[] = [];
     const ghosts: Ghost[] = [];
-    for (const [clientId, state] of states) {
-      if (clientId === self || !state.user) continue;
+    for (const [clientId, raw] of states) {
+      if (clientId === self) continue;
+      // A peer's state is untrusted input: read field by field, and skip what does not fit.
+      const state = readPeer(raw);
+      if (!state) continue;
       const { user } = state;
       if (!peers.some((p) => p.userId === user.id)) {
         peers.push({ clientId, userId: user.id, name: user.name, color: user.color });
       }
-      if (state.drag && state.drag.cards.length > 0) {
+      if (state.drag) {
         ghosts.push({ clientId, name: user.name, color: user.color, cards: state.drag.cards });
       }
       const presence = state.presence;
@@ -122,19 +115,30 @@ export class PresenceBinding {
       const key = JSON.stringify([presence.cursor, presence.camera, presence.selectedShapeIds]);
       const seen = this.activity.get(clientId);
       if (!seen || seen.key !== key) this.activity.set(clientId, { key, at: now });
-      records.push(
-        InstancePresenceRecordType.create({
-          ...presence,
-          id: InstancePresenceRecordType.createId(String(clientId)),
-          userId: createUserId(user.id),
-          userName: user.name,
-          color: user.color,
-          lastActivityTimestamp: this.activity.get(clientId)?.at ?? now,
-        }),
-      );
+      try {
+        // tldraw's own validator: a record it refuses is never put, so never drawn.
+        records.push(
+          InstancePresenceRecordType.validate(
+            InstancePresenceRecordType.create({
+              ...presence,
+              id: InstancePresenceRecordType.createId(String(clientId)),
+              userId: createUserId(user.id),
+              userName: user.name,
+              color: user.color,
+              lastActivityTimestamp: this.activity.get(clientId)?.at ?? now,
+            }),
+          ),
+        );
+      } catch (error) {
+        if (!this.refused.has(clientId)) console.warn('peer presence refused', clientId, error);
+        this.refused.add(clientId);
+      }
     }
     for (const clientId of this.activity.keys()) {
       if (!states.has(clientId)) this.activity.delete(clientId);
+    }
+    for (const clientId of this.refused) {
+      if (!states.has(clientId)) this.refused.delete(clientId);
     }
     peers.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.clientId - b.clientId));
     this.view.peers.set(peers);

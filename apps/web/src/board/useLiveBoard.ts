@@ -1,5 +1,5 @@
 import type { Roadmap } from '@fdr/model';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useValue } from 'tldraw';
 import type * as Y from 'yjs';
 import { type BoardEntry, getBoard } from '../api.ts';
@@ -33,9 +33,13 @@ export function useLiveBoard(
   roadmap: Roadmap | null;
   /** What to show instead of the board, or null. */
   blocker: BoardBlocker | null;
+  /** Forgets this device's copy of the board (see `BoardConnection.discard`) and reopens it. */
+  reopenFromServer: () => Promise<void>;
 } {
   const [board, setBoard] = useState<LiveBoard | null>(null);
   const [entry, setEntry] = useState<BoardEntry | null | 'unknown'>('unknown');
+  // Bumped to open the board again, from the server only.
+  const [opening, setOpening] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -49,6 +53,7 @@ export function useLiveBoard(
   }, [boardId]);
   // In an effect, not in render: StrictMode mounts twice in development, and each mount must
   // close what it opened.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new `opening` opens the board anew
   useEffect(() => {
     const connection = new BoardConnection({ boardId });
     const view = new BoardView(connection.doc);
@@ -60,7 +65,11 @@ export function useLiveBoard(
       view.dispose();
       connection.destroy();
     };
-  }, [boardId, page]);
+  }, [boardId, page, opening]);
+  const reopenFromServer = useCallback(async () => {
+    await board?.connection.discard();
+    setOpening((n) => n + 1);
+  }, [board]);
 
   const status = useValue('status', () => board?.view.status.get() ?? 'empty', [board]);
   const roadmap = useValue('roadmap', () => board?.view.roadmap.get() ?? null, [board]);
@@ -72,5 +81,11 @@ export function useLiveBoard(
     (listener) => board?.connection.subscribe(listener) ?? (() => {}),
     () => board?.connection.syncState ?? 'connecting',
   );
-  return { board, status, roadmap, blocker: boardBlocker({ entry, status, synced, syncState }) };
+  return {
+    board,
+    status,
+    roadmap,
+    blocker: boardBlocker({ entry, status, synced, syncState }),
+    reopenFromServer,
+  };
 }

@@ -1,5 +1,5 @@
 import * as decoding from 'lib0/decoding';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { messageSync, WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -21,6 +21,9 @@ export interface BoardConnectionOptions {
   offlineCache?: boolean;
   random?: () => number;
 }
+
+/** The server's close code when this user's role on the board changed (or was removed). */
+export const ROLE_CHANGED_CLOSE = 4403;
 
 // y-protocols/sync message types inside a sync message.
 const SYNC_STEP1 = 0;
@@ -44,6 +47,7 @@ export class BoardConnection {
   private readonly knowledgeKey: string;
   private readonly random: () => number;
   private readonly listeners = new Set<() => void>();
+  private readonly closeListeners = new Set<(code: number) => void>();
   private state: SyncState = 'connecting';
   private pending = false;
   private everConnected = false;
@@ -79,7 +83,7 @@ export class BoardConnection {
       }
       this.update();
     });
-    this.provider.on('connection-close', () => this.onConnectionClose());
+    this.provider.on('connection-close', (event) => this.onConnectionClose(event?.code ?? null));
     this.doc.on('update', this.onDocUpdate);
 
     this.persistence =
@@ -119,6 +123,35 @@ export class BoardConnection {
     return () => this.listeners.delete(listener);
   }
 
+  /** Calls `listener` with the code of each close the server sent (not our own closes). */
+  onServerClose(listener: (code: number) => void): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
+
+  /** True when this tab holds changes the server has not confirmed storing. */
+  holdsUnconfirmed(): boolean {
+    return !this.knowledge.holdsEverythingOf(this.doc);
+  }
+
+  /**
+   * Closes the board and forgets this device's copy of it (IndexedDB and what the server was
+   * known to hold): for changes the server refused, which would otherwise come back from the
+   * cache at every load and wait forever to be sent. The next connection starts from the server.
+   */
+  async discard(): Promise<void> {
+    this.destroy();
+    try {
+      localStorage.removeItem(this.knowledgeKey);
+    } catch {
+      // Storage disabled: nothing was kept there either.
+    }
+    if (this.persistence) {
+      await this.persistence.destroy();
+      await clearDocument(this.persistence.name);
+    }
+  }
+
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
@@ -133,6 +166,7 @@ export class BoardConnection {
     void this.persistence?.destroy();
     this.doc.destroy();
     this.listeners.clear();
+    this.closeListeners.clear();
   }
 
   /** Reads each sync message the server sends before the provider applies it. */
@@ -157,10 +191,11 @@ export class BoardConnection {
 
   private readonly onDocUpdate = (): void => this.scheduleRecompute();
 
-  private onConnectionClose(): void {
+  private onConnectionClose(code: number | null): void {
     // Stop the provider's own, unjittered retry (it checks shouldConnect when its timer fires).
     this.provider.shouldConnect = false;
     this.update();
+    if (code !== null) for (const listener of this.closeListeners) listener(code);
     if (this.destroyed || !this.wantOnline) return;
     this.scheduleReconnect();
   }

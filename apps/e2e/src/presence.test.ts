@@ -1,0 +1,110 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createBoard, openBoard } from './harness/board.ts';
+import {
+  type Client,
+  launchBrowser,
+  newClient,
+  OriginGuard,
+  screenshotPath,
+} from './harness/browser.ts';
+import { openRawPeer, type RawPeer } from './harness/rawPeer.ts';
+import { type RunningApp, startApp } from './harness/startApp.ts';
+
+let app: RunningApp;
+let browser: Browser;
+let guard: OriginGuard;
+const clients: Client[] = [];
+const peers: RawPeer[] = [];
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  guard = new OriginGuard(app.url);
+});
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') {
+    for (const [index, client] of clients.entries()) {
+      await client.page
+        .screenshot({ path: screenshotPath(`failed-presence-${index}.png`) })
+        .catch(() => {});
+      if (client.errors.length > 0) console.error(client.errors.join('\n'));
+    }
+  }
+  for (const peer of peers.splice(0)) peer.close();
+  for (const client of clients.splice(0)) await client.context.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('presence from a hostile peer', () => {
+  it('an observer whose name is an object does not blank a council member’s board', {
+    timeout: 240_000,
+  }, async () => {
+    const boardId = await createBoard(app);
+    const council = await app.signUp({ name: 'Camille Conseil', board: boardId, role: 'council' });
+    const observer = await app.signUp({
+      name: 'Olivier Observateur',
+      board: boardId,
+      role: 'observer',
+    });
+    const client = await newClient(browser, guard, {
+      locale: 'en-CA',
+      session: { url: app.url, cookie: council.cookie },
+    });
+    clients.push(client);
+    // The shared CI machine can take most of a minute to open a board: waits, not assertions.
+    client.context.setDefaultTimeout(90_000);
+    const { page } = client;
+    await openBoard(page, app.url, boardId);
+    const cards = await page.getByTestId('fdr-card').count();
+    expect(cards).toBeGreaterThan(20);
+
+    const peer = await openRawPeer(app.url, boardId, observer.cookie);
+    peers.push(peer);
+    // One message: the bad state first, a good one beside it. Whatever the server does with the
+    // bad one (relay, drop, or close this socket), the page must go on showing the board.
+    peer.setStates([
+      {
+        clientId: 900_001,
+        clock: 1,
+        state: { user: { id: 'evil', name: { evil: 1 }, color: '#000000' } },
+      },
+      {
+        clientId: 900_002,
+        clock: 1,
+        state: {
+          user: { id: 'gaby', name: 'Gaby Good', color: '#00695c' },
+          drag: { cards: 'all of them' },
+          presence: 'everywhere',
+        },
+      },
+    ]);
+    const outcome = await Promise.race([
+      page
+        .getByTestId('people')
+        .getByText('Gaby Good')
+        .waitFor({ timeout: 60_000 })
+        .then(() => 'shown' as const),
+      peer.closed.then(() => 'closed' as const),
+    ]);
+    if (outcome === 'closed') {
+      // The server refused the message: the good state never came, and nothing broke.
+      await expect(page.getByTestId('people').getByText('Gaby Good').count()).resolves.toBe(0);
+    }
+    await page.screenshot({ path: screenshotPath('hostile-presence.png') });
+
+    // Still the whole board, its people list without the bad peer, and no error in the page.
+    await expect(page.getByTestId('fdr-card').count()).resolves.toBe(cards);
+    await expect(page.getByTestId('board-title').textContent()).resolves.toBe('Test board');
+    const people = (await page.getByTestId('people').textContent()) ?? '';
+    expect(people).not.toContain('[object Object]');
+    expect(people).not.toContain('evil');
+    expect(client.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    // The page still edits: the board did not stop at the bad peer.
+    await page.getByTestId('new-card').waitFor();
+  });
+});

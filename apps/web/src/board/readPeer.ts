@@ -1,0 +1,73 @@
+import type { TLInstancePresence } from 'tldraw';
+import { cleanName } from '../sync/identity.ts';
+
+/** A card dragged by someone, in page coordinates: what peers draw as a ghost. */
+export interface DragState {
+  cards: { cardId: string; x: number; y: number }[];
+}
+
+/** What each tab publishes in awareness (and all a peer's state may hold that we read). */
+export interface AwarenessState {
+  user?: { id: string; name: string; color: string };
+  /** tldraw's presence (cursor, camera, selection...), without record id. */
+  presence?: Omit<TLInstancePresence, 'id' | 'typeName'> | null;
+  drag?: DragState | null;
+}
+
+/** A peer's awareness state, read: every field has the type the page renders, or is absent. */
+export interface PeerState {
+  user: { id: string; name: string; color: string };
+  presence: NonNullable<AwarenessState['presence']> | null;
+  drag: DragState | null;
+}
+
+/** Shown for a peer whose colour is not one we can put in a style attribute as is. */
+export const FALLBACK_COLOUR = '#455a64';
+const ID_MAX = 200;
+/** A drag carries the cards of one selection; more than this is not a drag we draw. */
+const DRAG_CARDS_MAX = 500;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readUser(value: unknown): PeerState['user'] | null {
+  if (!isObject(value)) return null;
+  const { id, name, color } = value;
+  if (typeof id !== 'string' || id === '' || id.length > ID_MAX) return null;
+  const clean = typeof name === 'string' ? cleanName(name) : '';
+  if (clean === '') return null;
+  // Colours go into style attributes: only `#rrggbb`, never `url(...)` or an expression.
+  const colour =
+    typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color) ? color : FALLBACK_COLOUR;
+  return { id, name: clean, color: colour };
+}
+
+function readDrag(value: unknown): DragState | null {
+  if (!isObject(value) || !Array.isArray(value.cards)) return null;
+  const cards: DragState['cards'] = [];
+  for (const card of value.cards.slice(0, DRAG_CARDS_MAX)) {
+    if (!isObject(card)) continue;
+    const { cardId, x, y } = card;
+    if (typeof cardId !== 'string' || !Number.isFinite(x) || !Number.isFinite(y)) continue;
+    cards.push({ cardId, x: x as number, y: y as number });
+  }
+  return cards.length > 0 ? { cards } : null;
+}
+
+/**
+ * One peer's awareness state as the page may render it, or null when it names no usable person.
+ * Peers are not trusted: a state is whatever another client (or a script using its session)
+ * chose to send, so each field is checked here and left out when it does not fit, instead of
+ * one bad peer breaking the page for everyone. tldraw's presence part is only checked to be an
+ * object; the store validates it record by record when it is put.
+ */
+export function readPeer(state: unknown): PeerState | null {
+  if (!isObject(state)) return null;
+  const user = readUser(state.user);
+  if (!user) return null;
+  const presence = isObject(state.presence)
+    ? (state.presence as NonNullable<AwarenessState['presence']>)
+    : null;
+  return { user, presence, drag: readDrag(state.drag) };
+}
