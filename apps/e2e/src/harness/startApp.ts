@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,15 +86,26 @@ export async function startApp(
   const signUp: RunningApp['signUp'] = async (options = {}) => {
     const email = `user${++serial}-${port}@e2e.example`;
     const password = `correct horse battery ${serial}`;
-    const admin = (args: string[], input = '') => {
-      const result = spawnSync(process.execPath, [ADMIN, ...args], {
-        env: { ...process.env, DATA_DIR: dataDir, SCRYPT_LOG2N: '12' },
-        input,
-        encoding: 'utf8',
+    // Asynchronous on purpose: a synchronous child blocks this process, and a pooled keep-alive
+    // socket that the server closed meanwhile would be reused by the next fetch ("other side
+    // closed").
+    const admin = (args: string[], input = '') =>
+      new Promise<void>((resolve, reject) => {
+        const cli = spawn(process.execPath, [ADMIN, ...args], {
+          env: { ...process.env, DATA_DIR: dataDir, SCRYPT_LOG2N: '12' },
+          stdio: ['pipe', 'ignore', 'pipe'],
+        });
+        let stderr = '';
+        cli.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+        });
+        cli.once('error', reject);
+        cli.once('exit', (code) =>
+          code === 0 ? resolve() : reject(new Error(`admin ${args[0]} failed: ${stderr}`)),
+        );
+        cli.stdin.end(input);
       });
-      if (result.status !== 0) throw new Error(`admin ${args[0]} failed: ${result.stderr}`);
-    };
-    admin(
+    await admin(
       [
         'create-user',
         '--email',
@@ -107,7 +118,7 @@ export async function startApp(
       `${password}\n`,
     );
     if (options.board && options.role) {
-      admin([
+      await admin([
         'grant',
         '--email',
         email,
@@ -118,9 +129,6 @@ export async function startApp(
         ...(options.cards ? ['--cards', options.cards.join(',')] : []),
       ]);
     }
-    // spawnSync blocked the event loop: a pooled keep-alive socket the server closed meanwhile is
-    // only seen as closed once its events are handled; without this turn, fetch may reuse it.
-    await new Promise((resolve) => setImmediate(resolve));
     const res = await fetch(`${url}/api/auth/signin`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
