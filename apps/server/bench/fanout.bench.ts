@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { type TestClient } from '../src/test/clients.ts';
+import type { TestClient } from '../src/test/clients.ts';
 import { type ServerProcess, spawnServer } from '../src/test/serverProcess.ts';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

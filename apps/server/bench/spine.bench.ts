@@ -68,6 +68,7 @@ async function compaction() {
     maxBoardBytes: 1 << 30,
     compactThreshold: Number.MAX_SAFE_INTEGER,
     awareness: { maxBytes: 65536, maxDepth: 8 },
+    pacing: { perClientMs: 0, maxMs: 0 },
   });
   const loadMs = performance.now() - loadStarted;
   const compactStarted = performance.now();

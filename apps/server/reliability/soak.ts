@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type TestClient } from '../src/test/clients.ts';
+import type { TestClient } from '../src/test/clients.ts';
 import { spawnServer } from '../src/test/serverProcess.ts';
 import { tempDir } from '../src/test/testServer.ts';
 import { arg, prng } from './prng.ts';
