@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import type { Storage } from '../storage/Storage.ts';
 import { applyStored } from './applyStored.ts';
 import { BoardPresence } from './BoardPresence.ts';
+import { boundUpdate, type UpdateLimits } from './boundUpdate.ts';
 import { CloseCode, ConnectionError } from './CloseCode.ts';
 import { Compactor } from './Compactor.ts';
 import type { ClientMessage } from './decodeClientMessage.ts';
@@ -23,12 +24,31 @@ export interface Pacing {
   maxMs: number;
 }
 
+/** What an after-apply hook is told: a client's update, applied to the doc, not yet stored. */
+export interface AppliedUpdate {
+  board: Board;
+  peer: Peer;
+  /** The transaction that applied it (its changed types and deletions). */
+  transaction: Y.Transaction;
+}
+
+/**
+ * Runs after a client's update is applied and before it is stored. A hook may write a corrective
+ * forward change to `board.doc` (stored and broadcast with the update), or throw a
+ * ConnectionError to close the sender; it never undoes what was applied.
+ */
+export type AfterApply = (applied: AppliedUpdate) => void;
+
 export interface BoardOptions {
   storage: Storage;
   /** The bus to other instances serving this board, when there are several. */
   fanout?: Fanout;
   logger: Logger;
   maxBoardBytes: number;
+  /** Bounds of one client update (MAX_UPDATE_BYTES, MAX_UPDATE_STRUCTS), checked before applying. */
+  update: UpdateLimits;
+  /** In order, after a client's update is applied and before it is stored (e.g. document checks). */
+  afterApply?: readonly AfterApply[];
   compactThreshold: number;
   awareness: AwarenessLimits;
   pacing: Pacing;
@@ -191,6 +211,12 @@ export class Board {
     });
   }
 
+  /**
+   * The write path of a client's update, in order: authorize (read-only peers' updates are
+   * dropped), bound (size and structure, before any work), apply, the after-apply hooks; then
+   * `WriteAhead` stores it and broadcasts it once stored. A refusal at any step before apply
+   * means nothing of the update is applied, stored or broadcast.
+   */
   private applyClientUpdate(peer: Peer, update: Uint8Array): void {
     if (peer.readOnly) {
       this.log.debug(
@@ -205,19 +231,19 @@ export class Board {
         `board would exceed MAX_BOARD_BYTES (${this.options.maxBoardBytes})`,
       );
     }
-    try {
-      // Decoding the whole update first means a malformed one fails before it touches the doc:
-      // Yjs integrates structs before it reads the delete set.
-      Y.decodeUpdate(update);
-    } catch (error) {
-      throw new ConnectionError(
-        CloseCode.invalidPayload,
-        `undecodable Yjs update: ${errorText(error)}`,
-      );
-    }
+    boundUpdate(update, this.options.update);
+    const transaction = this.apply(peer, update);
+    for (const hook of this.options.afterApply ?? []) hook({ board: this, peer, transaction });
+  }
+
+  private apply(peer: Peer, update: Uint8Array): Y.Transaction {
     const mark = this.writeAhead.mark();
+    let applied: Y.Transaction | null = null;
     try {
-      Y.applyUpdate(this.doc, update, peer);
+      this.doc.transact((transaction) => {
+        applied = transaction;
+        Y.applyUpdate(this.doc, update, peer);
+      }, peer);
     } catch (error) {
       // Whatever the failed transaction integrated is dropped, and the doc is reloaded from storage.
       this.writeAhead.rollback(mark);
@@ -239,6 +265,7 @@ export class Board {
       );
       this.requestResync(peer);
     }
+    return applied!;
   }
 
   /** A message from another instance: a stored update, or presence. */

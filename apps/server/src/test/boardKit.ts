@@ -47,6 +47,7 @@ export async function loadTestBoard(
     storage,
     logger: silentLogger(),
     maxBoardBytes: 1024 * 1024,
+    update: { maxBytes: defaults.maxUpdateBytes, maxStructs: defaults.maxUpdateStructs },
     compactThreshold: 1000,
     awareness: { maxBytes: 4096, maxDepth: 8 },
     pacing: defaultPacing,
