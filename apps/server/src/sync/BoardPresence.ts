@@ -1,3 +1,4 @@
+import { parsePresence } from '@fdr/model';
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -90,7 +91,8 @@ export class BoardPresence {
           `awareness client id ${entry.clientId} belongs to another connection`,
         );
       }
-      accepted.push(entry);
+      const clean = this.clean(peer, entry);
+      if (clean) accepted.push(clean);
     }
     if (accepted.length === 0) return;
     for (const entry of accepted) {
@@ -105,8 +107,29 @@ export class BoardPresence {
       }
       owned.add(entry.clientId);
     }
-    const filtered = accepted.length === entries.length ? update : encodeAwarenessEntries(accepted);
+    const unchanged =
+      accepted.length === entries.length && accepted.every((e, i) => e === entries[i]);
+    const filtered = unchanged ? update : encodeAwarenessEntries(accepted);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered, peer);
+  }
+
+  /**
+   * The entry with its state cut to the shape the web app reads (the same entry when nothing was
+   * cut), or null when the state does not fit: one bad field (a name that is an object) would
+   * otherwise break every other person's page. A removal (null state) always fits.
+   */
+  private clean(peer: Peer, entry: AwarenessEntry): AwarenessEntry | null {
+    if (entry.state === null) return entry;
+    const presence = parsePresence(entry.state);
+    if (!presence) {
+      this.options.log.warn(
+        { peer: peer.id, clientId: entry.clientId, bytes: entry.json.length },
+        'presence that does not fit the app’s shape dropped',
+      );
+      return null;
+    }
+    const json = JSON.stringify(presence);
+    return json === entry.json ? entry : { ...entry, state: presence, json };
   }
 
   /** Removes a departing peer's presence for everyone. */
