@@ -15,6 +15,7 @@ import { mergeBatch } from './mergeBatch.ts';
 import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts';
 import type { Peer } from './Peer.ts';
 import { RemoteRelay, remoteOrigin } from './RemoteRelay.ts';
+import { SyncAnswers } from './SyncAnswers.ts';
 import type { AwarenessLimits } from './validateAwareness.ts';
 import { WriteAhead } from './WriteAhead.ts';
 
@@ -80,6 +81,9 @@ export class Board {
   private readonly compactor: Compactor;
   private readonly remote: RemoteRelay;
   private readonly presence: BoardPresence;
+  private readonly answers = new SyncAnswers((peer, stateVector, done) =>
+    this.sendStep2(peer, stateVector, done),
+  );
   /** When the last document broadcast went out; flushes and relays wait their turn after it. */
   private lastBroadcastAt = Number.NEGATIVE_INFINITY;
   private destroyed = false;
@@ -172,6 +176,7 @@ export class Board {
   /** Forgets a peer and removes its presence for everyone. */
   leave(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
+    this.answers.forget(peer);
     this.presence.leave(peer);
   }
 
@@ -195,19 +200,29 @@ export class Board {
   }
 
   private answerStep1(peer: Peer, stateVector: Uint8Array): void {
-    let diff: Uint8Array;
     try {
-      diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+      Y.decodeStateVector(stateVector);
     } catch (error) {
       throw new ConnectionError(
         CloseCode.invalidPayload,
         `undecodable state vector: ${errorText(error)}`,
       );
     }
-    const reply = encodeSyncStep2(diff);
+    if (!this.answers.request(peer, stateVector)) {
+      this.log.debug(
+        { peer: peer.id },
+        'sync step 1 held: the previous answer is still being sent',
+      );
+    }
+  }
+
+  private sendStep2(peer: Peer, stateVector: Uint8Array, done: () => void): void {
+    if (!this.peers.has(peer)) return done();
+    const reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
     // The diff may hold updates applied but not yet stored: send it once they are.
     this.writeAhead.afterPersisted(() => {
-      if (this.peers.has(peer)) peer.send(reply);
+      if (this.peers.has(peer)) peer.send(reply, done);
+      else done();
     });
   }
 

@@ -70,7 +70,17 @@ export function testPeer(
   readOnly = false,
 ): Peer & { sent: Uint8Array[] } {
   const sent: Uint8Array[] = [];
-  return { id, principal, readOnly, sent, send: (m) => sent.push(m), close: () => {} };
+  return {
+    id,
+    principal,
+    readOnly,
+    sent,
+    send: (m, done) => {
+      sent.push(m);
+      done?.();
+    },
+    close: () => {},
+  };
 }
 
 /** An awareness update (y-protocols wire format) with one client's state. */
