@@ -97,7 +97,7 @@ describe('Board', () => {
         onReconnect: () => {},
         close: async () => {},
       };
-      const { board, storage, dispose } = await loadTestBoard({ fanout });
+      const { board, dispose } = await loadTestBoard({ fanout });
       const peers = Array.from({ length: 200 }, (_, i) => testPeer(`p${i}`, `u${i}`));
       for (const p of peers) board.join(p);
       const watcher = peers[1]!;
@@ -148,7 +148,7 @@ describe('Board', () => {
   });
 
   it('refuses an update that would grow the board past MAX_BOARD_BYTES', async () => {
-    const { board, storage, dispose } = await loadTestBoard();
+    const { board, dispose } = await loadTestBoard();
     const writer = testPeer('w', 'w');
     board.join(writer);
     const doc = new Y.Doc();

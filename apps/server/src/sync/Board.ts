@@ -217,7 +217,10 @@ export class Board {
   }
 
   private sendStep2(peer: Peer, stateVector: Uint8Array, done: () => void): void {
-    if (!this.peers.has(peer)) return done();
+    if (!this.peers.has(peer)) {
+      done();
+      return;
+    }
     const reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
     // The diff may hold updates applied but not yet stored: send it once they are.
     this.writeAhead.afterPersisted(() => {
