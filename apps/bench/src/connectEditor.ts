@@ -69,7 +69,14 @@ export function connectEditor(
       // Providers in one thread would otherwise talk over BroadcastChannel, bypassing the server.
       disableBc: true,
     });
-    if (options.presence) provider.awareness.setLocalStateField('user', { name: options.presence });
+    if (options.presence) {
+      // The shape the web app publishes: the server drops presence that does not fit it.
+      provider.awareness.setLocalStateField('user', {
+        id: options.presence,
+        name: options.presence,
+        color: '#1f4e79',
+      });
+    }
     synced = new Promise<void>((resolve) => {
       if (provider.synced) resolve();
       else provider.on('sync', (isSynced: boolean) => isSynced && resolve());

@@ -66,8 +66,10 @@ async function compaction() {
     storage,
     logger,
     maxBoardBytes: 1 << 30,
+    update: { maxBytes: 1 << 30, maxStructs: Number.MAX_SAFE_INTEGER },
     compactThreshold: Number.MAX_SAFE_INTEGER,
     awareness: { maxBytes: 65536, maxDepth: 8 },
+    pacing: { perClientMs: 0, maxMs: 0 },
   });
   const loadMs = performance.now() - loadStarted;
   const compactStarted = performance.now();

@@ -217,6 +217,7 @@ export function createApp(deps: AppDeps) {
             maxQueuedMessages: config.maxQueuedMessages,
             maxMessagesPerSecond: config.maxMessagesPerSecond,
             messageBudgetMs: config.messageBudgetMs,
+            maxBufferedBytes: config.maxBufferedBytes,
             principal: session.user.id,
             // Observers and task-team members read; their document updates are dropped.
             readOnly: !canEdit(session.role),

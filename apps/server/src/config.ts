@@ -303,6 +303,38 @@ export const SETTINGS = [
     parse: int(1024, 4096 * MiB),
   },
   {
+    env: 'MAX_UPDATE_BYTES',
+    key: 'maxUpdateBytes',
+    // 16 times a 300-card board's whole state (0.25 MiB), which a client that edited offline
+    // against an empty server sends as one update; well under MAX_MESSAGE_BYTES.
+    default: String(4 * MiB),
+    description:
+      'Largest document update a client may send; larger is refused before it is applied (close 1009).',
+    parse: int(1024, 1024 * MiB),
+  },
+  {
+    env: 'MAX_UPDATE_STRUCTS',
+    key: 'maxUpdateStructs',
+    // Applying costs per struct (tens of microseconds for the model's nested maps): 30,000 bounds
+    // one message to well under a second. A 300-card board's whole state holds about 5,000, a
+    // 2,000-edit offline session about 2,300.
+    default: '30000',
+    description:
+      'Most Yjs structs and deleted ranges one client update may carry; more is refused before it is applied (close 1009).',
+    parse: int(100, 100_000_000),
+  },
+  {
+    env: 'MAX_BUFFERED_BYTES',
+    key: 'maxBufferedBytes',
+    // Far above what a client that reads receives at once (typical boards are under 1 MiB), and
+    // one message more is always allowed, so a client joining a board up to MAX_BOARD_BYTES is
+    // served; a client that stops reading holds at most this much of the server's memory.
+    default: String(64 * MiB),
+    description:
+      'Bytes queued for one connection that does not read before it is closed (1013, try again later).',
+    parse: int(64 * 1024, 4096 * MiB),
+  },
+  {
     env: 'AWARENESS_MAX_BYTES',
     key: 'awarenessMaxBytes',
     default: String(64 * 1024),

@@ -62,6 +62,14 @@ export {
 } from './input/parseCheckinInput.ts';
 export { isModelError, ModelError, type ModelErrorCode } from './ModelError.ts';
 export {
+  PRESENCE_NAME_MAX,
+  type Presence,
+  type PresenceCanvas,
+  type PresenceDrag,
+  type PresenceUser,
+  parsePresence,
+} from './presence/parsePresence.ts';
+export {
   type BoardRecord,
   type BoardSettings,
   DEFAULT_BOARD_SETTINGS,

@@ -184,7 +184,11 @@ describe('websocket enforcement', () => {
       () => o.destroy(),
     );
     await Promise.all([editor.synced, o.synced]);
-    o.provider.awareness.setLocalStateField('user', { name: 'Observer' });
+    o.provider.awareness.setLocalStateField('user', {
+      id: 'observer',
+      name: 'Observer',
+      color: '#1f4e79',
+    });
     o.doc.getMap('intrusion').set('x', 'written by an observer');
     await waitFor(
       () => editor.provider.awareness.getStates().has(o.doc.clientID),

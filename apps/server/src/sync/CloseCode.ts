@@ -15,6 +15,12 @@ export const CloseCode = {
   messageTooBig: 1009,
   /** The board could not be loaded or had to be reloaded. */
   internalError: 1011,
+  /**
+   * The client stopped reading: more than MAX_BUFFERED_BYTES waited for it. "Try again later":
+   * the stock client reconnects (it stops only on 44xx), so a client that was merely slow comes
+   * back, and one that never reads is cut off again before it costs the server more memory.
+   */
+  tryAgainLater: 1013,
   /** The session ended (signed out, expired, password reset). */
   sessionEnded: 4401,
   /** The user's role on the board changed or was removed: reconnect to get the new one, if any. */

@@ -5,6 +5,10 @@ export interface Peer {
   readonly principal: string | null;
   /** Read-only peers' document updates are dropped: not applied, stored nor broadcast. */
   readonly readOnly: boolean;
-  send(message: Uint8Array): void;
+  /**
+   * Queues a message. `sent`, when given, runs once the message has left the process (or will
+   * never be sent, the connection being closed): a flow-control signal.
+   */
+  send(message: Uint8Array, sent?: () => void): void;
   close(code: number, reason: string): void;
 }

@@ -14,6 +14,8 @@ export interface SyncConnectionOptions {
   maxQueuedMessages: number;
   maxMessagesPerSecond: number;
   messageBudgetMs: number;
+  /** Bytes queued for this client past which it is closed (it does not read). */
+  maxBufferedBytes: number;
   principal?: string | null;
   readOnly?: boolean;
   /** The session and role the connection was opened with, re-checked periodically. */
@@ -169,12 +171,34 @@ export class SyncConnection implements Peer {
     }
   }
 
-  send(message: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== 1) return;
+  send(message: Uint8Array, sent?: () => void): void {
+    if (this.closed || this.ws.readyState !== 1) {
+      sent?.();
+      return;
+    }
+    const raw = this.ws.raw;
+    // One message is always let through on top of what is queued, so a client joining a board
+    // larger than the limit is served; a client that does not read is cut off at the next one.
+    const buffered = raw?.bufferedAmount ?? 0;
+    if (buffered > this.options.maxBufferedBytes) {
+      this.reject(
+        new ConnectionError(
+          CloseCode.tryAgainLater,
+          `${buffered} bytes queued for a client that does not read, over MAX_BUFFERED_BYTES (${this.options.maxBufferedBytes})`,
+        ),
+      );
+      sent?.();
+      return;
+    }
     try {
-      this.ws.send(message as Uint8Array<ArrayBuffer>);
+      if (raw) raw.send(message, () => sent?.());
+      else {
+        this.ws.send(message as Uint8Array<ArrayBuffer>);
+        sent?.();
+      }
     } catch (error) {
       this.log.warn({ err: error }, 'send failed');
+      sent?.();
     }
   }
 

@@ -202,7 +202,11 @@ describe('bad input closes only the offending connection', () => {
   it('accepts the relays the stock client sends and ignores stale removals', async () => {
     const owner = server.connect('target');
     await owner.synced;
-    owner.provider.awareness.setLocalStateField('user', { name: 'Owner' });
+    owner.provider.awareness.setLocalStateField('user', {
+      id: 'owner',
+      name: 'Owner',
+      color: '#1f4e79',
+    });
     const id = owner.doc.clientID;
     const probe = server.connect('target');
     await waitFor(() => probe.provider.awareness.getStates().has(id), 'server knows the owner');
@@ -210,7 +214,15 @@ describe('bad input closes only the offending connection', () => {
     const clock = (owner.provider.awareness.meta.get(id)?.clock ?? 0) as number;
     // A relay (same clock) is harmless and dropped; a newer clock from elsewhere is a spoof.
     const relay = await openRawSocket(`${server.syncUrl}/target`, { cookie: server.cookie });
-    relay.ws.send(awareness([{ id, clock, json: JSON.stringify({ user: { name: 'Owner' } }) }]));
+    relay.ws.send(
+      awareness([
+        {
+          id,
+          clock,
+          json: JSON.stringify({ user: { id: 'owner', name: 'Owner', color: '#1f4e79' } }),
+        },
+      ]),
+    );
     // Removing someone else's presence with the clock we already have is ignored too.
     const spoof = await openRawSocket(`${server.syncUrl}/target`, { cookie: server.cookie });
     spoof.ws.send(awareness([{ id, clock, json: 'null' }]));

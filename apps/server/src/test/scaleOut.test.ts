@@ -93,7 +93,11 @@ describe('scale-out: PostgreSQL + Redis, several instances', () => {
     const first = JSON.stringify(snapshot(all[0]!.doc));
     for (const c of all) expect(JSON.stringify(snapshot(c.doc))).toBe(first);
 
-    onA[0]!.provider.awareness.setLocalStateField('user', { name: 'Sur A' });
+    onA[0]!.provider.awareness.setLocalStateField('user', {
+      id: 'sur-a',
+      name: 'Sur A',
+      color: '#1f4e79',
+    });
     const id = onA[0]!.doc.clientID;
     await waitFor(() => onB[1]!.provider.awareness.getStates().has(id), 'B sees A’s presence');
   });

@@ -17,9 +17,15 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** The real server as its own process (`node src/main.ts`), on a free port. */
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [main], {
+/**
+ * The real server as its own process (`node src/main.ts`, or another checkout's `main`, for
+ * before/after measurements), on a free port.
+ */
+export async function spawnServer(
+  env: Record<string, string>,
+  mainFile: string = main,
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [mainFile], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

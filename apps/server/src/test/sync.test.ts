@@ -68,7 +68,7 @@ describe('sync server with the stock y-websocket client', () => {
     const a = client(s, 'presence');
     const b = client(s, 'presence');
     await Promise.all([a.synced, b.synced]);
-    a.provider.awareness.setLocalStateField('user', { name: 'Ada', color: '#0b6' });
+    a.provider.awareness.setLocalStateField('user', { id: 'ada', name: 'Ada', color: '#00bb66' });
     const aId = a.doc.clientID;
     await waitFor(
       () =>
@@ -88,7 +88,11 @@ describe('sync server with the stock y-websocket client', () => {
     const s = await server();
     const a = client(s, 'query');
     await a.synced;
-    a.provider.awareness.setLocalStateField('user', { name: 'Query' });
+    a.provider.awareness.setLocalStateField('user', {
+      id: 'query',
+      name: 'Query',
+      color: '#1f4e79',
+    });
     const b = client(s, 'query');
     await b.synced;
     // The provider sends query-awareness on open; the answer holds A's state.
@@ -235,7 +239,11 @@ describe('sync server with the stock y-websocket client', () => {
     const a = client(s, 'ping');
     const b = client(s, 'ping');
     await Promise.all([a.synced, b.synced]);
-    a.provider.awareness.setLocalStateField('user', { name: 'Silent' });
+    a.provider.awareness.setLocalStateField('user', {
+      id: 'silent',
+      name: 'Silent',
+      color: '#1f4e79',
+    });
     const aId = a.doc.clientID;
     await waitFor(() => b.provider.awareness.getStates().has(aId), 'B sees A');
     // Freeze A's socket: it no longer reads pings, as if its network vanished.

@@ -2,6 +2,7 @@ import { type Change, diff, migrateDoc, type Roadmap, replaceContent, toJSON } f
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { Storage, VersionInfo } from '../storage/Storage.ts';
+import { applyStored } from '../sync/applyStored.ts';
 import type { BoardRegistry } from '../sync/BoardRegistry.ts';
 
 export const RESTORE_ORIGIN = 'fdr:restore';
@@ -44,12 +45,8 @@ export class Versions {
       await live.whenPersisted();
       return Y.encodeStateAsUpdate(live.doc);
     }
-    const stored = await this.options.storage.load(boardId);
     const doc = new Y.Doc();
-    doc.transact(() => {
-      if (stored.state) Y.applyUpdate(doc, stored.state);
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
-    });
+    applyStored(doc, await this.options.storage.load(boardId));
     return Y.encodeStateAsUpdate(doc);
   }
 
