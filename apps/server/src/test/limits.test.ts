@@ -77,9 +77,14 @@ describe('periodic resync', () => {
     a.doc.getMap('m').set('lost', 'then found');
     // A's next message reaches the server after the lost one: once B sees it, the update would
     // have crossed too, had it not been lost.
-    a.provider.awareness.setLocalStateField('mark', 'after the loss');
+    // (A presence of the app's shape: the server drops any other.)
+    a.provider.awareness.setLocalStateField('user', {
+      id: 'a',
+      name: 'after the loss',
+      color: '#336699',
+    });
     await waitFor(
-      () => b.provider.awareness.getStates().get(a.doc.clientID)?.mark === 'after the loss',
+      () => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'after the loss',
       'a later message crossed',
     );
     expect(b.doc.getMap('m').has('lost')).toBe(false);

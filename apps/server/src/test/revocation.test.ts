@@ -100,9 +100,10 @@ async function stored(s: TestServer, board: string): Promise<Y.Doc> {
  */
 async function writeThenMark(member: TestClient, editor: TestClient, key: string): Promise<void> {
   member.doc.getMap('m').set(key, 'written by the member');
-  member.provider.awareness.setLocalStateField('mark', key);
+  // A presence of the app's shape (the server drops any other), named after the write.
+  member.provider.awareness.setLocalStateField('user', { id: key, name: key, color: '#336699' });
   await waitFor(
-    () => editor.provider.awareness.getStates().get(member.doc.clientID)?.mark === key,
+    () => editor.provider.awareness.getStates().get(member.doc.clientID)?.user?.name === key,
     `the server handled ${key}`,
   );
 }
