@@ -5,6 +5,7 @@ import type { Storage } from '../storage/Storage.ts';
 import { CloseCode, ConnectionError } from './CloseCode.ts';
 import type { ClientMessage } from './decodeClientMessage.ts';
 import type { Fanout, FanoutMessage } from './Fanout.ts';
+import { guardDocument } from './guardDocument.ts';
 import {
   encodeAwarenessMessage,
   encodeSyncStep1,
@@ -150,6 +151,15 @@ export class Board {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
     doc.on('update', this.onDocUpdate);
+    // Document guard: a member's write the model refuses is corrected by a forward change that
+    // is stored and broadcast with it (guardDocument.ts). Only connections' writes are checked.
+    guardDocument(doc, {
+      log: this.log,
+      writerOf: (origin) =>
+        this.peers.has(origin as Peer)
+          ? { connection: (origin as Peer).id, user: (origin as Peer).principal }
+          : null,
+    });
   }
 
   get stats() {
