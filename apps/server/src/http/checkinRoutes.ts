@@ -1,4 +1,4 @@
-import { docRoots, isStale, ModelError, recordCheckin, toJSON } from '@fdr/model';
+import { docRoots, isStale, ModelError, readTolerant, recordCheckin } from '@fdr/model';
 import { type Context, Hono } from 'hono';
 import type { Auth } from '../auth/Auth.ts';
 import { AuthError } from '../auth/AuthError.ts';
@@ -62,7 +62,8 @@ export function checkinRoutes(deps: CheckinRouteDeps) {
     const mineOnly = c.req.query('mine') === '1';
     const board = await registry.acquire(boardId);
     try {
-      const roadmap = toJSON(board.doc);
+      // Tolerant: one bad record is left out or repaired, never a 500 for the whole list.
+      const { roadmap } = readTolerant(board.doc);
       const now = new Date();
       const staleAfterDays = roadmap.board.settings.staleAfterDays;
       const domains = new Map(roadmap.domains.map((d) => [d.id, d.label]));
