@@ -22,6 +22,7 @@ import { CANVAS_ASSET_URLS, CANVAS_SHAPE_UTILS, canvasComponents } from './canva
 import { cardIdOfShape } from './cardShape.ts';
 import { fitBoard } from './fitBoard.ts';
 import { Legend } from './Legend.tsx';
+import { LiveReadProblems } from './LiveReadProblems.tsx';
 import { MoveDialog } from './MoveDialog.tsx';
 import { PeopleBar } from './PeopleBar.tsx';
 import { ReportLinks } from './ReportLinks.tsx';
@@ -102,6 +103,7 @@ export default function BoardPage({
         {session && <SyncBadge connection={session.connection} lang={lang} />}
         <LangSwitch lang={lang} setLang={setLang} />
       </header>
+      <LiveReadProblems view={session?.view} lang={lang} />
       {blocker ? (
         <main className="fdr-board-message">
           <p role="alert">{blocker}</p>
