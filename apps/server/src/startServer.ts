@@ -102,8 +102,6 @@ export async function startServer(config: Config, options: StartOptions): Promis
     unloadDelayMs: config.unloadDelayMs,
     maxBoardBytes: config.maxBoardBytes,
     update: { maxBytes: config.maxUpdateBytes, maxStructs: config.maxUpdateStructs },
-    // After-apply hooks (document checks) go here, in order.
-    afterApply: [],
     compactThreshold: config.compactThreshold,
     awareness: { maxBytes: config.awarenessMaxBytes, maxDepth: config.awarenessMaxDepth },
     pacing: { perClientMs: config.pacingPerClientUs / 1000, maxMs: config.pacingMaxMs },

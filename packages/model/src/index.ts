@@ -30,6 +30,13 @@ export {
   ITEM_DIFF_FIELDS,
   type ItemDiffField,
 } from './diff.ts';
+export {
+  findInvalidRecords,
+  type InvalidRecord,
+  RECORD_ROOTS,
+  type RecordRef,
+  type StoredFix,
+} from './doc/findInvalidRecords.ts';
 export { fromJSON } from './doc/fromJSON.ts';
 export {
   docRoots,
@@ -49,6 +56,7 @@ export {
   type MigrationResult,
   migrateDoc,
 } from './doc/migrations.ts';
+export { readTolerant } from './doc/readTolerant.ts';
 export { replaceContent } from './doc/replaceContent.ts';
 export { toJSON } from './doc/toJSON.ts';
 export { compareByOrder, isOrderKey, keyBetween, keysBetween } from './fractionalIndex.ts';
@@ -93,7 +101,11 @@ export {
   type StatusSummary,
   validateCheckin,
 } from './records/checkin.ts';
-export { type DomainRecord, validateDomain } from './records/domain.ts';
+export {
+  type DomainRecord,
+  FALLBACK_DOMAIN_COLOUR,
+  validateDomain,
+} from './records/domain.ts';
 export type { JsonValue } from './records/expect.ts';
 export {
   ITEM_KIND_LABELS,
@@ -110,6 +122,8 @@ export {
   validatePhase,
 } from './records/phase.ts';
 export { ROLE_LABELS, ROLES, type Role } from './records/role.ts';
+export type { RecordKind, RecordProblem } from './repair/RecordProblem.ts';
+export { repairRoadmap, type TolerantRoadmap } from './repair/repairRoadmap.ts';
 export {
   ROADMAP_FORMAT,
   ROADMAP_JSON_VERSION,

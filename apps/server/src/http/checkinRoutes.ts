@@ -3,6 +3,7 @@ import {
   isStale,
   ModelError,
   parseCheckinInput,
+  readTolerant,
   recordCheckin,
   toJSON,
 } from '@fdr/model';
@@ -71,7 +72,8 @@ export function checkinRoutes(deps: CheckinRouteDeps) {
     const mineOnly = c.req.query('mine') === '1';
     const board = await registry.acquire(boardId);
     try {
-      const roadmap = toJSON(board.doc);
+      // Tolerant: one bad record is left out or repaired, never a 500 for the whole list.
+      const { roadmap } = readTolerant(board.doc);
       const now = new Date();
       const staleAfterDays = roadmap.board.settings.staleAfterDays;
       const domains = new Map(roadmap.domains.map((d) => [d.id, d.label]));

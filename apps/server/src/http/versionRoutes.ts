@@ -75,7 +75,7 @@ export function versionRoutes(deps: { auth: Auth; versions: Versions }) {
     await requireMember({ boardId }, c);
     const found = await versions.roadmap(boardId, c.req.param('versionId'));
     if (!found) throw notFound();
-    return c.json({ version: found.info, roadmap: found.roadmap });
+    return c.json({ version: found.info, roadmap: found.roadmap, problems: found.problems });
   });
 
   app.get('/:versionId/export', async (c) => {
@@ -98,6 +98,8 @@ export function versionRoutes(deps: { auth: Auth; versions: Versions }) {
       from: c.req.param('versionId'),
       to: other,
       changes: found.changes,
+      // Records of either state that could not be read as stored (repaired or left out).
+      problems: found.problems,
       // `?roadmaps=1`: both states too, for the canvas that highlights the changes.
       ...(c.req.query('roadmaps') === '1' ? { roadmaps: { from: found.from, to: found.to } } : {}),
     });

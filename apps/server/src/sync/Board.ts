@@ -13,6 +13,7 @@ import { errorText } from './errorText.ts';
 import type { Fanout, FanoutMessage } from './Fanout.ts';
 import { mergeBatch } from './mergeBatch.ts';
 import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts';
+import { guardDocument } from './guardDocument.ts';
 import type { Peer } from './Peer.ts';
 import { RemoteRelay, remoteOrigin } from './RemoteRelay.ts';
 import { SyncAnswers } from './SyncAnswers.ts';
@@ -25,21 +26,6 @@ export interface Pacing {
   maxMs: number;
 }
 
-/** What an after-apply hook is told: a client's update, applied to the doc, not yet stored. */
-export interface AppliedUpdate {
-  board: Board;
-  peer: Peer;
-  /** The transaction that applied it (its changed types and deletions). */
-  transaction: Y.Transaction;
-}
-
-/**
- * Runs after a client's update is applied and before it is stored. A hook may write a corrective
- * forward change to `board.doc` (stored and broadcast with the update), or throw a
- * ConnectionError to close the sender; it never undoes what was applied.
- */
-export type AfterApply = (applied: AppliedUpdate) => void;
-
 export interface BoardOptions {
   storage: Storage;
   /** The bus to other instances serving this board, when there are several. */
@@ -48,8 +34,6 @@ export interface BoardOptions {
   maxBoardBytes: number;
   /** Bounds of one client update (MAX_UPDATE_BYTES, MAX_UPDATE_STRUCTS), checked before applying. */
   update: UpdateLimits;
-  /** In order, after a client's update is applied and before it is stored (e.g. document checks). */
-  afterApply?: readonly AfterApply[];
   compactThreshold: number;
   awareness: AwarenessLimits;
   pacing: Pacing;
@@ -145,6 +129,15 @@ export class Board {
       onFailure: (error) => this.fail(error),
     });
     doc.on('update', this.onDocUpdate);
+    // Document guard: a member's write the model refuses is corrected by a forward change that
+    // is stored and broadcast with it (guardDocument.ts). Only connections' writes are checked.
+    guardDocument(doc, {
+      log: this.log,
+      writerOf: (origin) =>
+        this.peers.has(origin as Peer)
+          ? { connection: (origin as Peer).id, user: (origin as Peer).principal }
+          : null,
+    });
   }
 
   get awareness(): awarenessProtocol.Awareness {
@@ -231,7 +224,8 @@ export class Board {
 
   /**
    * The write path of a client's update, in order: authorize (read-only peers' updates are
-   * dropped), bound (size and structure, before any work), apply, the after-apply hooks; then
+   * dropped), bound (size and structure, before any work), apply (the document guard corrects what
+   * the model refuses, in the same turn); then
    * `WriteAhead` stores it and broadcasts it once stored. A refusal at any step before apply
    * means nothing of the update is applied, stored or broadcast.
    */
@@ -250,18 +244,15 @@ export class Board {
       );
     }
     boundUpdate(update, this.options.update);
-    const transaction = this.apply(peer, update);
-    for (const hook of this.options.afterApply ?? []) hook({ board: this, peer, transaction });
+    // The document guard (installed on the doc) corrects what the update left invalid within
+    // this turn, before WriteAhead stores it.
+    this.apply(peer, update);
   }
 
-  private apply(peer: Peer, update: Uint8Array): Y.Transaction {
+  private apply(peer: Peer, update: Uint8Array): void {
     const mark = this.writeAhead.mark();
-    let applied: Y.Transaction | null = null;
     try {
-      this.doc.transact((transaction) => {
-        applied = transaction;
-        Y.applyUpdate(this.doc, update, peer);
-      }, peer);
+      Y.applyUpdate(this.doc, update, peer);
     } catch (error) {
       // Whatever the failed transaction integrated is dropped, and the doc is reloaded from storage.
       this.writeAhead.rollback(mark);
@@ -283,7 +274,6 @@ export class Board {
       );
       this.requestResync(peer);
     }
-    return applied!;
   }
 
   /** A message from another instance: a stored update, or presence. */

@@ -1,4 +1,12 @@
-import { type Change, diff, migrateDoc, type Roadmap, replaceContent, toJSON } from '@fdr/model';
+import {
+  type Change,
+  diff,
+  migrateDoc,
+  type RecordProblem,
+  type Roadmap,
+  readTolerant,
+  replaceContent,
+} from '@fdr/model';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { Storage, VersionInfo } from '../storage/Storage.ts';
@@ -83,10 +91,12 @@ export class Versions {
   async roadmap(
     boardId: string,
     versionId: string,
-  ): Promise<{ info: VersionInfo; roadmap: Roadmap } | null> {
+  ): Promise<{ info: VersionInfo; roadmap: Roadmap; problems: readonly RecordProblem[] } | null> {
     const found = await this.options.storage.version(boardId, versionId);
     if (!found) return null;
-    return { info: found.info, roadmap: toJSON(docOf(found.state)) };
+    // A version may hold a record an older server let through: it is read around, and said.
+    const { roadmap, problems } = readTolerant(docOf(found.state));
+    return { info: found.info, roadmap, problems };
   }
 
   /** The semantic changes from version `from` to version `to` (or to the board as it is now). */
@@ -102,16 +112,26 @@ export class Versions {
     boardId: string,
     from: string,
     to: string | 'now',
-  ): Promise<{ changes: Change[]; from: Roadmap; to: Roadmap } | null> {
+  ): Promise<{
+    changes: Change[];
+    from: Roadmap;
+    to: Roadmap;
+    problems: readonly RecordProblem[];
+  } | null> {
     const a = await this.options.storage.version(boardId, from);
     const b =
       to === 'now'
         ? { state: await this.currentState(boardId) }
         : await this.options.storage.version(boardId, to);
     if (!a || !b) return null;
-    const before = toJSON(docOf(a.state));
-    const after = toJSON(docOf(b.state));
-    return { changes: diff(before, after), from: before, to: after };
+    const before = readTolerant(docOf(a.state));
+    const after = readTolerant(docOf(b.state));
+    return {
+      changes: diff(before.roadmap, after.roadmap),
+      from: before.roadmap,
+      to: after.roadmap,
+      problems: uniqueProblems([...before.problems, ...after.problems]),
+    };
   }
 
   /**
@@ -172,4 +192,15 @@ export class Versions {
     }
     return taken;
   }
+}
+
+/** A bad record present in both states of a comparison is reported once. */
+function uniqueProblems(problems: readonly RecordProblem[]): RecordProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.kind}:${problem.id}:${problem.field}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

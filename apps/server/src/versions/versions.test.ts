@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { toJSON } from '@fdr/model';
+import { toJSON, validateRoadmap } from '@fdr/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type TestClient, waitFor } from '../test/clients.ts';
@@ -257,5 +257,35 @@ describe('versions', () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, stored!.state);
     expect(doc.getMap('annotations').has('shape:x')).toBe(true);
+  });
+
+  it('reads a version holding a bad record around it: no blank page, the problem named', async () => {
+    const { s, api, boardId } = await setup();
+    // As an older server let through: written on the server, where no guard checks it.
+    const board = await s.registry.acquire(boardId);
+    const domains = board.doc.getMap('domains');
+    const laneId = [...domains.keys()][0]!;
+    board.doc.transact(() => {
+      (domains.get(laneId) as Y.Map<unknown>).set('colour', 'not-a-colour');
+    }, 'an-older-server');
+    await board.whenPersisted();
+    s.registry.release(boardId);
+    const taken = await api(`/boards/${boardId}/versions`, { body: { name: 'Avec erreur' } });
+    const versionId = (taken.json.version as { id: string }).id;
+
+    const one = await api(`/boards/${boardId}/versions/${versionId}`);
+    expect(one.status).toBe(200);
+    expect(() => validateRoadmap(one.json.roadmap)).not.toThrow();
+    expect(one.json.problems).toEqual([
+      expect.objectContaining({ kind: 'domain', id: laneId, field: 'colour', outcome: 'repaired' }),
+    ]);
+    const compared = await api(`/boards/${boardId}/versions/${versionId}/compare?roadmaps=1`);
+    expect(compared.status).toBe(200);
+    expect(compared.json.problems).toHaveLength(1);
+    const { from, to } = compared.json.roadmaps as { from: unknown; to: unknown };
+    expect(() => validateRoadmap(from)).not.toThrow();
+    expect(() => validateRoadmap(to)).not.toThrow();
+    const exported = await api(`/boards/${boardId}/versions/${versionId}/export`);
+    expect(() => validateRoadmap(exported.json)).not.toThrow();
   });
 });

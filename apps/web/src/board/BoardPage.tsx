@@ -26,6 +26,7 @@ import { EditTools } from './EditTools.tsx';
 import { fitBoard } from './fitBoard.ts';
 import { Legend } from './Legend.tsx';
 import { canEditBoard } from './liveRole.ts';
+import { LiveReadProblems } from './LiveReadProblems.tsx';
 import { MoveDialog } from './MoveDialog.tsx';
 import { PeopleBar } from './PeopleBar.tsx';
 import { PresenceBoundary } from './PresenceBoundary.tsx';
@@ -121,6 +122,7 @@ export default function BoardPage({
         <LangSwitch lang={lang} setLang={setLang} />
       </header>
       {notice && <RoleNotice notice={notice} lang={lang} onDismiss={dismiss} />}
+      <LiveReadProblems view={session?.view} lang={lang} />
       {blocker ? (
         <main className="fdr-board-message">
           <p role="alert">{blocker}</p>

@@ -1,4 +1,11 @@
-import { docRoots, type Roadmap, readSchemaVersion, SCHEMA_VERSION, toJSON } from '@fdr/model';
+import {
+  docRoots,
+  type RecordProblem,
+  type Roadmap,
+  readSchemaVersion,
+  readTolerant,
+  SCHEMA_VERSION,
+} from '@fdr/model';
 import { atom } from 'tldraw';
 import type * as Y from 'yjs';
 import type { Lang } from '../i18n/strings.ts';
@@ -24,13 +31,15 @@ export interface Ghost {
 
 /**
  * The model side of an open board, shared by the canvas and the React UI around it: the roadmap
- * read from the Y.Doc (`toJSON`), its layout, and what the presence layer learned about peers.
+ * read from the Y.Doc (`readTolerant`: one bad record never blanks the board), its layout, and what the presence layer learned about peers.
  * Values are tldraw atoms so components re-render through `useValue`.
  */
 export class BoardView {
   readonly doc: Y.Doc;
   readonly status = atom<DocStatus>('doc status', 'empty');
   readonly roadmap = atom<Roadmap | null>('roadmap', null);
+  /** Records the tolerant read repaired or left out: the page says so instead of going blank. */
+  readonly problems = atom<readonly RecordProblem[]>('read problems', []);
   readonly layout = atom<BoardLayout | null>('layout', null);
   readonly locale = atom<Lang>('locale', 'fr');
   /** Clock for the "stale" marker; ticks every few minutes. */
@@ -73,8 +82,9 @@ export class BoardView {
     } else if (version > SCHEMA_VERSION) {
       this.status.set('too-new');
     } else if (version === SCHEMA_VERSION) {
-      const roadmap = toJSON(this.doc);
+      const { roadmap, problems } = readTolerant(this.doc);
       this.roadmap.set(roadmap);
+      if (problems.length > 0 || this.problems.get().length > 0) this.problems.set(problems);
       this.layout.set(this.layoutOf(roadmap));
       this.status.set('ready');
     }

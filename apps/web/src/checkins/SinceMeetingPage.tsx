@@ -1,9 +1,10 @@
-import { localize } from '@fdr/model';
+import { localize, type RecordProblem } from '@fdr/model';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { errorText } from '../errorText.ts';
 import { checkinStrings } from '../i18n/checkinStrings.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
+import { ReadProblems } from '../ReadProblems.tsx';
 import { cellText, changeText } from '../versions/changeText.ts';
 import { compareVersions, listVersions, type VersionInfo } from '../versions/versionApi.ts';
 import { BoardSubpage } from './BoardSubpage.tsx';
@@ -27,6 +28,7 @@ type Result =
   | {
       kind: 'ready';
       report: SinceReport;
+      problems: readonly RecordProblem[];
       base: VersionInfo | null;
       choice: Choice;
       generatedAt: number;
@@ -102,6 +104,7 @@ export function SinceMeetingPage({
         setResult({
           kind: 'ready',
           report: sinceReport(compared?.changes ?? null, log.cards, since),
+          problems: compared?.problems ?? [],
           base,
           choice,
           generatedAt: Date.now(),
@@ -207,6 +210,7 @@ export function SinceMeetingPage({
             {baseSentence(result, lang)}
           </p>
         )}
+        {result.kind === 'ready' && <ReadProblems problems={result.problems} lang={lang} />}
       </div>
       {result.kind === 'ready' && <Report result={result} lang={lang} />}
     </BoardSubpage>

@@ -5,6 +5,7 @@ import { diff, isStale, localize, type Roadmap } from '@fdr/model';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useValue } from 'tldraw';
 import { BoardView } from '../board/BoardView.ts';
+import { LiveReadProblems } from '../board/LiveReadProblems.tsx';
 import { SyncBadge } from '../board/SyncBadge.tsx';
 import { boardPictureSvg } from '../export/boardPicture.ts';
 import { roleLabelOf, statusLabelOf } from '../export/labels.ts';
@@ -96,6 +97,7 @@ export default function PackPage({
         {session && <SyncBadge connection={session.connection} lang={lang} />}
         <LangSwitch lang={lang} setLang={setLang} />
       </header>
+      <LiveReadProblems view={session?.view} lang={lang} />
       {roadmap && status === 'ready' ? (
         <Pack roadmap={roadmap} lang={lang} since={since} now={today} />
       ) : (

@@ -1,4 +1,4 @@
-import type { Roadmap } from '@fdr/model';
+import { type Roadmap, repairRoadmap } from '@fdr/model';
 
 export interface VersionSummary {
   id: string;
@@ -26,8 +26,9 @@ export async function lastVersion(
   const newest = [...list].sort((a, b) => b.createdAt - a.createdAt);
   const chosen = newest.find((v) => v.kind === 'named') ?? newest[0];
   if (!chosen) return null;
-  const { roadmap } = await getJson<{ roadmap: Roadmap }>(
+  const { roadmap } = await getJson<{ roadmap: unknown }>(
     `${versions(boardId)}/${encodeURIComponent(chosen.id)}`,
   );
-  return { version: chosen, roadmap };
+  // Tolerant (a version an older server stored may hold a bad record): the pack still compares.
+  return { version: chosen, roadmap: repairRoadmap(roadmap).roadmap };
 }

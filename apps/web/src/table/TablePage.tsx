@@ -23,6 +23,7 @@ import {
 import { useValue } from 'tldraw';
 import type * as Y from 'yjs';
 import type { Role } from '../account/accountApi.ts';
+import { LiveReadProblems } from '../board/LiveReadProblems.tsx';
 import { moveCardInput } from '../board/moveTarget.ts';
 import { SyncBadge } from '../board/SyncBadge.tsx';
 import { type LiveBoard, useLiveBoard } from '../board/useLiveBoard.ts';
@@ -129,6 +130,7 @@ export default function TablePage({
         {session && <SyncBadge connection={session.connection} lang={lang} />}
         <LangSwitch lang={lang} setLang={setLang} />
       </header>
+      <LiveReadProblems view={session?.view} lang={lang} />
       {blocker ? (
         <main className="fdr-board-message" id="fdr-table-main">
           <p role="alert">{blocker}</p>

@@ -1,5 +1,5 @@
 import '../table/table.css';
-import type { Change, Roadmap } from '@fdr/model';
+import type { Change, RecordProblem, Roadmap } from '@fdr/model';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, getConfig, type PublicConfig } from '../api.ts';
 import { formatDateTime } from '../checkins/dates.ts';
@@ -8,6 +8,7 @@ import { type Lang, strings } from '../i18n/strings.ts';
 import { versionStrings } from '../i18n/versionStrings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
+import { ReadProblems } from '../ReadProblems.tsx';
 import { boardPath, comparePath, versionsPath } from '../router.ts';
 import { RoadmapTable } from '../table/RoadmapTable.tsx';
 import { cardOfChange, changeText } from './changeText.ts';
@@ -108,9 +109,9 @@ function OneVersion({
   licenseKey: string | null;
 }) {
   const t = versionStrings[lang];
-  const [loaded, setLoaded] = useState<Loaded<{ version: VersionInfo; roadmap: Roadmap }>>({
-    kind: 'loading',
-  });
+  const [loaded, setLoaded] = useState<
+    Loaded<{ version: VersionInfo; roadmap: Roadmap; problems: readonly RecordProblem[] }>
+  >({ kind: 'loading' });
   const [view, showView] = useVersionView();
   useEffect(() => {
     let live = true;
@@ -128,7 +129,7 @@ function OneVersion({
   }, [loaded, lang, t.versionsTitle]);
 
   if (loaded.kind !== 'ready') return <Message loaded={loaded} lang={lang} />;
-  const { version, roadmap } = loaded;
+  const { version, roadmap, problems } = loaded;
   return (
     <>
       <div className="fdr-version-banner" role="note" data-testid="version-banner">
@@ -155,6 +156,7 @@ function OneVersion({
             </button>
           ))}
         </fieldset>
+        <ReadProblems problems={problems} lang={lang} />
       </div>
       {view === 'canvas' ? (
         <main className="fdr-board-main">
@@ -197,6 +199,7 @@ interface ComparisonData {
   changes: Change[];
   from: Roadmap;
   to: Roadmap;
+  problems: readonly RecordProblem[];
   fromInfo: VersionInfo | null;
   toInfo: VersionInfo | null;
 }
@@ -230,6 +233,7 @@ function Comparison({
           changes: compared.changes,
           from: compared.roadmaps.from,
           to: compared.roadmaps.to,
+          problems: compared.problems,
           fromInfo: versions.find((v) => v.id === versionId) ?? null,
           toInfo: versions.find((v) => v.id === other) ?? null,
         });
@@ -268,6 +272,7 @@ function Comparison({
         data-testid="compare-list"
       >
         <h1 id="compare-title">{title}</h1>
+        <ReadProblems problems={loaded.problems} lang={lang} />
         <p role="status">
           {count === 0
             ? t.compareNoChange

@@ -1,4 +1,10 @@
-import type { Change, Localized, Roadmap } from '@fdr/model';
+import {
+  type Change,
+  type Localized,
+  type RecordProblem,
+  type Roadmap,
+  repairRoadmap,
+} from '@fdr/model';
 import { call } from '../account/accountApi.ts';
 import type { BoardEntry } from '../api.ts';
 
@@ -37,24 +43,54 @@ export function restoreVersion(boardId: string, versionId: string) {
   );
 }
 
-export function versionRoadmap(boardId: string, versionId: string) {
-  return call<{ version: VersionInfo; roadmap: Roadmap }>(one(boardId, versionId));
+/**
+ * A roadmap as a page can draw it: the server reads versions tolerantly and names the records it
+ * could not read; one from an older server is repaired here, so a bad record never blanks a page.
+ */
+function readAround(
+  value: unknown,
+  reported: readonly RecordProblem[] = [],
+): { roadmap: Roadmap; problems: RecordProblem[] } {
+  const { roadmap, problems } = repairRoadmap(value);
+  return { roadmap, problems: [...reported, ...problems] };
+}
+
+export async function versionRoadmap(boardId: string, versionId: string) {
+  const found = await call<{ version: VersionInfo; roadmap: unknown; problems?: RecordProblem[] }>(
+    one(boardId, versionId),
+  );
+  return { version: found.version, ...readAround(found.roadmap, found.problems) };
 }
 
 /** `other`: a version id or `now`. With `roadmaps`, both states come with the changes. */
-export function compareVersions(
+export async function compareVersions(
   boardId: string,
   versionId: string,
   other: string,
   options: { roadmaps?: boolean } = {},
-) {
+): Promise<{
+  from: string;
+  to: string;
+  changes: Change[];
+  problems: RecordProblem[];
+  roadmaps?: { from: Roadmap; to: Roadmap };
+}> {
   const query = `with=${encodeURIComponent(other)}${options.roadmaps ? '&roadmaps=1' : ''}`;
-  return call<{
+  const found = await call<{
     from: string;
     to: string;
     changes: Change[];
-    roadmaps?: { from: Roadmap; to: Roadmap };
+    problems?: RecordProblem[];
+    roadmaps?: { from: unknown; to: unknown };
   }>(`${one(boardId, versionId)}/compare?${query}`);
+  if (!found.roadmaps) return { ...found, problems: found.problems ?? [], roadmaps: undefined };
+  const from = readAround(found.roadmaps.from, found.problems);
+  const to = readAround(found.roadmaps.to);
+  return {
+    ...found,
+    problems: [...from.problems, ...to.problems],
+    roadmaps: { from: from.roadmap, to: to.roadmap },
+  };
 }
 
 /** The download address of a version's roadmap JSON. */

@@ -1,7 +1,7 @@
 import { isOrderKey } from '../fractionalIndex.ts';
 import type { CardRecord } from '../records/card.ts';
 import { CARD_STATES } from '../records/card.ts';
-import type { DomainRecord } from '../records/domain.ts';
+import { type DomainRecord, FALLBACK_DOMAIN_COLOUR } from '../records/domain.ts';
 import { ITEM_KINDS, type ItemRecord } from '../records/item.ts';
 import type { PeriodRecord, PhaseRecord } from '../records/phase.ts';
 import { ROLES } from '../records/role.ts';
@@ -38,7 +38,7 @@ export function readDomain(id: string, map: RecordMap): StoredDomain {
   return {
     id,
     label: readText(map, 'label'),
-    colour: readString(map, 'colour', '#4a4a4a'),
+    colour: readString(map, 'colour', FALLBACK_DOMAIN_COLOUR),
     order: readOrder(map),
     removed: readBoolean(map, 'removed'),
     removedInto: readStringOrNull(map, 'removedInto'),

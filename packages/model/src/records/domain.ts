@@ -12,6 +12,9 @@ export type DomainRecord = {
   readonly order: string;
 };
 
+/** What a reader shows for a lane whose stored colour is not valid: dark grey, white text. */
+export const FALLBACK_DOMAIN_COLOUR = '#4a4a4a';
+
 export function validateDomain(value: unknown, path = 'domain'): DomainRecord {
   const object = expectObject(value, path);
   expectOnlyKeys(object, ['id', 'label', 'colour', 'order'], path);

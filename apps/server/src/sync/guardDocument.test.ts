@@ -1,0 +1,79 @@
+import { Writable } from 'node:stream';
+import { createTemplateDoc, docRoots, toJSON } from '@fdr/model';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createLogger } from '../logger.ts';
+import { GUARD_ORIGIN, guardDocument } from './guardDocument.ts';
+
+/** A board doc guarded like the server's, and a writer whose transactions are checked. */
+function guarded() {
+  const doc = createTemplateDoc();
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
+      done();
+    },
+  });
+  const member = { id: 'conn-1', principal: 'user-1' };
+  const origins: unknown[] = [];
+  doc.on('afterTransaction', (t: Y.Transaction) => origins.push(t.origin));
+  guardDocument(doc, {
+    log: createLogger('warn', sink),
+    writerOf: (origin) =>
+      origin === member ? { connection: member.id, user: member.principal } : null,
+  });
+  const roots = docRoots(doc);
+  const domainId = [...roots.domains.keys()][0]!;
+  const domain = roots.domains.get(domainId) as Y.Map<unknown>;
+  return { doc, roots, member, lines, origins, domainId, domain };
+}
+
+describe('guardDocument', () => {
+  it('checks only the records a transaction touched, and only from a member connection', () => {
+    const { doc, roots, member, domain, lines } = guarded();
+    const other = [...roots.domains.values()][1] as Y.Map<unknown>;
+    // Written before the guard could see it (an old server): left alone until touched.
+    doc.transact(() => other.set('colour', 'old-bad'), 'fdr:rest');
+    doc.transact(() => domain.set('label.en', 'Fine'), member);
+    expect(other.get('colour')).toBe('old-bad');
+    expect(lines).toEqual([]);
+    // Touched by a member: put right. No valid previous value, so the reader's fallback.
+    doc.transact(() => other.set('label.fr', 'Autre'), member);
+    expect(other.get('colour')).toBe('#4a4a4a');
+    expect(other.get('label.fr')).toBe('Autre');
+    expect(lines).toEqual([
+      expect.objectContaining({ user: 'user-1', connection: 'conn-1', correction: 'repaired' }),
+    ]);
+  });
+
+  it('writes its correction as a transaction of its own origin, after the faulty one', () => {
+    const { doc, member, domain, origins } = guarded();
+    const colour = domain.get('colour');
+    const updates: unknown[] = [];
+    doc.on('update', (_update: Uint8Array, origin: unknown) => updates.push(origin));
+    doc.transact(() => domain.set('colour', 'red'), member);
+    expect(domain.get('colour')).toBe(colour);
+    expect(updates).toEqual([member, GUARD_ORIGIN]);
+    expect(origins.slice(-2)).toEqual([member, GUARD_ORIGIN]);
+  });
+
+  it('lets a member delete a record (undoing its creation does) but replaces a nested Y type', () => {
+    const { doc, roots, member, domain } = guarded();
+    const itemId = [...roots.items.keys()][0]!;
+    doc.transact(() => roots.items.delete(itemId), member);
+    expect(roots.items.has(itemId)).toBe(false);
+    const label = domain.get('label.fr');
+    doc.transact(() => domain.set('label.fr', new Y.Text('piège')), member);
+    expect(domain.get('label.fr')).toBe(label);
+    expect(() => toJSON(doc)).not.toThrow();
+  });
+
+  it('keeps the schema version a member tries to change or delete', () => {
+    const { doc, roots, member } = guarded();
+    doc.transact(() => roots.meta.set('schemaVersion', 99), member);
+    expect(roots.meta.get('schemaVersion')).toBe(2);
+    doc.transact(() => roots.meta.delete('schemaVersion'), member);
+    expect(roots.meta.get('schemaVersion')).toBe(2);
+  });
+});
