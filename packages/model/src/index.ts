@@ -76,6 +76,7 @@ export {
   type PresenceDrag,
   type PresenceUser,
   parsePresence,
+  parsePresencePart,
 } from './presence/parsePresence.ts';
 export {
   type BoardRecord,

@@ -7,7 +7,23 @@ import { FALLBACK_COLOUR, readPeer } from './readPeer.ts';
 
 const GOOD = {
   user: { id: 'u-1', name: 'Camille Conseil', color: '#1f4e79' },
-  presence: { cursor: { x: 1, y: 2, type: 'default', rotation: 0 } },
+  // tldraw's instance presence as the canvas publishes it.
+  presence: {
+    userId: 'user:u-1',
+    userName: 'Camille Conseil',
+    lastActivityTimestamp: 1,
+    color: '#1f4e79',
+    camera: { x: 0, y: 0, z: 1 },
+    selectedShapeIds: [],
+    currentPageId: 'page:page',
+    brush: null,
+    scribbles: [],
+    screenBounds: { x: 0, y: 0, w: 1440, h: 900 },
+    followingUserId: null,
+    cursor: { x: 1, y: 2, type: 'default', rotation: 0 },
+    chatMessage: '',
+    meta: {},
+  },
   drag: { cards: [{ cardId: 'card-security', x: 10, y: 20 }] },
 };
 
@@ -53,26 +69,20 @@ describe('readPeer', () => {
 
   it('drops presence and drag parts that do not fit, and keeps the person', () => {
     const base = { user: GOOD.user };
-    for (const presence of [[1, 2], 'cursor', 3, null]) {
+    const badCursor = { ...GOOD.presence, cursor: { x: 1, y: 2, type: 'evil', rotation: 0 } };
+    for (const presence of [[1, 2], 'cursor', 3, null, badCursor]) {
       expect(readPeer({ ...base, presence })?.presence).toBeNull();
     }
     for (const drag of [{ cards: 'all' }, { cards: null }, { cards: { 0: 'x' } }, 'drag', null]) {
       expect(readPeer({ ...base, drag })?.drag).toBeNull();
     }
-    const drag = readPeer({
-      ...base,
-      drag: {
-        cards: [
-          { cardId: 'a', x: 1, y: 2 },
-          { cardId: { evil: 1 }, x: 1, y: 2 },
-          { cardId: 'b', x: '1', y: 2 },
-          { cardId: 'c', x: Number.NaN, y: 2 },
-          null,
-          'card',
-        ],
-      },
-    })?.drag;
-    expect(drag).toEqual({ cards: [{ cardId: 'a', x: 1, y: 2 }] });
+    // One bad card spoils the drag (the model's rule, as the server applies it); the person stays.
+    for (const bad of [{ cardId: { evil: 1 }, x: 1, y: 2 }, { cardId: 'b', x: '1', y: 2 }, null]) {
+      const peer = readPeer({ ...base, drag: { cards: [{ cardId: 'a', x: 1, y: 2 }, bad] } });
+      expect(peer?.drag).toBeNull();
+      expect(peer?.user.name).toBe('Camille Conseil');
+    }
+    expect(readPeer({ ...base, drag: { cards: [] } })?.drag).toBeNull();
   });
 });
 

@@ -1,3 +1,4 @@
+import { parsePresencePart } from '@fdr/model';
 import type { TLInstancePresence } from 'tldraw';
 import { cleanName } from '../sync/identity.ts';
 
@@ -24,8 +25,6 @@ export interface PeerState {
 /** Shown for a peer whose colour is not one we can put in a style attribute as is. */
 export const FALLBACK_COLOUR = '#455a64';
 const ID_MAX = 200;
-/** A drag carries the cards of one selection; more than this is not a drag we draw. */
-const DRAG_CARDS_MAX = 500;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -43,31 +42,19 @@ function readUser(value: unknown): PeerState['user'] | null {
   return { id, name: clean, color: colour };
 }
 
-function readDrag(value: unknown): DragState | null {
-  if (!isObject(value) || !Array.isArray(value.cards)) return null;
-  const cards: DragState['cards'] = [];
-  for (const card of value.cards.slice(0, DRAG_CARDS_MAX)) {
-    if (!isObject(card)) continue;
-    const { cardId, x, y } = card;
-    if (typeof cardId !== 'string' || !Number.isFinite(x) || !Number.isFinite(y)) continue;
-    cards.push({ cardId, x: x as number, y: y as number });
-  }
-  return cards.length > 0 ? { cards } : null;
-}
-
 /**
  * One peer's awareness state as the page may render it, or null when it names no usable person.
  * Peers are not trusted: a state is whatever another client (or a script using its session)
  * chose to send, so each field is checked here and left out when it does not fit, instead of
- * one bad peer breaking the page for everyone. tldraw's presence part is only checked to be an
- * object; the store validates it record by record when it is put.
+ * one bad peer breaking the page for everyone. The presence and drag parts are read with the
+ * model's `parsePresencePart`; tldraw's store validates the presence again when it is put.
  */
 export function readPeer(state: unknown): PeerState | null {
   if (!isObject(state)) return null;
   const user = readUser(state.user);
   if (!user) return null;
-  const presence = isObject(state.presence)
-    ? (state.presence as NonNullable<AwarenessState['presence']>)
-    : null;
-  return { user, presence, drag: readDrag(state.drag) };
+  // The model's presence shape (the one the server checks) decides what the parts may hold.
+  const presence = parsePresencePart('presence', state.presence) as PeerState['presence'];
+  const drag = parsePresencePart('drag', state.drag);
+  return { user, presence, drag: drag && drag.cards.length > 0 ? drag : null };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePresence } from './parsePresence.ts';
+import { parsePresence, parsePresencePart } from './parsePresence.ts';
 
 /** What a tab of the web app publishes while its user points at the canvas and drags a card. */
 function published() {
@@ -135,5 +135,14 @@ describe('parsePresence', () => {
 
   it('refuses what is not an object', () => {
     for (const value of [null, 'x', 1, [], true]) expect(parsePresence(value)).toBeNull();
+  });
+
+  it('reads one part at a time, for a reader that keeps the parts that fit', () => {
+    const state = published();
+    expect(parsePresencePart('drag', state.drag)).toEqual(state.drag);
+    expect(parsePresencePart('presence', state.presence)).toEqual(parsePresence(state)?.presence);
+    expect(parsePresencePart('user', { ...state.user, name: { evil: 1 } })).toBeNull();
+    expect(parsePresencePart('drag', { cards: [{ cardId: 'a', x: '1', y: 2 }] })).toBeNull();
+    expect(parsePresencePart('presence', undefined)).toBeNull();
   });
 });

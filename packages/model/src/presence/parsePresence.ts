@@ -253,3 +253,23 @@ export function parsePresence(state: unknown): Presence | null {
     throw error;
   }
 }
+
+const PARTS = { user, presence: canvas, drag } as const;
+
+/**
+ * One part of a presence state, clean, or null when it is absent or does not fit: for a reader
+ * that keeps a peer's other parts when one is off (the web app draws the person without a cursor
+ * rather than not at all).
+ */
+export function parsePresencePart<K extends keyof typeof PARTS>(
+  key: K,
+  value: unknown,
+): ReturnType<(typeof PARTS)[K]> | null {
+  if (value === undefined || value === null) return null;
+  try {
+    return PARTS[key](value) as ReturnType<(typeof PARTS)[K]>;
+  } catch (error) {
+    if (error instanceof Unfit) return null;
+    throw error;
+  }
+}
