@@ -1,17 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import axe from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBoard, openBoard } from './harness/board.ts';
 import {
   type Client,
   expectOwnOriginOnly,
-  launchBrowser,
   newClient,
   OriginGuard,
   screenshotPath,
 } from './harness/browser.ts';
-import { type RunningApp, startApp } from './harness/startApp.ts';
+import { e2eSuite } from './harness/e2eSuite.ts';
+import { startApp } from './harness/startApp.ts';
 
 /*
  * Accessibility, checked in the browser: axe-core (from npm, evaluated in the page; no CDN) on
@@ -44,30 +44,8 @@ interface PageReport {
   incomplete: { id: string; nodes: number; targets: string[]; why: string[] }[];
 }
 
-let app: RunningApp;
-let browser: Browser;
-let guard: OriginGuard;
-const clients: Client[] = [];
+const suite = e2eSuite('a11y');
 const reports: PageReport[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  guard = new OriginGuard(app.url);
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    for (const [index, client] of clients.entries()) {
-      await client.page
-        .screenshot({
-          path: screenshotPath(`failed-a11y-${context.task.name.slice(0, 40)}-${index}.png`),
-        })
-        .catch(() => {});
-      if (client.errors.length > 0) console.error(client.errors.join('\n'));
-    }
-  }
-  for (const client of clients.splice(0)) await client.context.close();
-});
 
 afterAll(async () => {
   writeFileSync(screenshotPath('axe-report.json'), `${JSON.stringify(reports, null, 2)}\n`);
@@ -89,22 +67,20 @@ afterAll(async () => {
     ),
   ];
   writeFileSync(screenshotPath('axe-summary.md'), `${lines.join('\n')}\n`);
-  await browser?.close();
-  await app?.stop();
 });
 
 async function client(
   cookie: string | null,
   options: { locale?: string; viewport?: { width: number; height: number } } = {},
 ): Promise<Client> {
-  const created = await newClient(browser, guard, {
+  const created = await newClient(suite.browser, suite.guard, {
     locale: options.locale ?? 'fr-CA',
-    ...(cookie ? { session: { url: app.url, cookie } } : {}),
+    ...(cookie ? { session: { url: suite.app.url, cookie } } : {}),
   });
   if (options.viewport) await created.page.setViewportSize(options.viewport);
   // Generous: the machine running the suite may be busy; a canvas cold start can take a while.
   created.context.setDefaultTimeout(30_000);
-  clients.push(created);
+  suite.clients.push(created);
   return created;
 }
 
@@ -125,7 +101,7 @@ async function check(page: Page, name: string, options: { assert?: boolean } = {
   );
   const report: PageReport = {
     page: name,
-    url: page.url().replace(app.url, ''),
+    url: page.url().replace(suite.app.url, ''),
     violations: results.violations.map((v) => ({
       id: v.id,
       impact: v.impact ?? null,
@@ -214,9 +190,9 @@ describe('accessibility (WCAG 2.1 AA)', () => {
   let taskTeam: { cookie: string };
 
   beforeAll(async () => {
-    boardId = await createBoard(app);
-    council = await app.signUp({ name: 'Camille Conseil', board: boardId, role: 'council' });
-    taskTeam = await app.signUp({
+    boardId = await createBoard(suite.app);
+    council = await suite.app.signUp({ name: 'Camille Conseil', board: boardId, role: 'council' });
+    taskTeam = await suite.app.signUp({
       name: 'Tina Task',
       board: boardId,
       role: 'task-team',
@@ -224,9 +200,12 @@ describe('accessibility (WCAG 2.1 AA)', () => {
     });
     // A check-in and a version, so the status and changes sections have content.
     const post = (path: string, body: unknown) =>
-      fetch(`${app.url}/api/boards/${boardId}${path}`, {
+      fetch(`${suite.app.url}/api/boards/${boardId}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: `fdr_session=${app.adminCookie}` },
+        headers: {
+          'content-type': 'application/json',
+          cookie: `fdr_session=${suite.app.adminCookie}`,
+        },
         body: JSON.stringify(body),
       });
     expect((await post('/versions', { name: 'Réunion de printemps' })).status).toBe(201);
@@ -239,7 +218,7 @@ describe('accessibility (WCAG 2.1 AA)', () => {
   it('sign-in page, in French and English: no serious or critical violation; visible focus; reflows at 320 px', async () => {
     for (const locale of ['fr-CA', 'en-CA']) {
       const { page } = await client(null, { locale });
-      await page.goto(`${app.url}/signin`);
+      await page.goto(`${suite.app.url}/signin`);
       await page.locator('input[type="email"]').waitFor();
       await check(page, `sign-in (${locale})`);
       await expectVisibleFocus(page, 'sign-in', 6);
@@ -254,8 +233,8 @@ describe('accessibility (WCAG 2.1 AA)', () => {
       const line = fresh.output.find((l) => l.includes('one-time setup link'));
       const url = (JSON.parse(line ?? '{}') as { url?: string }).url!;
       const freshGuard = new OriginGuard(fresh.url);
-      const created = await newClient(browser, freshGuard, { locale: 'fr-CA' });
-      clients.push(created);
+      const created = await newClient(suite.browser, freshGuard, { locale: 'fr-CA' });
+      suite.clients.push(created);
       await created.page.goto(url);
       await created.page.locator('input[type="password"]').first().waitFor();
       await check(created.page, 'setup');
@@ -265,9 +244,12 @@ describe('accessibility (WCAG 2.1 AA)', () => {
       await fresh.stop();
     }
 
-    const invite = await fetch(`${app.url}/api/boards/${boardId}/invites`, {
+    const invite = await fetch(`${suite.app.url}/api/boards/${boardId}/invites`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: `fdr_session=${app.adminCookie}` },
+      headers: {
+        'content-type': 'application/json',
+        cookie: `fdr_session=${suite.app.adminCookie}`,
+      },
       body: JSON.stringify({ role: 'observer', cardIds: [] }),
     });
     const { url } = (await invite.json()) as { url: string };
@@ -279,18 +261,18 @@ describe('accessibility (WCAG 2.1 AA)', () => {
   });
 
   it('home page (signed in) and board members page', async () => {
-    const { page } = await client(app.adminCookie);
-    await page.goto(app.url);
+    const { page } = await client(suite.app.adminCookie);
+    await page.goto(suite.app.url);
     await page.getByTestId('create-board').waitFor();
     await check(page, 'home');
     await expectVisibleFocus(page, 'home', 20);
-    await page.goto(`${app.url}/b/${boardId}/members`);
+    await page.goto(`${suite.app.url}/b/${boardId}/members`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.locator('table').first().waitFor();
     await check(page, 'members');
     await expectVisibleFocus(page, 'members', 20);
     await page.setViewportSize({ width: 320, height: 640 });
-    await page.goto(app.url);
+    await page.goto(suite.app.url);
     await page.getByTestId('create-board').waitFor();
     await expectReflow(page, 'home');
   });
@@ -298,7 +280,7 @@ describe('accessibility (WCAG 2.1 AA)', () => {
   it('table view (French and English), with its dialogs open; every status written out', async () => {
     for (const locale of ['fr-CA', 'en-CA']) {
       const { page } = await client(council.cookie, { locale });
-      await page.goto(`${app.url}/b/${boardId}/table`);
+      await page.goto(`${suite.app.url}/b/${boardId}/table`);
       await page.getByTestId('table-row').first().waitFor();
       await page.locator('[data-testid="sync-state"][data-sync-state="connected"]').waitFor();
       await check(page, `table (${locale})`);
@@ -337,20 +319,20 @@ describe('accessibility (WCAG 2.1 AA)', () => {
 
   it('table view of a task-team member and of an observer', async () => {
     const { page } = await client(taskTeam.cookie);
-    await page.goto(`${app.url}/b/${boardId}/table`);
+    await page.goto(`${suite.app.url}/b/${boardId}/table`);
     await page.getByTestId('table-row').first().waitFor();
     await check(page, 'table (task-team member)');
-    const observer = await app.signUp({ board: boardId, role: 'observer' });
+    const observer = await suite.app.signUp({ board: boardId, role: 'observer' });
     const o = await client(observer.cookie);
-    await o.page.goto(`${app.url}/b/${boardId}/table`);
+    await o.page.goto(`${suite.app.url}/b/${boardId}/table`);
     await o.page.getByTestId('table-row').first().waitFor();
     await check(o.page, 'table (observer)');
     await expectVisibleFocus(o.page, 'table (observer)', 25);
   });
 
   it('meeting pack, on screen and as printed', async () => {
-    const { page } = await client(app.adminCookie);
-    await page.goto(`${app.url}/b/${boardId}/pack`);
+    const { page } = await client(suite.app.adminCookie);
+    await page.goto(`${suite.app.url}/b/${boardId}/pack`);
     await page.getByTestId('pack-changes').waitFor();
     await check(page, 'meeting pack');
     await expectVisibleFocus(page, 'meeting pack', 10);
@@ -363,27 +345,27 @@ describe('accessibility (WCAG 2.1 AA)', () => {
 
   it('check-in pages (My task teams, team status, since the last meeting) and versions page', async () => {
     const { page } = await client(taskTeam.cookie);
-    await page.goto(`${app.url}/me`);
+    await page.goto(`${suite.app.url}/me`);
     await page.getByTestId('checkin-form').first().waitFor();
     await check(page, 'check-in: my task teams');
     await expectVisibleFocus(page, 'my task teams', 15);
 
-    const secretariat = await client(app.adminCookie);
-    await secretariat.page.goto(`${app.url}/b/${boardId}/status`);
+    const secretariat = await client(suite.app.adminCookie);
+    await secretariat.page.goto(`${suite.app.url}/b/${boardId}/status`);
     await secretariat.page.getByTestId('status-table').waitFor();
     await check(secretariat.page, 'check-in: team status');
-    await secretariat.page.goto(`${app.url}/b/${boardId}/since`);
+    await secretariat.page.goto(`${suite.app.url}/b/${boardId}/since`);
     await secretariat.page.getByTestId('since-base').waitFor();
     await check(secretariat.page, 'check-in: since the last meeting');
-    await secretariat.page.goto(`${app.url}/b/${boardId}/versions`);
+    await secretariat.page.goto(`${suite.app.url}/b/${boardId}/versions`);
     await secretariat.page.locator('tr[data-kind="named"]').waitFor();
     await check(secretariat.page, 'versions');
     await expectVisibleFocus(secretariat.page, 'versions', 15);
   });
 
   it('the canvas page, tldraw’s own interface included', async () => {
-    const { page } = await client(app.adminCookie);
-    await openBoard(page, app.url, boardId);
+    const { page } = await client(suite.app.adminCookie);
+    await openBoard(page, suite.app.url, boardId);
     await check(page, 'canvas');
     await page.getByTestId('export-menu').click();
     await check(page, 'canvas: export menu open');
@@ -391,19 +373,19 @@ describe('accessibility (WCAG 2.1 AA)', () => {
 
   it('text spacing (1.4.12): nothing cut off on the sign-in, table and meeting pack pages', async () => {
     const anonymous = await client(null);
-    await anonymous.page.goto(`${app.url}/signin`);
+    await anonymous.page.goto(`${suite.app.url}/signin`);
     await anonymous.page.locator('input[type="email"]').waitFor();
     await expectTextSpacing(anonymous.page, 'sign-in');
     const { page } = await client(council.cookie, { locale: 'en-CA' });
-    await page.goto(`${app.url}/b/${boardId}/table`);
+    await page.goto(`${suite.app.url}/b/${boardId}/table`);
     await page.getByTestId('table-row').first().waitFor();
     await expectTextSpacing(page, 'table');
-    await page.goto(`${app.url}/b/${boardId}/pack`);
+    await page.goto(`${suite.app.url}/b/${boardId}/pack`);
     await page.getByTestId('pack-changes').waitFor();
     await expectTextSpacing(page, 'meeting pack');
   });
 
   it('made no request to any host but its own origin', () => {
-    expectOwnOriginOnly(guard, app.url, { board: true });
+    expectOwnOriginOnly(suite.guard, suite.app.url, { board: true });
   });
 });

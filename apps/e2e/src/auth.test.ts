@@ -1,39 +1,23 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBoard } from './harness/board.ts';
 import {
   type Client,
   expectOwnOriginOnly,
-  launchBrowser,
   newClient,
   OriginGuard,
   screenshotPath,
 } from './harness/browser.ts';
-import { type RunningApp, startApp } from './harness/startApp.ts';
+import { e2eSuite } from './harness/e2eSuite.ts';
+import { startApp } from './harness/startApp.ts';
 
-let app: RunningApp;
-let browser: Browser;
-let guard: OriginGuard;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  guard = new OriginGuard(app.url);
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) await client.context.close();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const suite = e2eSuite('auth');
 
 async function client(options: { locale?: string; cookie?: string } = {}): Promise<Client> {
-  const created = await newClient(browser, guard, {
+  const created = await newClient(suite.browser, suite.guard, {
     locale: options.locale ?? 'fr-CA',
-    ...(options.cookie ? { session: { url: app.url, cookie: options.cookie } } : {}),
+    ...(options.cookie ? { session: { url: suite.app.url, cookie: options.cookie } } : {}),
   });
-  clients.push(created);
+  suite.clients.push(created);
   return created;
 }
 
@@ -46,8 +30,8 @@ describe('accounts and roles in the browser', () => {
       expect(url).toMatch(/\/setup#/);
       // Its own origin guard: this instance has its own address.
       const freshGuard = new OriginGuard(fresh.url);
-      const created = await newClient(browser, freshGuard, { locale: 'en-CA' });
-      clients.push(created);
+      const created = await newClient(suite.browser, freshGuard, { locale: 'en-CA' });
+      suite.clients.push(created);
       const { page } = created;
       await page.goto(url!);
       await page.getByLabel('Name').fill('Chief Administrator');
@@ -65,9 +49,9 @@ describe('accounts and roles in the browser', () => {
   });
 
   it('signs in through the form, and out', async () => {
-    const account = await app.signUp({ name: 'Ada Lovelace' });
+    const account = await suite.app.signUp({ name: 'Ada Lovelace' });
     const { page } = await client();
-    await page.goto(`${app.url}/`);
+    await page.goto(`${suite.app.url}/`);
     await page.waitForURL(/\/signin/);
     await page.getByLabel('Courriel').fill(account.email);
     await page.getByLabel('Mot de passe').fill('not the password at all');
@@ -82,13 +66,13 @@ describe('accounts and roles in the browser', () => {
   });
 
   it('the secretariat invites an observer, who accepts and sees the board read-only', async () => {
-    const boardId = await createBoard(app);
-    const secretariat = await client({ cookie: app.adminCookie });
-    await secretariat.page.goto(`${app.url}/b/${boardId}/members`);
+    const boardId = await createBoard(suite.app);
+    const secretariat = await client({ cookie: suite.app.adminCookie });
+    await secretariat.page.goto(`${suite.app.url}/b/${boardId}/members`);
     await secretariat.page.getByLabel('Rôle de la personne invitée').selectOption('observer');
     await secretariat.page.getByRole('button', { name: 'Créer le lien d’invitation' }).click();
     const inviteUrl = await secretariat.page.getByTestId('invite-url').inputValue();
-    expect(inviteUrl).toMatch(new RegExp(`^${app.url}/invite#`));
+    expect(inviteUrl).toMatch(new RegExp(`^${suite.app.url}/invite#`));
 
     const guest = await client({ locale: 'en-CA' });
     await guest.page.goto(inviteUrl);
@@ -114,18 +98,22 @@ describe('accounts and roles in the browser', () => {
   });
 
   it('a council member edits; the members page is the secretariat’s', async () => {
-    const boardId = await createBoard(app);
-    const member = await app.signUp({ name: 'Camille Conseil', board: boardId, role: 'council' });
+    const boardId = await createBoard(suite.app);
+    const member = await suite.app.signUp({
+      name: 'Camille Conseil',
+      board: boardId,
+      role: 'council',
+    });
     const { page } = await client({ cookie: member.cookie });
-    await page.goto(`${app.url}/b/${boardId}`);
+    await page.goto(`${suite.app.url}/b/${boardId}`);
     await page.locator('[data-testid="fdr-card"]').first().waitFor();
     await page.getByTestId('new-card').waitFor();
     expect(await page.getByTestId('read-only').count()).toBe(0);
-    await page.goto(`${app.url}/b/${boardId}/members`);
+    await page.goto(`${suite.app.url}/b/${boardId}/members`);
     await page.getByText('Votre rôle sur ce tableau ne permet pas de gérer ses membres.').waitFor();
   });
 
   it('nothing leaves the origin', () => {
-    expectOwnOriginOnly(guard, app.url, { board: true });
+    expectOwnOriginOnly(suite.guard, suite.app.url, { board: true });
   });
 });

@@ -2,17 +2,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBoard } from './harness/board.ts';
-import {
-  type Client,
-  launchBrowser,
-  newClient,
-  OriginGuard,
-  screenshotPath,
-} from './harness/browser.ts';
-import { type RunningApp, startApp } from './harness/startApp.ts';
+import { newClient, screenshotPath } from './harness/browser.ts';
+import { e2eSuite } from './harness/e2eSuite.ts';
 
 // Yjs as the server has it (this package does not depend on it directly).
 const fromServer = createRequire(new URL('../../server/package.json', import.meta.url));
@@ -30,46 +23,21 @@ const Y = (await import(pathToFileURL(fromServer.resolve('yjs')).href)) as {
   encodeStateAsUpdate(doc: YDoc): Uint8Array;
 };
 
-let app: RunningApp;
-let browser: Browser;
-let guard: OriginGuard;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  guard = new OriginGuard(app.url);
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    for (const [index, client] of clients.entries()) {
-      await client.page
-        .screenshot({ path: screenshotPath(`failed-bad-record-${index}.png`) })
-        .catch(() => {});
-      if (client.errors.length > 0) console.error(client.errors.join('\n'));
-    }
-  }
-  for (const client of clients.splice(0)) await client.context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const suite = e2eSuite('bad-record');
 
 /**
  * A version holding a lane whose colour is not `#rrggbb`, as a server without the document guard
  * stored them: a named version is taken, then its stored state is rewritten in the SQLite file.
  */
 async function versionWithBadColour(boardId: string): Promise<{ id: string; laneId: string }> {
-  const res = await fetch(`${app.url}/api/boards/${boardId}/versions`, {
+  const res = await fetch(`${suite.app.url}/api/boards/${boardId}/versions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `fdr_session=${app.adminCookie}` },
+    headers: { 'content-type': 'application/json', cookie: `fdr_session=${suite.app.adminCookie}` },
     body: JSON.stringify({ name: 'Avant la correction' }),
   });
   expect(res.status).toBe(201);
   const { id } = ((await res.json()) as { version: { id: string } }).version;
-  const db = new DatabaseSync(join(app.dataDir, 'boards.sqlite'));
+  const db = new DatabaseSync(join(suite.app.dataDir, 'boards.sqlite'));
   try {
     db.exec('PRAGMA busy_timeout = 5000');
     const row = db.prepare('SELECT state FROM board_versions WHERE id = ?').get(id) as {
@@ -94,16 +62,16 @@ async function versionWithBadColour(boardId: string): Promise<{ id: string; lane
 
 describe('a bad record in storage', () => {
   it('the version and compare pages draw the rest of the board and say a record could not be read', async () => {
-    const boardId = await createBoard(app);
+    const boardId = await createBoard(suite.app);
     const version = await versionWithBadColour(boardId);
-    const reader = await newClient(browser, guard, {
+    const reader = await newClient(suite.browser, suite.guard, {
       locale: 'fr-CA',
-      session: { url: app.url, cookie: app.adminCookie },
+      session: { url: suite.app.url, cookie: suite.app.adminCookie },
     });
-    clients.push(reader);
+    suite.clients.push(reader);
     const page = reader.page;
 
-    await page.goto(`${app.url}/b/${boardId}/versions/${version.id}`);
+    await page.goto(`${suite.app.url}/b/${boardId}/versions/${version.id}`);
     await page.locator('[data-testid="fdr-card"]').first().waitFor();
     expect(await page.locator('[data-testid="fdr-card"]').count()).toBeGreaterThan(20);
     await page.locator(`[data-domain-id="${version.laneId}"]`).first().waitFor();
@@ -114,7 +82,7 @@ describe('a bad record in storage', () => {
     await page.screenshot({ path: screenshotPath('bad-record-version.png') });
 
     // In English, on the comparison with the board as it is now.
-    await page.goto(`${app.url}/b/${boardId}/versions/${version.id}/compare/now`);
+    await page.goto(`${suite.app.url}/b/${boardId}/versions/${version.id}/compare/now`);
     await page.getByTestId('compare-list').waitFor();
     await page.locator('[data-testid="fdr-card"]').first().waitFor();
     await page.getByRole('button', { name: 'English' }).click();

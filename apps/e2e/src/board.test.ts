@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   card,
   cellOfCard,
@@ -12,61 +11,25 @@ import {
   waitConnected,
   waitForCardIn,
 } from './harness/board.ts';
-import {
-  type Client,
-  expectOwnOriginOnly,
-  launchBrowser,
-  newClient,
-  OriginGuard,
-  screenshotPath,
-} from './harness/browser.ts';
-import { type RunningApp, startApp } from './harness/startApp.ts';
+import { type Client, expectOwnOriginOnly, newClient, screenshotPath } from './harness/browser.ts';
+import { e2eSuite } from './harness/e2eSuite.ts';
 
-let app: RunningApp;
-let browser: Browser;
-let guard: OriginGuard;
-const clients: Client[] = [];
+const suite = e2eSuite('board');
 const metrics: Record<string, number> = {};
 /** Every error any page logged, across tests. */
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  guard = new OriginGuard(app.url);
-});
-
-afterEach(async (context) => {
-  // Leave a picture of every page when something failed, and the errors the pages logged.
-  if (context.task.result?.state === 'fail') {
-    for (const [index, client] of clients.entries()) {
-      await client.page
-        .screenshot({
-          path: screenshotPath(`failed-${context.task.name.slice(0, 40)}-${index}.png`),
-        })
-        .catch(() => {});
-      if (client.errors.length > 0) console.error(client.errors.join('\n'));
-    }
-  }
-  for (const client of clients.splice(0)) {
-    pageErrors.push(...client.errors);
-    await client.context.close();
-  }
-});
 
 afterAll(async () => {
   writeFileSync(screenshotPath('metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
-  writeFileSync(screenshotPath('page-errors.log'), pageErrors.join('\n'));
-  await browser?.close();
-  await app?.stop();
+  writeFileSync(screenshotPath('page-errors.log'), suite.pageErrors.join('\n'));
 });
 
 async function client(options: { locale?: string } = {}): Promise<Client> {
   // Signed in as the administrator (who acts as secretariat on every board).
-  const created = await newClient(browser, guard, {
+  const created = await newClient(suite.browser, suite.guard, {
     ...options,
-    session: { url: app.url, cookie: app.adminCookie },
+    session: { url: suite.app.url, cookie: suite.app.adminCookie },
   });
-  clients.push(created);
+  suite.clients.push(created);
   return created;
 }
 
@@ -77,10 +40,10 @@ describe('Feuille de route in Chromium, against the real server and the producti
   it('home: clear empty state, create from the 2016 template, ten domains and the task teams; tldraw not loaded at home', async () => {
     const { page } = await client({ locale: 'en-CA' });
     const started = Date.now();
-    await page.goto(app.url);
+    await page.goto(suite.app.url);
     await page.getByTestId('empty-state').waitFor();
     metrics.homeReadyMs = Date.now() - started;
-    const homeRequests = guard.seen.filter((u) => u.startsWith(app.url));
+    const homeRequests = suite.guard.seen.filter((u) => u.startsWith(suite.app.url));
     // The home page's own bundle was seen: the guard watched this page.
     expect(homeRequests.some((u) => /\/assets\/index-[\w-]+\.js$/.test(u))).toBe(true);
     expect(homeRequests.some((u) => u.includes('/assets/BoardPage-'))).toBe(false);
@@ -152,10 +115,13 @@ describe('Feuille de route in Chromium, against the real server and the producti
   });
 
   it('a card dragged in A: B sees a ghost during the drag, then the card in its new cell within a second; it is still there after a reload', async () => {
-    const boardId = await createBoard(app);
+    const boardId = await createBoard(suite.app);
     const a = await client();
     const b = await client();
-    await Promise.all([openBoard(a.page, app.url, boardId), openBoard(b.page, app.url, boardId)]);
+    await Promise.all([
+      openBoard(a.page, suite.app.url, boardId),
+      openBoard(b.page, suite.app.url, boardId),
+    ]);
     await setName(a.page, 'Alice');
     await b.page.getByTestId('follow').filter({ hasText: 'Alice' }).waitFor();
 
@@ -184,10 +150,13 @@ describe('Feuille de route in Chromium, against the real server and the producti
   });
 
   it('reorders inside a cell, and undo takes back only this user’s own move', async () => {
-    const boardId = await createBoard(app);
+    const boardId = await createBoard(suite.app);
     const a = await client();
     const b = await client();
-    await Promise.all([openBoard(a.page, app.url, boardId), openBoard(b.page, app.url, boardId)]);
+    await Promise.all([
+      openBoard(a.page, suite.app.url, boardId),
+      openBoard(b.page, suite.app.url, boardId),
+    ]);
 
     // Reorder: the third card of the governance cell dropped on its first slot goes first.
     const governance = { domainId: 'domain-digital-governance', phaseId: 'phase-1' };
@@ -226,10 +195,13 @@ describe('Feuille de route in Chromium, against the real server and the producti
   });
 
   it('keyboard: Shift+M moves the selected card, Enter opens the side panel, an edit reaches the peer', async () => {
-    const boardId = await createBoard(app);
+    const boardId = await createBoard(suite.app);
     const a = await client({ locale: 'en-CA' });
     const b = await client();
-    await Promise.all([openBoard(a.page, app.url, boardId), openBoard(b.page, app.url, boardId)]);
+    await Promise.all([
+      openBoard(a.page, suite.app.url, boardId),
+      openBoard(b.page, suite.app.url, boardId),
+    ]);
 
     await clickCard(a.page, SECURITY);
     await a.page.keyboard.press('Shift+M');
@@ -258,12 +230,12 @@ describe('Feuille de route in Chromium, against the real server and the producti
   });
 
   it('creates a card from the side panel, French and English side by side, then archives it', async () => {
-    const boardId = await createBoard(app, 'blank');
+    const boardId = await createBoard(suite.app, 'blank');
     const a = await client({ locale: 'en-CA' });
     const b = await client();
-    await a.page.goto(`${app.url}/b/${boardId}`);
+    await a.page.goto(`${suite.app.url}/b/${boardId}`);
     await waitConnected(a.page);
-    await b.page.goto(`${app.url}/b/${boardId}`);
+    await b.page.goto(`${suite.app.url}/b/${boardId}`);
     await waitConnected(b.page);
     expect(await a.page.getByTestId('fdr-card').count()).toBe(0);
 
@@ -301,10 +273,13 @@ describe('Feuille de route in Chromium, against the real server and the producti
   });
 
   it('annotations drawn in A appear in B (an arrow bound to a card follows it) and stay after a reload', async () => {
-    const boardId = await createBoard(app);
+    const boardId = await createBoard(suite.app);
     const a = await client();
     const b = await client();
-    await Promise.all([openBoard(a.page, app.url, boardId), openBoard(b.page, app.url, boardId)]);
+    await Promise.all([
+      openBoard(a.page, suite.app.url, boardId),
+      openBoard(b.page, suite.app.url, boardId),
+    ]);
 
     await a.page.getByTestId('tools.note').click();
     await a.page.mouse.click(1150, 650);
@@ -369,10 +344,13 @@ describe('Feuille de route in Chromium, against the real server and the producti
   });
 
   it('follow: B follows A, and its view moves with A’s camera', async () => {
-    const boardId = await createBoard(app);
+    const boardId = await createBoard(suite.app);
     const a = await client();
     const b = await client();
-    await Promise.all([openBoard(a.page, app.url, boardId), openBoard(b.page, app.url, boardId)]);
+    await Promise.all([
+      openBoard(a.page, suite.app.url, boardId),
+      openBoard(b.page, suite.app.url, boardId),
+    ]);
     await setName(a.page, 'Alice');
     const follow = b.page.getByTestId('follow').filter({ hasText: 'Alice' });
     await follow.click();
@@ -401,10 +379,13 @@ describe('Feuille de route in Chromium, against the real server and the producti
   });
 
   it('offline: B edits without a connection and shows it pending, then both converge when it is back', async () => {
-    const boardId = await createBoard(app);
+    const boardId = await createBoard(suite.app);
     const a = await client();
     const b = await client();
-    await Promise.all([openBoard(a.page, app.url, boardId), openBoard(b.page, app.url, boardId)]);
+    await Promise.all([
+      openBoard(a.page, suite.app.url, boardId),
+      openBoard(b.page, suite.app.url, boardId),
+    ]);
 
     await b.context.setOffline(true);
     await b.page.locator('[data-sync-state="offline"]').waitFor();
@@ -432,28 +413,30 @@ describe('Feuille de route in Chromium, against the real server and the producti
 
   it('speaks French everywhere, tldraw’s own interface included, and remembers the choice', async () => {
     const { page } = await client({ locale: 'en-CA' });
-    const boardId = await createBoard(app);
-    await page.goto(app.url);
+    const boardId = await createBoard(suite.app);
+    await page.goto(suite.app.url);
     await page.getByTestId('lang-switch').click();
     await page.getByRole('heading', { name: 'Créer un tableau' }).waitFor();
-    await openBoard(page, app.url, boardId);
+    await openBoard(page, suite.app.url, boardId);
     await expect(page.getByTestId('sync-state').textContent()).resolves.toContain('Connecté');
     // tldraw's French comes from its own translation file, served by us.
     await page.locator('[data-testid="tools.draw"][aria-label^="Dessiner"]').waitFor();
-    expect(guard.seen.some((u) => /\/assets\/fr-[\w-]+\.json$/.test(u))).toBe(true);
+    expect(suite.guard.seen.some((u) => /\/assets\/fr-[\w-]+\.json$/.test(u))).toBe(true);
     await expect(page.locator('[data-domain-id]').first().textContent()).resolves.toBe(
       'Gouvernance numérique',
     );
     await page.screenshot({ path: screenshotPath('template-board-fr.png') });
     // Remembered: a new visit of the home page speaks French too.
-    await page.goto(app.url);
+    await page.goto(suite.app.url);
     await page.getByRole('heading', { name: 'Créer un tableau' }).waitFor();
     await expect(page.getByTestId('lang-switch').textContent()).resolves.toBe('English');
   });
 
   it('made no request to any host but its own origin, and hit no Content-Security-Policy wall', () => {
-    expect(guard.seen.length).toBeGreaterThan(50);
-    expectOwnOriginOnly(guard, app.url, { board: true });
-    expect(pageErrors.filter((e) => /Content.Security.Policy|Refused to/i.test(e))).toEqual([]);
+    expect(suite.guard.seen.length).toBeGreaterThan(50);
+    expectOwnOriginOnly(suite.guard, suite.app.url, { board: true });
+    expect(suite.pageErrors.filter((e) => /Content.Security.Policy|Refused to/i.test(e))).toEqual(
+      [],
+    );
   });
 });

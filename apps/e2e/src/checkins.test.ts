@@ -1,55 +1,25 @@
 import { writeFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { card, clickCard, createBoard, openBoard } from './harness/board.ts';
-import {
-  type Client,
-  expectOwnOriginOnly,
-  launchBrowser,
-  newClient,
-  OriginGuard,
-  screenshotPath,
-} from './harness/browser.ts';
-import { type RunningApp, startApp } from './harness/startApp.ts';
+import { type Client, expectOwnOriginOnly, newClient, screenshotPath } from './harness/browser.ts';
+import { e2eSuite } from './harness/e2eSuite.ts';
 
-let app: RunningApp;
-let browser: Browser;
-let guard: OriginGuard;
-const clients: Client[] = [];
+const suite = e2eSuite('checkins');
 const metrics: Record<string, number> = {};
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  guard = new OriginGuard(app.url);
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    for (const [index, client] of clients.entries()) {
-      await client.page
-        .screenshot({ path: screenshotPath(`failed-checkins-${index}.png`) })
-        .catch(() => {});
-      if (client.errors.length > 0) console.error(client.errors.join('\n'));
-    }
-  }
-  for (const client of clients.splice(0)) await client.context.close();
-});
 
 afterAll(async () => {
   writeFileSync(screenshotPath('metrics-checkins.json'), `${JSON.stringify(metrics, null, 2)}\n`);
-  await browser?.close();
-  await app?.stop();
 });
 
 async function client(
   options: { locale?: string; cookie?: string; phone?: boolean } = {},
 ): Promise<Client> {
-  const created = await newClient(browser, guard, {
+  const created = await newClient(suite.browser, suite.guard, {
     locale: options.locale ?? 'fr-CA',
-    ...(options.cookie ? { session: { url: app.url, cookie: options.cookie } } : {}),
+    ...(options.cookie ? { session: { url: suite.app.url, cookie: options.cookie } } : {}),
     ...(options.phone ? { phone: true } : {}),
   });
-  clients.push(created);
+  suite.clients.push(created);
   return created;
 }
 
@@ -61,16 +31,16 @@ interface ListedCard {
 }
 
 async function listCards(boardId: string): Promise<ListedCard[]> {
-  const res = await fetch(`${app.url}/api/boards/${boardId}/checkins`, {
-    headers: { cookie: `fdr_session=${app.adminCookie}` },
+  const res = await fetch(`${suite.app.url}/api/boards/${boardId}/checkins`, {
+    headers: { cookie: `fdr_session=${suite.app.adminCookie}` },
   });
   return ((await res.json()) as { cards: ListedCard[] }).cards;
 }
 
 async function postAsAdmin(boardId: string, body: unknown): Promise<void> {
-  const res = await fetch(`${app.url}/api/boards/${boardId}/checkins`, {
+  const res = await fetch(`${suite.app.url}/api/boards/${boardId}/checkins`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `fdr_session=${app.adminCookie}` },
+    headers: { 'content-type': 'application/json', cookie: `fdr_session=${suite.app.adminCookie}` },
     body: JSON.stringify(body),
   });
   if (res.status !== 201) throw new Error(`check-in refused: ${res.status}`);
@@ -81,27 +51,31 @@ const statusChip = (page: Client['page'], cardId: string) =>
 
 describe('task-team check-ins', () => {
   it('a task-team member signs in on a phone and posts; a council member’s canvas shows it live', async () => {
-    const boardId = await createBoard(app);
+    const boardId = await createBoard(suite.app);
     const security = (await listCards(boardId)).find((c) => c.title.en === 'Security');
     if (!security) throw new Error('no Security card on the template board');
-    const member = await app.signUp({
+    const member = await suite.app.signUp({
       name: 'Tala Équipe',
       board: boardId,
       role: 'task-team',
       cards: [security.id],
     });
-    const council = await app.signUp({ name: 'Camille Conseil', board: boardId, role: 'council' });
+    const council = await suite.app.signUp({
+      name: 'Camille Conseil',
+      board: boardId,
+      role: 'council',
+    });
 
     // The council member has the board open on the canvas.
     const watcher = await client({ cookie: council.cookie });
-    await openBoard(watcher.page, app.url, boardId);
+    await openBoard(watcher.page, suite.app.url, boardId);
     await expect
       .poll(() => statusChip(watcher.page, security.id).textContent())
       .toBe('Aucun bilan');
 
     // A new user on a phone: the site's address, the sign-in form, then the check-in.
     const phone = await client({ phone: true });
-    await phone.page.goto(app.url);
+    await phone.page.goto(suite.app.url);
     await phone.page.getByLabel('Courriel').waitFor();
     const started = Date.now();
     await phone.page.getByLabel('Courriel').fill(member.email);
@@ -151,11 +125,14 @@ describe('task-team check-ins', () => {
   });
 
   it('a task-team invitation, once accepted on a phone, lands on the check-in form', async () => {
-    const boardId = await createBoard(app);
+    const boardId = await createBoard(suite.app);
     const target = (await listCards(boardId))[5]!;
-    const invite = await fetch(`${app.url}/api/boards/${boardId}/invites`, {
+    const invite = await fetch(`${suite.app.url}/api/boards/${boardId}/invites`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: `fdr_session=${app.adminCookie}` },
+      headers: {
+        'content-type': 'application/json',
+        cookie: `fdr_session=${suite.app.adminCookie}`,
+      },
       body: JSON.stringify({ role: 'task-team', cardIds: [target.id] }),
     });
     const { url } = (await invite.json()) as { url: string };
@@ -175,11 +152,15 @@ describe('task-team check-ins', () => {
   });
 
   it('the card panel on the canvas: a clear error for invalid input, then a check-in and its history', async () => {
-    const boardId = await createBoard(app);
+    const boardId = await createBoard(suite.app);
     const target = (await listCards(boardId))[3]!;
-    const council = await app.signUp({ name: 'Robin Conseil', board: boardId, role: 'council' });
+    const council = await suite.app.signUp({
+      name: 'Robin Conseil',
+      board: boardId,
+      role: 'council',
+    });
     const { page } = await client({ cookie: council.cookie, locale: 'en-CA' });
-    await openBoard(page, app.url, boardId);
+    await openBoard(page, suite.app.url, boardId);
     await clickCard(page, target.id);
     await page.getByRole('button', { name: 'Edit the card' }).click();
     const panel = page.getByTestId('panel-checkins');
@@ -215,16 +196,16 @@ describe('task-team check-ins', () => {
   });
 
   it('the secretariat sees overdue teams with a reminder in both languages, and what changed since the last meeting', async () => {
-    const boardId = await createBoard(app);
+    const boardId = await createBoard(suite.app);
     const cards = await listCards(boardId);
     const [fresh, other] = [cards[0]!, cards[1]!];
     await postAsAdmin(boardId, { cardId: fresh.id, status: 'on-track' });
-    const secretariat = await client({ cookie: app.adminCookie });
+    const secretariat = await client({ cookie: suite.app.adminCookie });
     await secretariat.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: app.url,
+      origin: suite.app.url,
     });
     const { page } = secretariat;
-    await page.goto(`${app.url}/b/${boardId}/status`);
+    await page.goto(`${suite.app.url}/b/${boardId}/status`);
     const table = page.getByTestId('status-table');
     await table.waitFor();
     expect(await table.locator(`tr[data-card-id="${fresh.id}"]`).getAttribute('data-stale')).toBe(
@@ -239,15 +220,18 @@ describe('task-team check-ins', () => {
     expect(reminder).toContain(`- ${other.title.fr} (aucun bilan à ce jour)`);
     expect(reminder).toContain(`- ${other.title.en} (no check-in yet)`);
     expect(reminder).not.toContain(fresh.title.en);
-    expect(reminder).toContain(`${app.url}/me`);
+    expect(reminder).toContain(`${suite.app.url}/me`);
     await page.getByTestId('reminder-copy').click();
     await page.getByText('Texte copié dans le presse-papiers.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(reminder);
 
     // A meeting: a named version, then a check-in after it.
-    const taken = await fetch(`${app.url}/api/boards/${boardId}/versions`, {
+    const taken = await fetch(`${suite.app.url}/api/boards/${boardId}/versions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: `fdr_session=${app.adminCookie}` },
+      headers: {
+        'content-type': 'application/json',
+        cookie: `fdr_session=${suite.app.adminCookie}`,
+      },
       body: JSON.stringify({ name: 'Réunion de février 2018', note: '' }),
     });
     expect(taken.status).toBe(201);
@@ -256,7 +240,7 @@ describe('task-team check-ins', () => {
       status: 'at-risk',
       summary: { fr: 'Budget à confirmer.', en: 'Budget to be confirmed.' },
     });
-    await page.goto(`${app.url}/b/${boardId}/since`);
+    await page.goto(`${suite.app.url}/b/${boardId}/since`);
     await expect
       .poll(() => page.getByTestId('since-base').textContent())
       .toMatch(/^Depuis « Réunion de février 2018 »/);
@@ -286,6 +270,6 @@ describe('task-team check-ins', () => {
   });
 
   it('nothing leaves the origin', () => {
-    expectOwnOriginOnly(guard, app.url, { board: true });
+    expectOwnOriginOnly(suite.guard, suite.app.url, { board: true });
   });
 });

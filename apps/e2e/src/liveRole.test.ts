@@ -1,68 +1,32 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createBoard, openBoard, waitConnected } from './harness/board.ts';
-import {
-  type Client,
-  launchBrowser,
-  newClient,
-  OriginGuard,
-  screenshotPath,
-} from './harness/browser.ts';
-import { type RunningApp, startApp } from './harness/startApp.ts';
+import { type Client, newClient, screenshotPath } from './harness/browser.ts';
+import { e2eSuite } from './harness/e2eSuite.ts';
 
-let app: RunningApp;
-let browser: Browser;
-let guard: OriginGuard;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  // Small, so that a role changed through another instance would also be seen quickly; on this
-  // one the change closes the member's socket at once.
-  [app, browser] = await Promise.all([
-    startApp({ REVALIDATE_INTERVAL_MS: '500' }),
-    launchBrowser(),
-  ]);
-  guard = new OriginGuard(app.url);
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    for (const [index, client] of clients.entries()) {
-      await client.page
-        .screenshot({ path: screenshotPath(`failed-live-role-${index}.png`) })
-        .catch(() => {});
-      if (client.errors.length > 0) console.error(client.errors.join('\n'));
-    }
-  }
-  for (const client of clients.splice(0)) await client.context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const suite = e2eSuite('live-role', { REVALIDATE_INTERVAL_MS: '500' });
 
 async function client(cookie: string, locale = 'en-CA'): Promise<Client> {
-  const created = await newClient(browser, guard, {
+  const created = await newClient(suite.browser, suite.guard, {
     locale,
-    session: { url: app.url, cookie },
+    session: { url: suite.app.url, cookie },
   });
   await created.page.setViewportSize({ width: 1440, height: 900 });
   // The shared CI machine can take most of a minute to open a board: waits, not assertions.
   created.context.setDefaultTimeout(90_000);
-  clients.push(created);
+  suite.clients.push(created);
   return created;
 }
 
 /** The secretariat sets a member's role through the REST API, as the members page does. */
 async function setRole(boardId: string, cookie: string, role: string): Promise<void> {
-  const who = await fetch(`${app.url}/api/auth/me`, {
+  const who = await fetch(`${suite.app.url}/api/auth/me`, {
     headers: { cookie: `fdr_session=${cookie}` },
   });
   const { user } = (await who.json()) as { user: { id: string } };
-  const res = await fetch(`${app.url}/api/boards/${boardId}/members/${user.id}`, {
+  const res = await fetch(`${suite.app.url}/api/boards/${boardId}/members/${user.id}`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json', cookie: `fdr_session=${app.adminCookie}` },
+    headers: { 'content-type': 'application/json', cookie: `fdr_session=${suite.app.adminCookie}` },
     body: JSON.stringify({ role, cardIds: [] }),
   });
   if (res.status !== 200) throw new Error(`set role failed: ${res.status} ${await res.text()}`);
@@ -101,13 +65,17 @@ describe('a role changed while the board is open', () => {
   it('council member demoted to observer: the tools go, a note refused by the server is rolled back and the page says so', {
     timeout: 300_000,
   }, async () => {
-    const boardId = await createBoard(app);
-    const council = await app.signUp({ name: 'Camille Conseil', board: boardId, role: 'council' });
+    const boardId = await createBoard(suite.app);
+    const council = await suite.app.signUp({
+      name: 'Camille Conseil',
+      board: boardId,
+      role: 'council',
+    });
     const a = await client(council.cookie);
-    const secretariat = await client(app.adminCookie);
+    const secretariat = await client(suite.app.adminCookie);
     await Promise.all([
-      openBoard(a.page, app.url, boardId),
-      openBoard(secretariat.page, app.url, boardId),
+      openBoard(a.page, suite.app.url, boardId),
+      openBoard(secretariat.page, suite.app.url, boardId),
     ]);
     await a.page.getByTestId('new-card').waitFor();
 
@@ -165,13 +133,17 @@ describe('a role changed while the board is open', () => {
   it('observer promoted to council member: the tools come without a reload, and a note reaches the others', {
     timeout: 300_000,
   }, async () => {
-    const boardId = await createBoard(app);
-    const observer = await app.signUp({ name: 'Olivier Obs', board: boardId, role: 'observer' });
+    const boardId = await createBoard(suite.app);
+    const observer = await suite.app.signUp({
+      name: 'Olivier Obs',
+      board: boardId,
+      role: 'observer',
+    });
     const o = await client(observer.cookie, 'fr-CA');
-    const secretariat = await client(app.adminCookie);
+    const secretariat = await client(suite.app.adminCookie);
     await Promise.all([
-      openBoard(o.page, app.url, boardId),
-      openBoard(secretariat.page, app.url, boardId),
+      openBoard(o.page, suite.app.url, boardId),
+      openBoard(secretariat.page, suite.app.url, boardId),
     ]);
     await o.page.getByTestId('read-only').waitFor();
     await expect(o.page.getByTestId('new-card').count()).resolves.toBe(0);

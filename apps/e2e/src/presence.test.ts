@@ -1,69 +1,43 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createBoard, openBoard } from './harness/board.ts';
-import {
-  type Client,
-  launchBrowser,
-  newClient,
-  OriginGuard,
-  screenshotPath,
-} from './harness/browser.ts';
+import { newClient, screenshotPath } from './harness/browser.ts';
+import { e2eSuite } from './harness/e2eSuite.ts';
 import { openRawPeer, type RawPeer } from './harness/rawPeer.ts';
-import { type RunningApp, startApp } from './harness/startApp.ts';
 
-let app: RunningApp;
-let browser: Browser;
-let guard: OriginGuard;
-const clients: Client[] = [];
+const suite = e2eSuite('presence');
 const peers: RawPeer[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  guard = new OriginGuard(app.url);
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    for (const [index, client] of clients.entries()) {
-      await client.page
-        .screenshot({ path: screenshotPath(`failed-presence-${index}.png`) })
-        .catch(() => {});
-      if (client.errors.length > 0) console.error(client.errors.join('\n'));
-    }
-  }
+afterEach(() => {
   for (const peer of peers.splice(0)) peer.close();
-  for (const client of clients.splice(0)) await client.context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
 });
 
 describe('presence from a hostile peer', () => {
   it('an observer whose name is an object does not blank a council member’s board', {
     timeout: 240_000,
   }, async () => {
-    const boardId = await createBoard(app);
-    const council = await app.signUp({ name: 'Camille Conseil', board: boardId, role: 'council' });
-    const observer = await app.signUp({
+    const boardId = await createBoard(suite.app);
+    const council = await suite.app.signUp({
+      name: 'Camille Conseil',
+      board: boardId,
+      role: 'council',
+    });
+    const observer = await suite.app.signUp({
       name: 'Olivier Observateur',
       board: boardId,
       role: 'observer',
     });
-    const client = await newClient(browser, guard, {
+    const client = await newClient(suite.browser, suite.guard, {
       locale: 'en-CA',
-      session: { url: app.url, cookie: council.cookie },
+      session: { url: suite.app.url, cookie: council.cookie },
     });
-    clients.push(client);
+    suite.clients.push(client);
     // The shared CI machine can take most of a minute to open a board: waits, not assertions.
     client.context.setDefaultTimeout(90_000);
     const { page } = client;
-    await openBoard(page, app.url, boardId);
+    await openBoard(page, suite.app.url, boardId);
     const cards = await page.getByTestId('fdr-card').count();
     expect(cards).toBeGreaterThan(20);
 
-    const peer = await openRawPeer(app.url, boardId, observer.cookie);
+    const peer = await openRawPeer(suite.app.url, boardId, observer.cookie);
     peers.push(peer);
     // One message: the bad state first, a good one beside it. Whatever the server does with the
     // bad one (relay, drop, or close this socket), the page must go on showing the board.

@@ -1,17 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { card, clickCard, createBoard, openBoard, waitForCardIn } from './harness/board.ts';
-import {
-  type Client,
-  expectOwnOriginOnly,
-  launchBrowser,
-  newClient,
-  OriginGuard,
-  screenshotPath,
-} from './harness/browser.ts';
+import { type Client, expectOwnOriginOnly, newClient, screenshotPath } from './harness/browser.ts';
 import { decodePng } from './harness/decodePng.ts';
-import { type RunningApp, startApp } from './harness/startApp.ts';
+import { e2eSuite } from './harness/e2eSuite.ts';
 
 /** The lane colours of the 2016 template (packages/model, templateRoadmap.ts), in lane order. */
 const TEMPLATE_LANE_COLOURS = [
@@ -27,45 +20,20 @@ const TEMPLATE_LANE_COLOURS = [
   '#0277bd',
 ];
 
-let app: RunningApp;
-let browser: Browser;
-let guard: OriginGuard;
-const clients: Client[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  guard = new OriginGuard(app.url);
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    for (const [index, client] of clients.entries()) {
-      await client.page
-        .screenshot({
-          path: screenshotPath(`failed-table-${context.task.name.slice(0, 40)}-${index}.png`),
-        })
-        .catch(() => {});
-      if (client.errors.length > 0) console.error(client.errors.join('\n'));
-    }
-  }
-  for (const client of clients.splice(0)) {
-    pageErrors.push(...client.errors);
-    await client.context.close();
-  }
-});
+const suite = e2eSuite('table');
 
 afterAll(async () => {
-  writeFileSync(screenshotPath('table-page-errors.log'), pageErrors.join('\n'));
-  await browser?.close();
-  await app?.stop();
+  writeFileSync(screenshotPath('table-page-errors.log'), suite.pageErrors.join('\n'));
 });
 
 async function client(cookie: string, locale = 'en-CA'): Promise<Client> {
-  const created = await newClient(browser, guard, { locale, session: { url: app.url, cookie } });
+  const created = await newClient(suite.browser, suite.guard, {
+    locale,
+    session: { url: suite.app.url, cookie },
+  });
   // Generous: the machine running the suite may be busy; a canvas cold start can take a while.
   created.context.setDefaultTimeout(30_000);
-  clients.push(created);
+  suite.clients.push(created);
   return created;
 }
 
@@ -73,7 +41,7 @@ const SECURITY = 'card-security';
 const row = (page: Page, cardId: string) => page.locator(`tr[data-card-id="${cardId}"]`);
 
 async function openTable(page: Page, boardId: string, query = ''): Promise<void> {
-  await page.goto(`${app.url}/b/${boardId}/table${query}`);
+  await page.goto(`${suite.app.url}/b/${boardId}/table${query}`);
   await page.getByTestId('table-row').first().waitFor();
   await page.locator('[data-testid="sync-state"][data-sync-state="connected"]').waitFor();
 }
@@ -92,8 +60,12 @@ const focused = (page: Page, selector: string) =>
 
 describe('the table view', () => {
   it('shows the live board as tables under domain and phase headings; others’ changes appear and are announced', async () => {
-    const boardId = await createBoard(app);
-    const council = await app.signUp({ name: 'Camille Conseil', board: boardId, role: 'council' });
+    const boardId = await createBoard(suite.app);
+    const council = await suite.app.signUp({
+      name: 'Camille Conseil',
+      board: boardId,
+      role: 'council',
+    });
     const table = await client(council.cookie);
     await openTable(table.page, boardId);
     const page = table.page;
@@ -129,8 +101,8 @@ describe('the table view', () => {
     await page.screenshot({ path: screenshotPath('table-view.png'), fullPage: false });
 
     // Someone else moves a card on the canvas: the row changes group, and it is announced.
-    const other = await client(app.adminCookie);
-    await openBoard(other.page, app.url, boardId);
+    const other = await client(suite.app.adminCookie);
+    await openBoard(other.page, suite.app.url, boardId);
     await clickCard(other.page, SECURITY);
     await other.page.keyboard.press('Shift+M');
     const dialog = other.page.getByTestId('move-dialog');
@@ -150,8 +122,8 @@ describe('the table view', () => {
   });
 
   it('keeps filters and sort in the address, across a reload', async () => {
-    const boardId = await createBoard(app);
-    const council = await app.signUp({ board: boardId, role: 'council' });
+    const boardId = await createBoard(suite.app);
+    const council = await suite.app.signUp({ board: boardId, role: 'council' });
     const { page } = await client(council.cookie);
     await openTable(page, boardId);
     await page.getByTestId('filter-domain').selectOption('domain-digital-enablement');
@@ -187,8 +159,12 @@ describe('the table view', () => {
   });
 
   it('keyboard only (Tab, arrows, Enter, Escape): moves a card to another phase and posts a check-in', async () => {
-    const boardId = await createBoard(app);
-    const council = await app.signUp({ name: 'Kim Keyboard', board: boardId, role: 'council' });
+    const boardId = await createBoard(suite.app);
+    const council = await suite.app.signUp({
+      name: 'Kim Keyboard',
+      board: boardId,
+      role: 'council',
+    });
     const { page } = await client(council.cookie);
     await openTable(page, boardId);
 
@@ -280,8 +256,8 @@ describe('the table view', () => {
     await page.screenshot({ path: screenshotPath('table-keyboard-checkin.png') });
 
     // The canvas agrees: the card is in Phase 2 with its new status.
-    const canvas = await client(app.adminCookie);
-    await openBoard(canvas.page, app.url, boardId);
+    const canvas = await client(suite.app.adminCookie);
+    await openBoard(canvas.page, suite.app.url, boardId);
     await waitForCardIn(canvas.page, SECURITY, {
       domainId: 'domain-digital-enablement',
       phaseId: 'phase-2',
@@ -292,12 +268,12 @@ describe('the table view', () => {
   });
 
   it('edits a row in place; the canvas elsewhere shows the edit', async () => {
-    const boardId = await createBoard(app);
-    const council = await app.signUp({ board: boardId, role: 'council' });
+    const boardId = await createBoard(suite.app);
+    const council = await suite.app.signUp({ board: boardId, role: 'council' });
     const { page } = await client(council.cookie);
     await openTable(page, boardId);
-    const canvas = await client(app.adminCookie);
-    await openBoard(canvas.page, app.url, boardId);
+    const canvas = await client(suite.app.adminCookie);
+    await openBoard(canvas.page, suite.app.url, boardId);
 
     const security = row(page, SECURITY);
     await security.locator('[data-action="edit"]').click();
@@ -319,8 +295,8 @@ describe('the table view', () => {
   });
 
   it('respects roles: observers read; task-team members post check-ins for their own cards only', async () => {
-    const boardId = await createBoard(app);
-    const observer = await app.signUp({ board: boardId, role: 'observer' });
+    const boardId = await createBoard(suite.app);
+    const observer = await suite.app.signUp({ board: boardId, role: 'observer' });
     const o = await client(observer.cookie);
     await openTable(o.page, boardId);
     await o.page.getByTestId('read-only').waitFor();
@@ -331,7 +307,7 @@ describe('the table view', () => {
       await o.page.locator('.fdr-table-scroll').count(),
     );
 
-    const member = await app.signUp({
+    const member = await suite.app.signUp({
       name: 'Tina Task',
       board: boardId,
       role: 'task-team',
@@ -365,9 +341,9 @@ describe('the table view', () => {
   });
 
   it('switching between the canvas and the table keeps the selected card', async () => {
-    const boardId = await createBoard(app);
-    const { page } = await client(app.adminCookie);
-    await openBoard(page, app.url, boardId);
+    const boardId = await createBoard(suite.app);
+    const { page } = await client(suite.app.adminCookie);
+    await openBoard(page, suite.app.url, boardId);
     await clickCard(page, SECURITY);
     await expect.poll(() => new URL(page.url()).searchParams.get('card')).toBe(SECURITY);
     await page.getByTestId('view-table').click();
@@ -393,8 +369,8 @@ describe('the table view', () => {
 
 describe('exports and imports', () => {
   it('CSV (French and English columns, formulas guarded) and JSON (the model’s format)', async () => {
-    const boardId = await createBoard(app);
-    const { page } = await client(app.adminCookie);
+    const boardId = await createBoard(suite.app);
+    const { page } = await client(suite.app.adminCookie);
     await openTable(page, boardId);
     const security = row(page, SECURITY);
     await security.locator('[data-action="edit"]').click();
@@ -429,8 +405,8 @@ describe('exports and imports', () => {
   });
 
   it('imports cards from CSV: a preview with an error per bad row, nothing written before confirming', async () => {
-    const boardId = await createBoard(app);
-    const { page } = await client(app.adminCookie);
+    const boardId = await createBoard(suite.app);
+    const { page } = await client(suite.app.adminCookie);
     await openTable(page, boardId);
     const before = await page.getByTestId('table-row').count();
     const csv = [
@@ -482,9 +458,9 @@ describe('exports and imports', () => {
   });
 
   it('PNG and SVG of the canvas, whole board or selection, composed from the grid, the cards and the annotations', async () => {
-    const boardId = await createBoard(app);
-    const { page } = await client(app.adminCookie);
-    await openBoard(page, app.url, boardId);
+    const boardId = await createBoard(suite.app);
+    const { page } = await client(suite.app.adminCookie);
+    await openBoard(page, suite.app.url, boardId);
     // A sticky note, to see annotations in the picture.
     await page.getByTestId('tools.note').click();
     await page.mouse.click(1150, 650);
@@ -554,22 +530,28 @@ describe('exports and imports', () => {
 
 describe('the meeting pack', () => {
   it('prints the board picture, the status table, the overdue teams and the changes since the last version, in the UI language', async () => {
-    const boardId = await createBoard(app);
-    const take = await fetch(`${app.url}/api/boards/${boardId}/versions`, {
+    const boardId = await createBoard(suite.app);
+    const take = await fetch(`${suite.app.url}/api/boards/${boardId}/versions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: `fdr_session=${app.adminCookie}` },
+      headers: {
+        'content-type': 'application/json',
+        cookie: `fdr_session=${suite.app.adminCookie}`,
+      },
       body: JSON.stringify({ name: 'Réunion de printemps' }),
     });
     expect(take.status).toBe(201);
-    const checkin = await fetch(`${app.url}/api/boards/${boardId}/checkins`, {
+    const checkin = await fetch(`${suite.app.url}/api/boards/${boardId}/checkins`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: `fdr_session=${app.adminCookie}` },
+      headers: {
+        'content-type': 'application/json',
+        cookie: `fdr_session=${suite.app.adminCookie}`,
+      },
       body: JSON.stringify({ cardId: SECURITY, status: 'on-track', progress: 60 }),
     });
     expect(checkin.status).toBe(201);
 
-    const { page } = await client(app.adminCookie, 'fr-CA');
-    await page.goto(`${app.url}/b/${boardId}/pack`);
+    const { page } = await client(suite.app.adminCookie, 'fr-CA');
+    await page.goto(`${suite.app.url}/b/${boardId}/pack`);
     await page.getByRole('heading', { level: 1, name: /^Dossier de réunion — / }).waitFor();
     await page.getByRole('heading', { name: 'Le tableau' }).waitFor();
     await page.locator('.fdr-pack__svg svg[role="img"]').waitFor();
@@ -609,7 +591,9 @@ describe('the meeting pack', () => {
   });
 
   it('made no request to any host but its own origin, and hit no Content-Security-Policy wall', () => {
-    expectOwnOriginOnly(guard, app.url, { board: true });
-    expect(pageErrors.filter((e) => /Content.Security.Policy|Refused to/i.test(e))).toEqual([]);
+    expectOwnOriginOnly(suite.guard, suite.app.url, { board: true });
+    expect(suite.pageErrors.filter((e) => /Content.Security.Policy|Refused to/i.test(e))).toEqual(
+      [],
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   type Cell,
   cellOfCard,
@@ -9,50 +9,22 @@ import {
   openBoard,
   waitForCardIn,
 } from './harness/board.ts';
-import {
-  type Client,
-  expectOwnOriginOnly,
-  launchBrowser,
-  newClient,
-  OriginGuard,
-  screenshotPath,
-} from './harness/browser.ts';
-import { type RunningApp, startApp } from './harness/startApp.ts';
+import { type Client, expectOwnOriginOnly, newClient, screenshotPath } from './harness/browser.ts';
+import { e2eSuite } from './harness/e2eSuite.ts';
 
-let app: RunningApp;
-let browser: Browser;
-let guard: OriginGuard;
-const clients: Client[] = [];
+const suite = e2eSuite('versions');
 const metrics: Record<string, number> = {};
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  guard = new OriginGuard(app.url);
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    for (const [index, client] of clients.entries()) {
-      for (const [p, page] of client.context.pages().entries()) {
-        await page
-          .screenshot({ path: screenshotPath(`failed-versions-${index}-${p}.png`) })
-          .catch(() => {});
-      }
-      if (client.errors.length > 0) console.error(client.errors.join('\n'));
-    }
-  }
-  for (const client of clients.splice(0)) await client.context.close();
-});
 
 afterAll(async () => {
   writeFileSync(screenshotPath('metrics-versions.json'), `${JSON.stringify(metrics, null, 2)}\n`);
-  await browser?.close();
-  await app?.stop();
 });
 
 async function client(cookie: string, locale = 'fr-CA'): Promise<Client> {
-  const created = await newClient(browser, guard, { locale, session: { url: app.url, cookie } });
-  clients.push(created);
+  const created = await newClient(suite.browser, suite.guard, {
+    locale,
+    session: { url: suite.app.url, cookie },
+  });
+  suite.clients.push(created);
   return created;
 }
 
@@ -83,18 +55,22 @@ async function cellOfGhost(page: Page, cardId: string): Promise<Cell | null> {
 
 describe('versions', () => {
   it('take a version, move a card, compare (the list shows the move), restore: the card is back in both windows', async () => {
-    const boardId = await createBoard(app);
-    const council = await app.signUp({ name: 'Camille Conseil', board: boardId, role: 'council' });
-    const secretariat = await client(app.adminCookie);
+    const boardId = await createBoard(suite.app);
+    const council = await suite.app.signUp({
+      name: 'Camille Conseil',
+      board: boardId,
+      role: 'council',
+    });
+    const secretariat = await client(suite.app.adminCookie);
     const a = secretariat.page;
     const b = (await client(council.cookie)).page;
-    await Promise.all([openBoard(a, app.url, boardId), openBoard(b, app.url, boardId)]);
+    await Promise.all([openBoard(a, suite.app.url, boardId), openBoard(b, suite.app.url, boardId)]);
     const home = await cellOfCard(a, SECURITY);
     if (!home) throw new Error('Security is not on the board');
 
     // The secretariat names a version on the versions page (a second tab).
     const versions = await secretariat.context.newPage();
-    await versions.goto(`${app.url}/b/${boardId}/versions`);
+    await versions.goto(`${suite.app.url}/b/${boardId}/versions`);
     await versions.getByLabel('Nom de la version').fill(VERSION_NAME);
     await versions.getByLabel('Note (facultative)').fill('État présenté à la réunion');
     await versions.getByRole('button', { name: 'Prendre la version' }).click();
@@ -179,26 +155,29 @@ describe('versions', () => {
   });
 
   it('exports a version as JSON and imports it as a new board from the home page', async () => {
-    const boardId = await createBoard(app);
-    const taken = await fetch(`${app.url}/api/boards/${boardId}/versions`, {
+    const boardId = await createBoard(suite.app);
+    const taken = await fetch(`${suite.app.url}/api/boards/${boardId}/versions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: `fdr_session=${app.adminCookie}` },
+      headers: {
+        'content-type': 'application/json',
+        cookie: `fdr_session=${suite.app.adminCookie}`,
+      },
       body: JSON.stringify({ name: 'Export', note: '' }),
     });
     const version = ((await taken.json()) as { version: { id: string; bytes: number } }).version;
     metrics.templateVersionBytes = version.bytes;
-    const { page } = await client(app.adminCookie, 'en-CA');
-    await page.goto(`${app.url}/b/${boardId}/versions`);
+    const { page } = await client(suite.app.adminCookie, 'en-CA');
+    await page.goto(`${suite.app.url}/b/${boardId}/versions`);
     const link = page.getByRole('link', { name: 'Export (JSON) — Export' });
     const href = await link.getAttribute('href');
-    const exported = await fetch(`${app.url}${href}`, {
-      headers: { cookie: `fdr_session=${app.adminCookie}` },
+    const exported = await fetch(`${suite.app.url}${href}`, {
+      headers: { cookie: `fdr_session=${suite.app.adminCookie}` },
     });
     expect(exported.headers.get('content-disposition')).toMatch(/attachment/);
     const json = await exported.text();
     expect(JSON.parse(json).format).toBe('fdr.roadmap');
 
-    await page.goto(app.url);
+    await page.goto(suite.app.url);
     const form = page.getByTestId('import-board');
     await form.getByLabel('Exported JSON file').setInputFiles({
       name: 'roadmap.json',
@@ -215,7 +194,7 @@ describe('versions', () => {
     expect(await page.getByTestId('board-title').textContent()).toBe('Imported copy');
 
     // A file that is not a roadmap is refused with the model's reason.
-    await page.goto(app.url);
+    await page.goto(suite.app.url);
     await form.getByLabel('Exported JSON file').setInputFiles({
       name: 'other.json',
       mimeType: 'application/json',
@@ -227,6 +206,6 @@ describe('versions', () => {
   });
 
   it('nothing leaves the origin', () => {
-    expectOwnOriginOnly(guard, app.url, { board: true });
+    expectOwnOriginOnly(suite.guard, suite.app.url, { board: true });
   });
 });
