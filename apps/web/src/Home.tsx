@@ -1,4 +1,4 @@
-import { localize } from '@fdr/model';
+import { BOARD_TITLE_MAX, canAdminister, localize } from '@fdr/model';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import type { User } from './account/accountApi.ts';
 import { UserMenu } from './account/UserMenu.tsx';
@@ -134,7 +134,7 @@ function BoardItem({
           {t.updated} {new Date(board.updatedAt).toLocaleString(`${lang}-CA`)}
         </span>
       </div>
-      {(board.role === 'secretariat' || board.role === undefined) && (
+      {(board.role === undefined || canAdminister(board.role)) && (
         <Link href={membersPath(board.id)} className="fdr-button fdr-button--quiet">
           {accountStrings[lang].membersTitle}
           <span className="fdr-sr-only"> — {title}</span>
@@ -205,7 +205,7 @@ function RenameForm({
         id={`${id}-fr`}
         lang="fr"
         value={fr}
-        maxLength={200}
+        maxLength={BOARD_TITLE_MAX}
         onChange={(e) => setFr(e.target.value)}
       />
       <label htmlFor={`${id}-en`}>{t.titleEn}</label>
@@ -213,7 +213,7 @@ function RenameForm({
         id={`${id}-en`}
         lang="en"
         value={en}
-        maxLength={200}
+        maxLength={BOARD_TITLE_MAX}
         onChange={(e) => setEn(e.target.value)}
       />
       {error && (

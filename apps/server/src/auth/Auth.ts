@@ -1,3 +1,10 @@
+import {
+  BOARD_ROLE_LABELS,
+  type BoardMembership,
+  type BoardRole,
+  canAdminister,
+  isBoardRole,
+} from '@fdr/model';
 import type { Logger } from 'pino';
 import {
   type AccountStore,
@@ -7,7 +14,6 @@ import {
 } from './AccountStore.ts';
 import { AuthError } from './AuthError.ts';
 import { hashPassword, passwordProblem, type ScryptCost, verifyPassword } from './password.ts';
-import { canAdminister, isRole, type Membership, ROLE_LABELS, type Role } from './Role.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 export interface AuthOptions {
@@ -67,7 +73,7 @@ function checkNewAccount(input: { email?: unknown; name?: unknown; password?: un
 
 /**
  * Sign-in, sessions, first-start setup, invitations, password resets and board roles. Every
- * decision about who may do what on the server goes through here or through Role.ts.
+ * decision about who may do what on the server goes through here or through the model's board-role rules.
  */
 export class Auth {
   readonly store: AccountStore;
@@ -274,12 +280,12 @@ export class Auth {
 
   // Boards and roles
 
-  async membership(user: User, boardId: string): Promise<Membership | null> {
+  async membership(user: User, boardId: string): Promise<BoardMembership | null> {
     return this.store.membership(boardId, user.id);
   }
 
   /** The role a user acts with on a board; administrators act as secretariat. */
-  async roleOn(user: User, boardId: string): Promise<Role | null> {
+  async roleOn(user: User, boardId: string): Promise<BoardRole | null> {
     const membership = await this.store.membership(boardId, user.id);
     if (membership) return membership.role;
     return user.isAdmin ? 'secretariat' : null;
@@ -297,7 +303,7 @@ export class Auth {
     cardIds: unknown,
   ): Promise<{ token: string; expiresAt: number }> {
     await this.requireAdministrator(actor, boardId);
-    if (!isRole(role)) throw badRole();
+    if (!isBoardRole(role)) throw badRole();
     const cards = role === 'task-team' ? checkCardIds(cardIds) : [];
     const token = newToken();
     const expiresAt = Date.now() + this.options.inviteTtlMs;
@@ -327,7 +333,7 @@ export class Auth {
     who: { user: User } | { account: { email?: unknown; name?: unknown; password?: unknown } },
   ): Promise<{
     user: User;
-    membership: Membership;
+    membership: BoardMembership;
     session?: { token: string; expiresAt: number };
   }> {
     const account = 'account' in who ? checkNewAccount(who.account) : null;
@@ -350,7 +356,7 @@ export class Auth {
       'user' in who ? who.user : await this.createUser({ ...account!, isAdmin: false }, null);
     const existing = await this.store.membership(link.boardId, user.id);
     // Accepting never demotes: an invitation adds a role or cards, it does not take any away.
-    const membership: Membership =
+    const membership: BoardMembership =
       existing && rank(existing.role) > rank(link.role)
         ? existing
         : {
@@ -381,13 +387,13 @@ export class Auth {
     userId: string,
     role: unknown,
     cardIds: unknown,
-  ): Promise<Membership> {
+  ): Promise<BoardMembership> {
     await this.requireAdministrator(actor, boardId);
-    if (!isRole(role)) throw badRole();
+    if (!isBoardRole(role)) throw badRole();
     const target = await this.store.userById(userId);
     if (!target)
       throw new AuthError(404, 'no-user', { en: 'No such user.', fr: 'Utilisateur introuvable.' });
-    const membership: Membership = {
+    const membership: BoardMembership = {
       boardId,
       userId,
       role,
@@ -426,12 +432,12 @@ export class Auth {
     await this.audit(actor, action, boardId, target, details);
   }
 
-  roleLabel(role: Role) {
-    return ROLE_LABELS[role];
+  roleLabel(role: BoardRole) {
+    return BOARD_ROLE_LABELS[role];
   }
 }
 
-function rank(role: Role): number {
+function rank(role: BoardRole): number {
   return { observer: 0, 'task-team': 1, council: 2, secretariat: 3 }[role];
 }
 

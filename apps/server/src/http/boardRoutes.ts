@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  BOARD_TITLE_MAX,
   isModelError,
   loadRoadmap,
   type Roadmap,
@@ -27,7 +28,6 @@ export interface BoardRoutesDeps {
 export const REST_ORIGIN = 'fdr:rest';
 
 const TEMPLATES: readonly BoardTemplate[] = ['blank', 'joint-councils-2016'];
-const TITLE_MAX = 200;
 
 /** A validation failure, answered as 400 with both languages. */
 class BadRequest extends Error {
@@ -209,11 +209,11 @@ function readTitle(value: unknown, current: BoardTitle | null): BoardTitle {
       );
     }
     const trimmed = given.trim();
-    if (trimmed.length > TITLE_MAX) {
+    if (trimmed.length > BOARD_TITLE_MAX) {
       throw new BadRequest(
         `title.${lang}`,
-        `title.${lang} is longer than ${TITLE_MAX} characters`,
-        `title.${lang} dépasse ${TITLE_MAX} caractères`,
+        `title.${lang} is longer than ${BOARD_TITLE_MAX} characters`,
+        `title.${lang} dépasse ${BOARD_TITLE_MAX} caractères`,
       );
     }
     return trimmed;

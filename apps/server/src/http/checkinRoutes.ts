@@ -1,8 +1,15 @@
-import { docRoots, isStale, ModelError, recordCheckin, toJSON } from '@fdr/model';
+import {
+  type BoardMembership,
+  canCheckIn,
+  docRoots,
+  isStale,
+  ModelError,
+  recordCheckin,
+  toJSON,
+} from '@fdr/model';
 import { type Context, Hono } from 'hono';
 import type { Auth } from '../auth/Auth.ts';
 import { AuthError } from '../auth/AuthError.ts';
-import { canCheckIn, type Membership } from '../auth/Role.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { BoardRegistry } from '../sync/BoardRegistry.ts';
 import { type AuthEnv, currentUser } from './authRoutes.ts';
@@ -47,7 +54,7 @@ export function checkinRoutes(deps: CheckinRouteDeps) {
     const membership =
       (await auth.membership(user, boardId)) ??
       (user.isAdmin
-        ? ({ boardId, userId: user.id, role: 'secretariat', cardIds: [] } satisfies Membership)
+        ? ({ boardId, userId: user.id, role: 'secretariat', cardIds: [] } satisfies BoardMembership)
         : null);
     return { user, membership };
   };

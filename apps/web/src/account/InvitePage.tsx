@@ -1,4 +1,4 @@
-import { localize } from '@fdr/model';
+import { BOARD_ROLE_LABELS, localize } from '@fdr/model';
 import { type FormEvent, useEffect, useState } from 'react';
 import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
@@ -49,7 +49,7 @@ export function InvitePage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang
     }
   };
 
-  const roleName = info ? t[`role_${info.role}`] : '';
+  const roleName = info ? BOARD_ROLE_LABELS[info.role][lang] : '';
   return (
     <AccountLayout lang={lang} setLang={setLang} title={t.inviteTitle}>
       {!info && !error && <p role="status">{t.loading}</p>}

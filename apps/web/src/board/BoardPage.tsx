@@ -1,9 +1,8 @@
 import 'tldraw/tldraw.css';
 import './board.css';
-import { type Localized, localize } from '@fdr/model';
+import { type BoardRole, canAdminister, canEdit, type Localized, localize } from '@fdr/model';
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Editor, Tldraw, useValue } from 'tldraw';
-import type { Role } from '../account/accountApi.ts';
 import { getConfig, type PublicConfig } from '../api.ts';
 import { CanvasExportMenu } from '../export/CanvasExportMenu.tsx';
 import { accountStrings } from '../i18n/accountStrings.ts';
@@ -61,7 +60,7 @@ export default function BoardPage({
   lang: Lang;
   setLang: (lang: Lang) => void;
   /** The signed-in user's role; null when unknown (offline): the server decides then. */
-  role?: Role | null;
+  role?: BoardRole | null;
   userName?: string | null;
 }) {
   const t = strings[lang];
@@ -93,7 +92,7 @@ export default function BoardPage({
           {boardTitle}
         </h1>
         <ViewSwitch boardId={boardId} current="canvas" lang={lang} />
-        {role === 'secretariat' && (
+        {canAdminister(role) && (
           <Link href={membersPath(boardId)} className="fdr-button fdr-button--quiet">
             {accountStrings[lang].membersTitle}
           </Link>
@@ -112,7 +111,8 @@ export default function BoardPage({
           session={session}
           lang={lang}
           licenseKey={config.tldrawLicenseKey}
-          readOnly={role === 'observer' || role === 'task-team'}
+          // Unknown role (offline): the board stays editable, the server decides when it is back.
+          readOnly={role !== null && !canEdit(role)}
           userName={userName}
         />
       ) : (

@@ -1,11 +1,13 @@
 import {
   archiveCard,
   CARD_STATES,
+  CARD_TITLE_MAX,
   type CardState,
   createCard,
   type Localized,
   localize,
   moveCard,
+  NAME_MAX,
   ROLES,
   type Roadmap,
   type RoadmapCard,
@@ -277,7 +279,7 @@ export function CardPanel({
           <input
             ref={first}
             lang="fr"
-            maxLength={300}
+            maxLength={CARD_TITLE_MAX}
             value={draft.titleFr}
             onChange={(e) => set('titleFr', e.target.value)}
             aria-label={`${t.fieldTitle} — ${t.french}`}
@@ -285,7 +287,7 @@ export function CardPanel({
           />
           <input
             lang="en"
-            maxLength={300}
+            maxLength={CARD_TITLE_MAX}
             value={draft.titleEn}
             onChange={(e) => set('titleEn', e.target.value)}
             aria-label={`${t.fieldTitle} — ${t.english}`}
@@ -417,7 +419,7 @@ export function CardPanel({
             <label htmlFor={`${id}-lead`}>{t.fieldLead}</label>
             <input
               id={`${id}-lead`}
-              maxLength={200}
+              maxLength={NAME_MAX}
               value={draft.lead}
               onChange={(e) => set('lead', e.target.value)}
             />

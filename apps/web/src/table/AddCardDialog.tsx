@@ -1,5 +1,6 @@
 import {
   CARD_STATES,
+  CARD_TITLE_MAX,
   type CardState,
   type DomainRecord,
   localize,
@@ -65,7 +66,7 @@ export function AddCardDialog({
           <input
             id={`${id}-fr`}
             lang="fr"
-            maxLength={300}
+            maxLength={CARD_TITLE_MAX}
             value={fr}
             onChange={(e) => setFr(e.target.value)}
           />
@@ -75,7 +76,7 @@ export function AddCardDialog({
           <input
             id={`${id}-en`}
             lang="en"
-            maxLength={300}
+            maxLength={CARD_TITLE_MAX}
             value={en}
             onChange={(e) => setEn(e.target.value)}
           />

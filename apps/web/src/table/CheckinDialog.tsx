@@ -1,4 +1,11 @@
-import { CHECKIN_STATUSES, type CheckinStatus, localize, type RoadmapCard } from '@fdr/model';
+import {
+  CHECKIN_STATUSES,
+  CHECKIN_TEXT_MAX,
+  type CheckinStatus,
+  localize,
+  MILESTONE_LABEL_MAX,
+  type RoadmapCard,
+} from '@fdr/model';
 import { type FormEvent, useId, useState } from 'react';
 import { ApiError } from '../api.ts';
 import type { CheckinInput as PostedCheckin } from '../checkins/checkinApi.ts';
@@ -113,7 +120,7 @@ export function CheckinDialog({
                 id={`${id}-${key}`}
                 lang={language}
                 rows={2}
-                maxLength={5000}
+                maxLength={CHECKIN_TEXT_MAX}
                 value={texts[key]}
                 onChange={(e) => set(key)(e.target.value)}
               />
@@ -121,7 +128,7 @@ export function CheckinDialog({
               <input
                 id={`${id}-${key}`}
                 lang={language}
-                maxLength={500}
+                maxLength={MILESTONE_LABEL_MAX}
                 value={texts[key]}
                 onChange={(e) => set(key)(e.target.value)}
               />

@@ -2,10 +2,12 @@ import '../board/board.css';
 import './table.css';
 import {
   CARD_STATES,
+  CARD_TITLE_MAX,
   type CardState,
   type DomainRecord,
   type Localized,
   localize,
+  NAME_MAX,
   type PhaseRecord,
   ROLES,
   type Roadmap,
@@ -469,7 +471,7 @@ function Row({
               ref={key === 'titleFr' ? firstField : undefined}
               form={formId}
               lang={language}
-              maxLength={300}
+              maxLength={CARD_TITLE_MAX}
               value={draft[key]}
               aria-label={label(field, language)}
               onChange={(e) => set(key, e.target.value)}
@@ -609,7 +611,7 @@ function Row({
       editing && draft ? (
         <input
           form={formId}
-          maxLength={200}
+          maxLength={NAME_MAX}
           value={draft.lead}
           aria-label={label(t.colLead)}
           onChange={(e) => set('lead', e.target.value)}

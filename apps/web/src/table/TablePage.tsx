@@ -2,6 +2,10 @@ import '../board/board.css';
 import './table.css';
 import {
   archiveCard,
+  type BoardRole,
+  canAdminister,
+  canCheckIn,
+  canEdit,
   createCard,
   diff,
   isModelError,
@@ -22,7 +26,6 @@ import {
 } from 'react';
 import { useValue } from 'tldraw';
 import type * as Y from 'yjs';
-import type { Role } from '../account/accountApi.ts';
 import { moveCardInput } from '../board/moveTarget.ts';
 import { SyncBadge } from '../board/SyncBadge.tsx';
 import { type LiveBoard, useLiveBoard } from '../board/useLiveBoard.ts';
@@ -92,7 +95,7 @@ export default function TablePage({
   lang: Lang;
   setLang: (lang: Lang) => void;
   /** null when unknown (offline): the table is read-only then, the server decides later. */
-  role?: Role | null;
+  role?: BoardRole | null;
   /** The task teams (card ids) of a task-team member. */
   cardIds?: readonly string[];
 }) {
@@ -121,7 +124,7 @@ export default function TablePage({
           {boardTitle || s.title}
         </h1>
         <ViewSwitch boardId={boardId} current="table" lang={lang} />
-        {role === 'secretariat' && (
+        {canAdminister(role) && (
           <Link href={membersPath(boardId)} className="fdr-button fdr-button--quiet">
             {accountStrings[lang].membersTitle}
           </Link>
@@ -164,7 +167,7 @@ function TableBody({
   roadmap: Roadmap;
   boardId: string;
   lang: Lang;
-  role: Role | null;
+  role: BoardRole | null;
   cardIds: readonly string[];
 }) {
   const s = strings[lang];
@@ -178,11 +181,10 @@ function TableBody({
   const undoState = useUndoState(undo);
   const now = useValue('now', () => new Date(view.now.get()), [view]);
   const focusNext = useRef<FocusTarget | null>(null);
-  const canEdit = role === 'secretariat' || role === 'council';
-  const myCards = useMemo(() => new Set(cardIds), [cardIds]);
-  const canCheckIn = useCallback(
-    (cardId: string) => canEdit || (role === 'task-team' && myCards.has(cardId)),
-    [canEdit, role, myCards],
+  const editable = canEdit(role);
+  const mayCheckIn = useCallback(
+    (cardId: string) => canCheckIn(role && { role, cardIds }, cardId),
+    [role, cardIds],
   );
   const rows = useMemo(() => tableRows(roadmap, filters, lang, now), [roadmap, filters, lang, now]);
   const total = roadmap.cards.filter((c) => !c.archived).length;
@@ -306,8 +308,8 @@ function TableBody({
   };
 
   const actions: RowActions = {
-    canEdit,
-    canCheckIn,
+    canEdit: editable,
+    canCheckIn: mayCheckIn,
     onSave: (cardId: string, patch: CardPatch) =>
       run((doc, o) => updateCard(doc, { id: cardId, ...patch }, o)),
     onMove: (cardId) => setOpen({ kind: 'move', cardId }),
@@ -317,7 +319,7 @@ function TableBody({
   };
 
   const card = open && 'cardId' in open ? roadmap.cards.find((c) => c.id === open.cardId) : null;
-  const readOnlyNote = role === 'task-team' ? t.readOnlyTaskTeam : !canEdit ? t.readOnly : null;
+  const readOnlyNote = role === 'task-team' ? t.readOnlyTaskTeam : !editable ? t.readOnly : null;
 
   return (
     <>
@@ -342,7 +344,7 @@ function TableBody({
           </h2>
           <div className="fdr-actions">
             <ExportButtons roadmap={roadmap} boardId={boardId} lang={lang} say={announce} />
-            {canEdit && (
+            {editable && (
               <button
                 type="button"
                 className="fdr-button"
@@ -352,7 +354,7 @@ function TableBody({
                 {t.importCsv}
               </button>
             )}
-            {canEdit && (
+            {editable && (
               <>
                 <button
                   type="button"
