@@ -73,7 +73,8 @@ function checkNewAccount(input: { email?: unknown; name?: unknown; password?: un
 
 /**
  * Sign-in, sessions, first-start setup, invitations, password resets and board roles. Every
- * decision about who may do what on the server goes through here or through the model's board-role rules.
+ * decision about who may do what on the server goes through here or through the model's
+ * board-role rules.
  */
 export class Auth {
   readonly store: AccountStore;
