@@ -9,7 +9,7 @@ import {
   type Role,
 } from '@fdr/model';
 import { type FormEvent, useId, useState } from 'react';
-import { roleLabelOf, stateLabelOf } from '../export/labels.ts';
+import { roleLabelOf, stateLabelOf } from '../cards/labels.ts';
 import { format } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';

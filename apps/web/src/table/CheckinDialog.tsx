@@ -8,8 +8,8 @@ import {
 } from '@fdr/model';
 import { type FormEvent, useId, useState } from 'react';
 import { ApiError } from '../api.ts';
+import { statusLabelOf } from '../cards/labels.ts';
 import type { CheckinInput as PostedCheckin } from '../checkins/checkinApi.ts';
-import { statusLabelOf } from '../export/labels.ts';
 import { format } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';

@@ -30,6 +30,7 @@ import { moveCardInput } from '../board/moveTarget.ts';
 import { SyncBadge } from '../board/SyncBadge.tsx';
 import { type LiveBoard, useLiveBoard } from '../board/useLiveBoard.ts';
 import { useUndoState } from '../board/useUndoState.ts';
+import type { CardPatch } from '../cards/cardDraft.ts';
 import { postCheckin } from '../checkins/checkinApi.ts';
 import { ExportButtons } from '../export/ExportButtons.tsx';
 import { ImportDialog } from '../export/ImportDialog.tsx';
@@ -46,7 +47,6 @@ import { Dialog } from './Dialog.tsx';
 import { describeChange, notableChanges } from './describeChange.ts';
 import { MoveCardDialog } from './MoveCardDialog.tsx';
 import { RoadmapTable, type RowActions } from './RoadmapTable.tsx';
-import type { CardPatch } from './rowDraft.ts';
 import { selectedCardInUrl, setSelectedCardInUrl } from './selectionInUrl.ts';
 import { TableFilters } from './TableFilters.tsx';
 import {

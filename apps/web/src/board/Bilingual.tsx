@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { type Lang, strings } from '../i18n/strings.ts';
+
+/** A field in both languages, French and English side by side. */
+export function Bilingual({
+  legend,
+  lang,
+  children,
+}: {
+  legend: string;
+  lang: Lang;
+  children: [ReactNode, ReactNode];
+}) {
+  const t = strings[lang];
+  return (
+    <fieldset className="fdr-bilingual">
+      <legend>{legend}</legend>
+      <div className="fdr-bilingual__pair">
+        <div className="fdr-bilingual__side">
+          <span className="fdr-bilingual__lang" aria-hidden="true">
+            {t.french}
+          </span>
+          {children[0]}
+        </div>
+        <div className="fdr-bilingual__side">
+          <span className="fdr-bilingual__lang" aria-hidden="true">
+            {t.english}
+          </span>
+          {children[1]}
+        </div>
+      </div>
+    </fieldset>
+  );
+}
