@@ -25,6 +25,7 @@ import { MoveDialog } from './MoveDialog.tsx';
 import { PeopleBar } from './PeopleBar.tsx';
 import { ReportLinks } from './ReportLinks.tsx';
 import { SyncBadge } from './SyncBadge.tsx';
+import { UndoButtons } from './UndoButtons.tsx';
 import { boardOverrides } from './uiOverrides.ts';
 import { useCanvasUser } from './useCanvasUser.ts';
 import { type LiveBoard, useLiveBoard } from './useLiveBoard.ts';
@@ -305,28 +306,13 @@ function BoardCanvas({
           )}
           {!readOnly && (
             <>
-              <button
-                type="button"
-                className="fdr-button fdr-button--quiet"
-                onClick={undoHandler.undo}
-                disabled={!undoState.canUndo}
-                title={t.undoLabel}
-                aria-keyshortcuts="Control+Z"
-                data-testid="undo"
-              >
-                {t.undo}
-              </button>
-              <button
-                type="button"
-                className="fdr-button fdr-button--quiet"
-                onClick={undoHandler.redo}
-                disabled={!undoState.canRedo}
-                title={t.redoLabel}
-                aria-keyshortcuts="Control+Shift+Z"
-                data-testid="redo"
-              >
-                {t.redo}
-              </button>
+              <UndoButtons
+                lang={lang}
+                state={undoState}
+                onUndo={undoHandler.undo}
+                onRedo={undoHandler.redo}
+                withShortcuts
+              />
               <button type="button" className="fdr-button fdr-button--quiet" onClick={openEdit}>
                 {t.editCard}
               </button>

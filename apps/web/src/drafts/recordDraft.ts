@@ -24,18 +24,18 @@ export const sameIds: Same<readonly string[]> = (a, b) =>
 /** A list typed one entry a line: blank lines and spaces around entries change nothing. */
 export const sameLines: Same<string> = (a, b) => sameIds(lines(a), lines(b));
 
-/** The non-blank lines of a text, trimmed. */
+/** The non-blank lines of a text (a form's, or a CSV cell's with CRLF), trimmed. */
 export function lines(text: string): string[] {
   return text
-    .split('\n')
+    .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean);
 }
 
 /** Line n of the French list goes with line n of the English one; pairs blank in both go. */
 export function pairedLines(fr: string, en: string): Localized[] {
-  const a = fr.split('\n').map((line) => line.trim());
-  const b = en.split('\n').map((line) => line.trim());
+  const a = fr.split(/\r?\n/).map((line) => line.trim());
+  const b = en.split(/\r?\n/).map((line) => line.trim());
   const pairs: Localized[] = [];
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const pair = { fr: a[i] ?? '', en: b[i] ?? '' };
