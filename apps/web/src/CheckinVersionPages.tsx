@@ -20,7 +20,7 @@ export function isCheckinVersionRoute(route: Route): route is CheckinVersionRout
   return ['my-teams', 'status', 'since', 'versions', 'version', 'compare'].includes(route.name);
 }
 
-/** The pages of check-ins (issue 6) and versions (issue 7). */
+/** The pages of check-ins and versions. */
 export function CheckinVersionPages({
   route,
   lang,

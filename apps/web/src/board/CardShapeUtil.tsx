@@ -113,7 +113,7 @@ export function cardTitle(props: Pick<CardShapeProps, 'titleFr' | 'titleEn'>, la
 }
 
 /** Everything the card shows, as one sentence for screen readers. */
-export function describeCard(props: CardShapeProps, lang: 'fr' | 'en'): string {
+function describeCard(props: CardShapeProps, lang: 'fr' | 'en'): string {
   const t = strings[lang];
   const parts = [
     cardTitle(props, lang),

@@ -107,5 +107,3 @@ export const accountStrings = {
     readOnlyBoard: 'Read only: your role does not allow changing this board.',
   },
 } as const;
-
-export type AccountStrings = (typeof accountStrings)['fr'];

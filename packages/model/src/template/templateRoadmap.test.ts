@@ -4,8 +4,9 @@ import { validateRoadmap } from '../roadmap.ts';
 import { createTemplateDoc } from './createTemplateDoc.ts';
 import { templateRoadmap } from './templateRoadmap.ts';
 
-// Expected values hard-coded from /work/shared/DOMAIN.md (the test must not read files outside
-// the repo): 31 table rows, one of which ("Prototype project X (three of them)") is 3 cards.
+// Expected values hard-coded from the domain description of the 2016 draft (the test must not
+// read files outside the repo): 31 table rows, one of which ("Prototype project X (three of
+// them)") is 3 cards.
 const template = templateRoadmap();
 
 function relativeLuminance(hex: string): number {
