@@ -1,5 +1,6 @@
 import 'tldraw/tldraw.css';
 import './board.css';
+import '../cards/cards.css';
 import { type BoardRole, canAdminister, canEdit, type Localized, localize } from '@fdr/model';
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Editor, Tldraw, useValue } from 'tldraw';

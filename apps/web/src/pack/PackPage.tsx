@@ -1,4 +1,5 @@
 import '../board/board.css';
+import '../cards/cards.css';
 import '../table/table.css';
 import './pack.css';
 import { diff, isStale, localize, type Roadmap } from '@fdr/model';

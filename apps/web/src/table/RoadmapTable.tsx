@@ -1,4 +1,5 @@
 import '../board/board.css';
+import '../cards/cards.css';
 import './table.css';
 import { type DomainRecord, localize, type PhaseRecord, type Roadmap } from '@fdr/model';
 import { useEffect, useMemo, useState } from 'react';

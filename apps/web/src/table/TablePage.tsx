@@ -1,4 +1,5 @@
 import '../board/board.css';
+import '../cards/cards.css';
 import './table.css';
 import { type BoardRole, canAdminister, localize } from '@fdr/model';
 import { useEffect } from 'react';
