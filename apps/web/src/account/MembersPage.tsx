@@ -8,6 +8,7 @@ import {
 } from '@fdr/model';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api.ts';
+import type { BoardPageProps } from '../BoardPageProps.ts';
 import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import { format } from '../i18n/format.ts';
@@ -62,15 +63,7 @@ function CardPicker(props: {
 }
 
 /** The secretariat's page: who has which role, invitations, and the audit log. */
-export function MembersPage({
-  boardId,
-  lang,
-  setLang,
-}: {
-  boardId: string;
-  lang: Lang;
-  setLang: (lang: Lang) => void;
-}) {
+export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
   const t = accountStrings[lang];
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<string | null>(null);

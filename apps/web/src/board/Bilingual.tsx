@@ -16,18 +16,14 @@ export function Bilingual({
     <fieldset className="fdr-bilingual">
       <legend>{legend}</legend>
       <div className="fdr-bilingual__pair">
-        <div className="fdr-bilingual__side">
-          <span className="fdr-bilingual__lang" aria-hidden="true">
-            {t.french}
-          </span>
-          {children[0]}
-        </div>
-        <div className="fdr-bilingual__side">
-          <span className="fdr-bilingual__lang" aria-hidden="true">
-            {t.english}
-          </span>
-          {children[1]}
-        </div>
+        {([t.french, t.english] as const).map((name, side) => (
+          <div className="fdr-bilingual__side" key={name}>
+            <span className="fdr-bilingual__lang" aria-hidden="true">
+              {name}
+            </span>
+            {children[side]}
+          </div>
+        ))}
       </div>
     </fieldset>
   );

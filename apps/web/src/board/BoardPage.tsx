@@ -5,6 +5,7 @@ import { type BoardRole, canAdminister, canEdit, type Localized, localize } from
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Editor, Tldraw, useValue } from 'tldraw';
 import { getConfig, type PublicConfig } from '../api.ts';
+import type { BoardPageProps } from '../BoardPageProps.ts';
 import { CanvasExportMenu } from '../export/CanvasExportMenu.tsx';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
@@ -57,10 +58,7 @@ export default function BoardPage({
   setLang,
   role = null,
   userName = null,
-}: {
-  boardId: string;
-  lang: Lang;
-  setLang: (lang: Lang) => void;
+}: BoardPageProps & {
   /** The signed-in user's role; null when unknown (offline): the server decides then. */
   role?: BoardRole | null;
   userName?: string | null;

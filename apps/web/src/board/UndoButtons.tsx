@@ -16,30 +16,28 @@ export function UndoButtons({
   withShortcuts?: boolean;
 }) {
   const t = strings[lang];
-  return (
-    <>
-      <button
-        type="button"
-        className="fdr-button fdr-button--quiet"
-        onClick={onUndo}
-        disabled={!state.canUndo}
-        title={t.undoLabel}
-        aria-keyshortcuts={withShortcuts ? 'Control+Z' : undefined}
-        data-testid="undo"
-      >
-        {t.undo}
-      </button>
-      <button
-        type="button"
-        className="fdr-button fdr-button--quiet"
-        onClick={onRedo}
-        disabled={!state.canRedo}
-        title={t.redoLabel}
-        aria-keyshortcuts={withShortcuts ? 'Control+Shift+Z' : undefined}
-        data-testid="redo"
-      >
-        {t.redo}
-      </button>
-    </>
-  );
+  const buttons = [
+    { id: 'undo', text: t.undo, title: t.undoLabel, keys: 'Control+Z', enabled: state.canUndo },
+    {
+      id: 'redo',
+      text: t.redo,
+      title: t.redoLabel,
+      keys: 'Control+Shift+Z',
+      enabled: state.canRedo,
+    },
+  ] as const;
+  return buttons.map((button) => (
+    <button
+      key={button.id}
+      type="button"
+      className="fdr-button fdr-button--quiet"
+      onClick={button.id === 'undo' ? onUndo : onRedo}
+      disabled={!button.enabled}
+      title={button.title}
+      aria-keyshortcuts={withShortcuts ? button.keys : undefined}
+      data-testid={button.id}
+    >
+      {button.text}
+    </button>
+  ));
 }

@@ -1,5 +1,6 @@
 import { type BoardRole, canAdminister, localize } from '@fdr/model';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { BoardPageProps } from '../BoardPageProps.ts';
 import { errorText } from '../errorText.ts';
 import { checkinStrings } from '../i18n/checkinStrings.ts';
 import { format, formatDate } from '../i18n/format.ts';
@@ -25,10 +26,7 @@ export function StatusPage({
   lang,
   setLang,
   role,
-}: {
-  boardId: string;
-  lang: Lang;
-  setLang: (lang: Lang) => void;
+}: BoardPageProps & {
   role: BoardRole | null;
 }) {
   const t = checkinStrings[lang];

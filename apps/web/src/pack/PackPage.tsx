@@ -5,6 +5,7 @@ import './pack.css';
 import { diff, isStale, localize, type Roadmap } from '@fdr/model';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useValue } from 'tldraw';
+import type { BoardPageProps } from '../BoardPageProps.ts';
 import { BoardView } from '../board/BoardView.ts';
 import { SyncBadge } from '../board/SyncBadge.tsx';
 import { roleLabelOf, statusLabelOf } from '../cards/labels.ts';
@@ -33,15 +34,7 @@ type Since =
  * language: the board picture, the status table, the overdue task teams and the changes since
  * the last version. Live like the other views; "Print" gives a clean PDF (see pack.css).
  */
-export default function PackPage({
-  boardId,
-  lang,
-  setLang,
-}: {
-  boardId: string;
-  lang: Lang;
-  setLang: (lang: Lang) => void;
-}) {
+export default function PackPage({ boardId, lang, setLang }: BoardPageProps) {
   const s = strings[lang];
   const t = tableStrings[lang];
   const [session, setSession] = useState<{ connection: BoardConnection; view: BoardView } | null>(

@@ -3,10 +3,11 @@ import '../cards/cards.css';
 import './table.css';
 import { type BoardRole, canAdminister, localize } from '@fdr/model';
 import { useEffect } from 'react';
+import type { BoardPageProps } from '../BoardPageProps.ts';
 import { SyncBadge } from '../board/SyncBadge.tsx';
 import { useLiveBoard } from '../board/useLiveBoard.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
-import { type Lang, strings } from '../i18n/strings.ts';
+import { strings } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
@@ -26,10 +27,7 @@ export default function TablePage({
   setLang,
   role = null,
   cardIds = [],
-}: {
-  boardId: string;
-  lang: Lang;
-  setLang: (lang: Lang) => void;
+}: BoardPageProps & {
   /** null when unknown (offline): the table is read-only then, the server decides later. */
   role?: BoardRole | null;
   /** The task teams (card ids) of a task-team member. */

@@ -1,6 +1,7 @@
 import { type BoardRole, canAdminister, VERSION_NAME_MAX, VERSION_NOTE_MAX } from '@fdr/model';
 import './versions.css';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import type { BoardPageProps } from '../BoardPageProps.ts';
 import { BoardSubpage } from '../checkins/BoardSubpage.tsx';
 import { formatDateTime } from '../checkins/dates.ts';
 import { errorText } from '../errorText.ts';
@@ -35,10 +36,7 @@ export function VersionsPage({
   lang,
   setLang,
   role,
-}: {
-  boardId: string;
-  lang: Lang;
-  setLang: (lang: Lang) => void;
+}: BoardPageProps & {
   role: BoardRole | null;
 }) {
   const t = versionStrings[lang];

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { writeDomain } from '../doc/recordCodec.ts';
 import { validateDomain } from '../records/domain.ts';
 import type { Localized } from '../records/localized.ts';
-import { addRecord, newRecordId, readState } from './commandSupport.ts';
+import { newRecordId, readState, writeRecord } from './commandSupport.ts';
 import { type Position, placeAmong } from './Position.ts';
 import { writeRekeys } from './writeRekeys.ts';
 
@@ -23,7 +23,7 @@ export function addDomain(doc: Y.Doc, input: AddDomainInput, origin: unknown): s
     { id, label: input.label, colour: input.colour, order: placement.key },
     'input',
   );
-  addRecord(doc, origin, 'domains', id, (map, domains) => {
+  writeRecord(doc, origin, { root: 'domains', id: id, isNew: true }, (map, domains) => {
     writeDomain(map, domain);
     writeRekeys(domains, placement.rekeyed);
   });

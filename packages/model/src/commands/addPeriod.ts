@@ -3,7 +3,7 @@ import { writePeriod } from '../doc/recordCodec.ts';
 import { ModelError } from '../ModelError.ts';
 import type { Localized } from '../records/localized.ts';
 import { validatePeriod } from '../records/phase.ts';
-import { addRecord, newRecordId, readState, requirePhase } from './commandSupport.ts';
+import { newRecordId, readState, requirePhase, writeRecord } from './commandSupport.ts';
 
 export type AddPeriodInput = {
   readonly id?: string;
@@ -32,7 +32,7 @@ export function addPeriod(doc: Y.Doc, input: AddPeriodInput, origin: unknown): s
       { path: 'start' },
     );
   }
-  addRecord(doc, origin, 'periods', id, (map) =>
+  writeRecord(doc, origin, { root: 'periods', id: id, isNew: true }, (map) =>
     writePeriod(map, { ...period, phaseId: phase.id }),
   );
   return id;

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { writePhase } from '../doc/recordCodec.ts';
 import type { Localized } from '../records/localized.ts';
 import { validatePhase } from '../records/phase.ts';
-import { addRecord, newRecordId, readState } from './commandSupport.ts';
+import { newRecordId, readState, writeRecord } from './commandSupport.ts';
 
 export type AddPhaseInput = {
   readonly id?: string;
@@ -21,6 +21,8 @@ export function addPhase(doc: Y.Doc, input: AddPhaseInput, origin: unknown): str
     { id, label: input.label, start: input.start, end: input.end, periods: [] },
     'input',
   );
-  addRecord(doc, origin, 'phases', id, (map) => writePhase(map, phase));
+  writeRecord(doc, origin, { root: 'phases', id: id, isNew: true }, (map) =>
+    writePhase(map, phase),
+  );
   return id;
 }

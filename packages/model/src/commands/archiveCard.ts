@@ -12,5 +12,5 @@ export function archiveCard(doc: Y.Doc, input: ArchiveCardInput, origin: unknown
   const id = recordId(input.id);
   const card = cardOf(readState(doc), id);
   if (card.archived) return;
-  writeRecord(doc, origin, 'cards', id, (map) => setField(map, 'archived', true));
+  writeRecord(doc, origin, { root: 'cards', id: id }, (map) => setField(map, 'archived', true));
 }

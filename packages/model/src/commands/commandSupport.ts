@@ -139,19 +139,22 @@ const RECORD_ROOTS = {
 type RecordRoot = keyof typeof RECORD_ROOTS;
 
 /**
- * The command's single transaction, writing to one existing record (`map`); `records` is its
- * root, for commands that also re-key the record's siblings.
+ * The command's single transaction, writing one record (`map`): an existing one, or one it adds
+ * (`isNew`). `records` is the record's root, for commands that also re-key its siblings.
  */
 export function writeRecord(
   doc: Y.Doc,
   origin: unknown,
-  root: RecordRoot,
-  id: string,
+  target: { root: RecordRoot; id: string; isNew?: boolean },
   body: (map: RecordMap, records: Y.Map<RecordMap>) => void,
 ): void {
-  const records = docRoots(doc)[root];
-  const map = recordMap(records, id, RECORD_ROOTS[root]);
-  write(doc, origin, () => body(map, records));
+  const records = docRoots(doc)[target.root];
+  const existing = target.isNew ? null : recordMap(records, target.id, RECORD_ROOTS[target.root]);
+  write(doc, origin, () => {
+    const map = existing ?? newRecordMap();
+    if (!existing) records.set(target.id, map);
+    body(map, records);
+  });
 }
 
 /**
@@ -168,22 +171,6 @@ export function newRecordId(
   const roots = docRoots(doc);
   if ([root, ...alsoIn].some((name) => roots[name].has(id))) duplicate(RECORD_ROOTS[root], id);
   return id;
-}
-
-/** The command's single transaction, adding the record `id` to its root. */
-export function addRecord(
-  doc: Y.Doc,
-  origin: unknown,
-  root: RecordRoot,
-  id: string,
-  body: (map: RecordMap, records: Y.Map<RecordMap>) => void,
-): void {
-  const records = docRoots(doc)[root];
-  write(doc, origin, () => {
-    const map = newRecordMap();
-    records.set(id, map);
-    body(map, records);
-  });
 }
 
 export function newRecordMap(): RecordMap {

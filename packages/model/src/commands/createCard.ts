@@ -5,12 +5,12 @@ import { EMPTY_TEXT, type Localized } from '../records/localized.ts';
 import type { Role } from '../records/role.ts';
 import { checkPeriodsOfPhase } from './checkPeriodsOfPhase.ts';
 import {
-  addRecord,
   cellCards,
   newRecordId,
   readState,
   requireLiveDomain,
   requirePhase,
+  writeRecord,
 } from './commandSupport.ts';
 import { type Position, placeAmong } from './Position.ts';
 import { writeRekeys } from './writeRekeys.ts';
@@ -59,7 +59,7 @@ export function createCard(doc: Y.Doc, input: CreateCardInput, origin: unknown):
     'input',
   );
   checkPeriodsOfPhase(phase, card.periodIds);
-  addRecord(doc, origin, 'cards', id, (map, cards) => {
+  writeRecord(doc, origin, { root: 'cards', id: id, isNew: true }, (map, cards) => {
     writeCard(map, card);
     writeRekeys(cards, placement.rekeyed);
   });

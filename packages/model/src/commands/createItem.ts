@@ -5,7 +5,7 @@ import { type ItemKind, validateItem } from '../records/item.ts';
 import type { Localized } from '../records/localized.ts';
 import type { Role } from '../records/role.ts';
 import { checkItemSpan } from './checkItemSpan.ts';
-import { addRecord, newRecordId, readState, requireLiveDomain } from './commandSupport.ts';
+import { newRecordId, readState, requireLiveDomain, writeRecord } from './commandSupport.ts';
 import { type Position, placeAmong } from './Position.ts';
 import { writeRekeys } from './writeRekeys.ts';
 
@@ -43,7 +43,7 @@ export function createItem(doc: Y.Doc, input: CreateItemInput, origin: unknown):
     },
     'input',
   );
-  addRecord(doc, origin, 'items', id, (map, items) => {
+  writeRecord(doc, origin, { root: 'items', id: id, isNew: true }, (map, items) => {
     writeItem(map, item);
     writeRekeys(items, placement.rekeyed);
   });

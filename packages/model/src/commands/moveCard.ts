@@ -45,7 +45,7 @@ export function moveCard(doc: Y.Doc, input: MoveCardInput, origin: unknown): voi
   const periodIds = card.periodIds.filter((periodId) =>
     phase.periods.some((period) => period.id === periodId),
   );
-  writeRecord(doc, origin, 'cards', id, (map, cards) => {
+  writeRecord(doc, origin, { root: 'cards', id: id }, (map, cards) => {
     writeCell(map, { domainId: input.domainId, phaseId: input.phaseId, order: placement.key });
     setField(map, 'periodIds', periodIds);
     writeRekeys(cards, placement.rekeyed);

@@ -8,5 +8,7 @@ export type RecolourDomainInput = { readonly id: string; readonly colour: string
 export function recolourDomain(doc: Y.Doc, input: RecolourDomainInput, origin: unknown): void {
   const domain = domainOf(readState(doc), recordId(input.id));
   const colour = expectColour(input.colour, 'colour');
-  writeRecord(doc, origin, 'domains', domain.id, (map) => setField(map, 'colour', colour));
+  writeRecord(doc, origin, { root: 'domains', id: domain.id }, (map) =>
+    setField(map, 'colour', colour),
+  );
 }

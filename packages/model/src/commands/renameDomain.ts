@@ -8,5 +8,7 @@ export type RenameDomainInput = { readonly id: string; readonly label: Partial<L
 export function renameDomain(doc: Y.Doc, input: RenameDomainInput, origin: unknown): void {
   const domain = domainOf(readState(doc), recordId(input.id));
   const label = mergeText(domain.label, input.label, 'label', true);
-  writeRecord(doc, origin, 'domains', domain.id, (map) => setText(map, 'label', label));
+  writeRecord(doc, origin, { root: 'domains', id: domain.id }, (map) =>
+    setText(map, 'label', label),
+  );
 }

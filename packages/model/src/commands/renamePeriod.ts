@@ -8,5 +8,7 @@ export type RenamePeriodInput = { readonly id: string; readonly label: Partial<L
 export function renamePeriod(doc: Y.Doc, input: RenamePeriodInput, origin: unknown): void {
   const period = periodOf(readState(doc), recordId(input.id));
   const label = mergeText(period.label, input.label, 'label', true);
-  writeRecord(doc, origin, 'periods', period.id, (map) => setText(map, 'label', label));
+  writeRecord(doc, origin, { root: 'periods', id: period.id }, (map) =>
+    setText(map, 'label', label),
+  );
 }

@@ -8,5 +8,5 @@ export type RenamePhaseInput = { readonly id: string; readonly label: Partial<Lo
 export function renamePhase(doc: Y.Doc, input: RenamePhaseInput, origin: unknown): void {
   const phase = requirePhase(readState(doc), recordId(input.id));
   const label = mergeText(phase.label, input.label, 'label', true);
-  writeRecord(doc, origin, 'phases', phase.id, (map) => setText(map, 'label', label));
+  writeRecord(doc, origin, { root: 'phases', id: phase.id }, (map) => setText(map, 'label', label));
 }

@@ -14,7 +14,7 @@ export function reorderDomain(doc: Y.Doc, input: ReorderDomainInput, origin: unk
     state.domains.filter((d) => d.id !== id),
     input.position,
   );
-  writeRecord(doc, origin, 'domains', id, (map, domains) => {
+  writeRecord(doc, origin, { root: 'domains', id: id }, (map, domains) => {
     setField(map, 'order', placement.key);
     writeRekeys(domains, placement.rekeyed);
   });

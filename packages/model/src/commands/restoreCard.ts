@@ -17,7 +17,7 @@ export function restoreCard(doc: Y.Doc, input: RestoreCardInput, origin: unknown
   const card = cardOf(state, id);
   if (!card.archived) return;
   const placement = placeAmong(cellCards(state, card.domainId, card.phaseId, id), input.position);
-  writeRecord(doc, origin, 'cards', id, (map, cards) => {
+  writeRecord(doc, origin, { root: 'cards', id: id }, (map, cards) => {
     setField(map, 'archived', false);
     writeCell(map, { domainId: card.domainId, phaseId: card.phaseId, order: placement.key });
     writeRekeys(cards, placement.rekeyed);

@@ -51,5 +51,5 @@ export function updateCard(doc: Y.Doc, input: UpdateCardInput, origin: unknown):
   );
   checkPeriodsOfPhase(requirePhase(state, current.phaseId), next.periodIds);
   // Unchanged fields are skipped, so they cannot override a concurrent edit by someone else.
-  writeRecord(doc, origin, 'cards', id, (map) => writeCardFields(map, next));
+  writeRecord(doc, origin, { root: 'cards', id: id }, (map) => writeCardFields(map, next));
 }

@@ -55,7 +55,7 @@ export function updateItem(doc: Y.Doc, input: UpdateItemInput, origin: unknown):
     },
     'input',
   );
-  writeRecord(doc, origin, 'items', id, (map, items) => {
+  writeRecord(doc, origin, { root: 'items', id: id }, (map, items) => {
     writeItem(map, next);
     if (placement !== null) writeRekeys(items, placement.rekeyed);
   });
