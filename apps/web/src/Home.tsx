@@ -10,6 +10,7 @@ import {
   renameBoard,
 } from './api.ts';
 import { BoardTitleFields } from './BoardTitleFields.tsx';
+import { ErrorAlert } from './ErrorAlert.tsx';
 import { errorText } from './errorText.ts';
 import { accountStrings } from './i18n/accountStrings.ts';
 import { checkinStrings } from './i18n/checkinStrings.ts';
@@ -216,11 +217,7 @@ function RenameForm({
         maxLength={BOARD_TITLE_MAX}
         onChange={(e) => setEn(e.target.value)}
       />
-      {error && (
-        <p role="alert" className="fdr-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="fdr-actions">
         <button type="submit" className="fdr-button" disabled={busy}>
           {busy ? t.saving : t.save}
@@ -290,11 +287,7 @@ function CreateBoard({ lang }: { lang: Lang }) {
             setTitle(next);
           }}
         />
-        {error && (
-          <p role="alert" className="fdr-error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <button type="submit" className="fdr-button fdr-button--primary" disabled={busy}>
           {busy ? t.creating : t.createButton}
         </button>

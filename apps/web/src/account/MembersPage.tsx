@@ -9,6 +9,7 @@ import {
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api.ts';
 import type { BoardPageProps } from '../BoardPageProps.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import { format } from '../i18n/format.ts';
@@ -112,11 +113,7 @@ export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
       </p>
       <div aria-live="polite">
         {status && <p role="status">{status}</p>}
-        {error && (
-          <p role="alert" className="fdr-error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
       </div>
       {!data && !error && <p role="status">{t.loading}</p>}
       {data && (

@@ -24,6 +24,7 @@ import { PeriodChecks } from '../cards/PeriodChecks.tsx';
 import { RoleSelect } from '../cards/RoleSelect.tsx';
 import { StateSelect } from '../cards/StateSelect.tsx';
 import { useDraft } from '../drafts/useDraft.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 import { format, formatDate } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { Bilingual } from './Bilingual.tsx';
@@ -297,11 +298,7 @@ export function CardPanel({
             })}
           </p>
         )}
-        {error && (
-          <p role="alert" className="fdr-error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <div className="fdr-actions">
           <button type="submit" className="fdr-button fdr-button--primary" data-testid="panel-save">
             {mode.kind === 'create' ? t.create : t.save}

@@ -17,6 +17,7 @@ import { tableStrings } from '../i18n/tableStrings.ts';
 /** What the dialog gathers; the page adds the id when it posts it. */
 type CheckinInput = Omit<PostedCheckin, 'id'>;
 
+import { ErrorAlert } from '../ErrorAlert.tsx';
 import { Dialog } from './Dialog.tsx';
 
 /**
@@ -196,11 +197,7 @@ export function CheckinDialog({
         </div>
         {pair(t.checkinAsks, 'asksFr', 'asksEn', true)}
         {pair(t.checkinRisks, 'risksFr', 'risksEn', true)}
-        {error && (
-          <p role="alert" className="fdr-error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <div className="fdr-actions">
           <button
             type="submit"

@@ -11,6 +11,7 @@ import { PeriodChecks } from '../cards/PeriodChecks.tsx';
 import { RoleSelect } from '../cards/RoleSelect.tsx';
 import { StateSelect } from '../cards/StateSelect.tsx';
 import { useDraft } from '../drafts/useDraft.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
 import { type Column, RowCell, type ShownCells } from './DataTable.tsx';
@@ -169,11 +170,7 @@ export function RowEditor({
           }}
         >
           <p className="fdr-row-edit__hint">{t.editHint}</p>
-          {error && (
-            <p role="alert" className="fdr-error">
-              {error}
-            </p>
-          )}
+          <ErrorAlert message={error} />
           <button type="submit" className="fdr-button fdr-button--primary" data-action="save">
             {t.editSave}
           </button>
