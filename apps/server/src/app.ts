@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Histogram } from 'node:perf_hooks';
+import { type BoardRole, canEdit } from '@fdr/model';
 import { upgradeWebSocket } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -13,7 +14,6 @@ import type { WebSocket } from 'ws';
 import type { User } from './auth/AccountStore.ts';
 import type { Auth } from './auth/Auth.ts';
 import { AuthError } from './auth/AuthError.ts';
-import { canEdit, type Role } from './auth/Role.ts';
 import type { Config } from './config.ts';
 import { type AuthEnv as AuthRoutesEnv, authRoutes } from './http/authRoutes.ts';
 import { BOARD_ID } from './http/boardId.ts';
@@ -45,7 +45,7 @@ export interface AppDeps {
 }
 
 type AuthEnv = {
-  Variables: AuthRoutesEnv['Variables'] & { sync: { user: User; role: Role; token: string } };
+  Variables: AuthRoutesEnv['Variables'] & { sync: { user: User; role: BoardRole; token: string } };
 };
 
 /** Builds the HTTP app from its dependencies; tests call `app.request` without a socket. */

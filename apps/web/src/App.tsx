@@ -1,5 +1,6 @@
+import type { BoardMembership, BoardRole } from '@fdr/model';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { type Membership, me, type Role, type User } from './account/accountApi.ts';
+import { me, type User } from './account/accountApi.ts';
 import { InvitePage } from './account/InvitePage.tsx';
 import { MembersPage } from './account/MembersPage.tsx';
 import { ResetPage } from './account/ResetPage.tsx';
@@ -15,7 +16,7 @@ import { isPublic, navigate, useRoute } from './router.ts';
 
 type SessionState =
   | { kind: 'loading' }
-  | { kind: 'signed-in'; user: User; memberships: Membership[] }
+  | { kind: 'signed-in'; user: User; memberships: BoardMembership[] }
   /** For `path`: a redirect only follows the answer for the page being shown. */
   | { kind: 'signed-out'; path: string }
   /** The server cannot be reached: the page works from its offline copy; the server decides later. */
@@ -41,14 +42,14 @@ function preloadPage(name: ReturnType<typeof useRoute>['name']): void {
 }
 
 /** The user's role on a board (administrators act as secretariat); null when unknown. */
-function roleOn(session: SessionState, boardId: string): Role | null {
+function roleOn(session: SessionState, boardId: string): BoardRole | null {
   if (session.kind !== 'signed-in') return null;
   const membership = session.memberships.find((m) => m.boardId === boardId);
   return membership?.role ?? (session.user.isAdmin ? 'secretariat' : null);
 }
 
 /** The cards of a task-team member on a board (their check-ins are limited to those). */
-function cardsOn(session: SessionState, boardId: string): string[] {
+function cardsOn(session: SessionState, boardId: string): readonly string[] {
   if (session.kind !== 'signed-in') return [];
   return session.memberships.find((m) => m.boardId === boardId)?.cardIds ?? [];
 }

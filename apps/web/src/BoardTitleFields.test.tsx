@@ -1,3 +1,4 @@
+import { BOARD_TITLE_MAX } from '@fdr/model';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { BoardTitleFields } from './BoardTitleFields.tsx';
@@ -13,9 +14,13 @@ describe('BoardTitleFields', () => {
       />,
     );
     expect(html).toContain('<label for="f-fr">Titre en français</label>');
-    expect(html).toContain('<input id="f-fr" lang="fr" maxLength="200" value="Feuille"/>');
+    expect(html).toContain(
+      `<input id="f-fr" lang="fr" maxLength="${BOARD_TITLE_MAX}" value="Feuille"/>`,
+    );
     expect(html).toContain('<label for="f-en">Titre en anglais</label>');
-    expect(html).toContain('<input id="f-en" lang="en" maxLength="200" value="Roadmap"/>');
+    expect(html).toContain(
+      `<input id="f-en" lang="en" maxLength="${BOARD_TITLE_MAX}" value="Roadmap"/>`,
+    );
     const en = renderToStaticMarkup(
       <BoardTitleFields id="f" lang="en" title={{ fr: '', en: '' }} onChange={() => {}} />,
     );

@@ -1,4 +1,4 @@
-import type { Localized } from '@fdr/model';
+import { BOARD_TITLE_MAX, type Localized } from '@fdr/model';
 import { type Lang, strings } from './i18n/strings.ts';
 
 /** A new board's title in French and in English, side by side, each field in its language. */
@@ -22,7 +22,7 @@ export function BoardTitleFields({
         <input
           id={`${id}-fr`}
           lang="fr"
-          maxLength={200}
+          maxLength={BOARD_TITLE_MAX}
           value={title.fr}
           onChange={(e) => onChange({ ...title, fr: e.target.value })}
         />
@@ -32,7 +32,7 @@ export function BoardTitleFields({
         <input
           id={`${id}-en`}
           lang="en"
-          maxLength={200}
+          maxLength={BOARD_TITLE_MAX}
           value={title.en}
           onChange={(e) => onChange({ ...title, en: e.target.value })}
         />

@@ -1,5 +1,6 @@
+import type { BoardMembership, BoardRole } from '@fdr/model';
 import { lazy, Suspense } from 'react';
-import type { Membership, Role, User } from './account/accountApi.ts';
+import type { User } from './account/accountApi.ts';
 import { MyTeamsPage } from './checkins/MyTeamsPage.tsx';
 import { SinceMeetingPage } from './checkins/SinceMeetingPage.tsx';
 import { StatusPage } from './checkins/StatusPage.tsx';
@@ -19,7 +20,7 @@ export function isCheckinVersionRoute(route: Route): route is CheckinVersionRout
   return ['my-teams', 'status', 'since', 'versions', 'version', 'compare'].includes(route.name);
 }
 
-/** The pages of check-ins (issue 6) and versions (issue 7). */
+/** The pages of check-ins and versions. */
 export function CheckinVersionPages({
   route,
   lang,
@@ -32,9 +33,9 @@ export function CheckinVersionPages({
   lang: Lang;
   setLang: (lang: Lang) => void;
   user: User | null;
-  memberships: Membership[];
+  memberships: BoardMembership[];
   /** The user's role on the route's board (administrators: secretariat). */
-  role: Role | null;
+  role: BoardRole | null;
 }) {
   switch (route.name) {
     case 'my-teams':

@@ -1,4 +1,4 @@
-import { localize } from '@fdr/model';
+import { BOARD_TITLE_MAX, canAdminister, localize } from '@fdr/model';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import type { User } from './account/accountApi.ts';
 import { UserMenu } from './account/UserMenu.tsx';
@@ -10,6 +10,7 @@ import {
   renameBoard,
 } from './api.ts';
 import { BoardTitleFields } from './BoardTitleFields.tsx';
+import { ErrorAlert } from './ErrorAlert.tsx';
 import { errorText } from './errorText.ts';
 import { accountStrings } from './i18n/accountStrings.ts';
 import { checkinStrings } from './i18n/checkinStrings.ts';
@@ -134,7 +135,7 @@ function BoardItem({
           {t.updated} {new Date(board.updatedAt).toLocaleString(`${lang}-CA`)}
         </span>
       </div>
-      {(board.role === 'secretariat' || board.role === undefined) && (
+      {(board.role === undefined || canAdminister(board.role)) && (
         <Link href={membersPath(board.id)} className="fdr-button fdr-button--quiet">
           {accountStrings[lang].membersTitle}
           <span className="fdr-sr-only"> — {title}</span>
@@ -205,7 +206,7 @@ function RenameForm({
         id={`${id}-fr`}
         lang="fr"
         value={fr}
-        maxLength={200}
+        maxLength={BOARD_TITLE_MAX}
         onChange={(e) => setFr(e.target.value)}
       />
       <label htmlFor={`${id}-en`}>{t.titleEn}</label>
@@ -213,14 +214,10 @@ function RenameForm({
         id={`${id}-en`}
         lang="en"
         value={en}
-        maxLength={200}
+        maxLength={BOARD_TITLE_MAX}
         onChange={(e) => setEn(e.target.value)}
       />
-      {error && (
-        <p role="alert" className="fdr-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="fdr-actions">
         <button type="submit" className="fdr-button" disabled={busy}>
           {busy ? t.saving : t.save}
@@ -290,11 +287,7 @@ function CreateBoard({ lang }: { lang: Lang }) {
             setTitle(next);
           }}
         />
-        {error && (
-          <p role="alert" className="fdr-error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <button type="submit" className="fdr-button fdr-button--primary" disabled={busy}>
           {busy ? t.creating : t.createButton}
         </button>

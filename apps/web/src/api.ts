@@ -1,11 +1,11 @@
-import type { Localized } from '@fdr/model';
+import type { BoardRole, Localized } from '@fdr/model';
 
 export type BoardTemplate = 'blank' | 'joint-councils-2016';
 
 export interface BoardEntry {
   id: string;
   /** The signed-in user's role on the board (administrators act as secretariat). */
-  role?: 'secretariat' | 'council' | 'task-team' | 'observer';
+  role?: BoardRole;
   title: Localized;
   template: BoardTemplate;
   createdAt: number;

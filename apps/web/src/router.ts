@@ -4,17 +4,17 @@ export type Route =
   | { name: 'home' }
   | { name: 'board'; boardId: string }
   | { name: 'members'; boardId: string }
-  /** The accessible table view of the live board (issue 8). */
+  /** The accessible table view of the live board. */
   | { name: 'table'; boardId: string }
   /** The meeting pack: a printable document of the board. */
   | { name: 'pack'; boardId: string }
-  /** A task-team member's cards and their check-in forms (issue 6). */
+  /** A task-team member's cards and their check-in forms. */
   | { name: 'my-teams' }
   /** Latest check-in per task team, overdue teams and the reminder text. */
   | { name: 'status'; boardId: string }
   /** What changed since the last named version, or since a date. */
   | { name: 'since'; boardId: string }
-  /** Versions: list, take, restore (issue 7). */
+  /** Versions: list, take, restore. */
   | { name: 'versions'; boardId: string }
   /** One version, read-only on the canvas. */
   | { name: 'version'; boardId: string; versionId: string }

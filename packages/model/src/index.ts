@@ -1,3 +1,13 @@
+export {
+  BOARD_ROLE_LABELS,
+  BOARD_ROLES,
+  type BoardMembership,
+  type BoardRole,
+  canAdminister,
+  canCheckIn,
+  canEdit,
+  isBoardRole,
+} from './access/boardRole.ts';
 export { type AddDomainInput, addDomain } from './commands/addDomain.ts';
 export { type AddPeriodInput, addPeriod } from './commands/addPeriod.ts';
 export { type AddPhaseInput, addPhase } from './commands/addPhase.ts';
@@ -68,6 +78,18 @@ export {
   type Parsed,
   parseCheckinInput,
 } from './input/parseCheckinInput.ts';
+export {
+  BOARD_TITLE_MAX,
+  CARD_TITLE_MAX,
+  CHECKIN_TEXT_MAX,
+  ITEM_LABEL_MAX,
+  LABEL_MAX,
+  MILESTONE_LABEL_MAX,
+  MIN_PASSWORD_LENGTH,
+  NAME_MAX,
+  VERSION_NAME_MAX,
+  VERSION_NOTE_MAX,
+} from './limits.ts';
 export { isModelError, ModelError, type ModelErrorCode } from './ModelError.ts';
 export {
   PRESENCE_NAME_MAX,

@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
+import { isBoardRole } from '@fdr/model';
 import type { Logger } from 'pino';
 import { Auth } from '../auth/Auth.ts';
 import { authOptions } from '../auth/authOptions.ts';
 import { openAccounts } from '../auth/openAccounts.ts';
-import { isRole } from '../auth/Role.ts';
 import { newToken } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 
@@ -105,7 +105,7 @@ export async function accountCommand(
       case 'grant': {
         const user = await byEmail();
         const role = need(opts, 'role');
-        if (!isRole(role))
+        if (!isBoardRole(role))
           throw new Error('--role must be secretariat, council, task-team or observer');
         const cards =
           typeof opts.get('cards') === 'string'

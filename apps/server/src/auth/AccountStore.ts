@@ -1,4 +1,4 @@
-import { isRole, type Membership, type Role } from './Role.ts';
+import { type BoardMembership, type BoardRole, isBoardRole } from '@fdr/model';
 import { SignInAttempts } from './SignInAttempts.ts';
 import type { Row, SqlExecutor } from './SqlExecutor.ts';
 
@@ -21,7 +21,7 @@ export interface LinkToken {
   tokenHash: string;
   kind: TokenKind;
   boardId: string | null;
-  role: Role | null;
+  role: BoardRole | null;
   cardIds: string[];
   /** The user a reset link is for. */
   userId: string | null;
@@ -119,7 +119,7 @@ function toToken(row: Row): LinkToken {
     tokenHash: String(row.token_hash),
     kind: String(row.kind) as TokenKind,
     boardId: row.board_id == null ? null : String(row.board_id),
-    role: isRole(row.role) ? row.role : null,
+    role: isBoardRole(row.role) ? row.role : null,
     cardIds: parseIds(row.card_ids),
     userId: row.user_id == null ? null : String(row.user_id),
     createdBy: row.created_by == null ? null : String(row.created_by),
@@ -130,8 +130,8 @@ function toToken(row: Row): LinkToken {
   };
 }
 
-function toMembership(row: Row): Membership | null {
-  if (!isRole(row.role)) return null;
+function toMembership(row: Row): BoardMembership | null {
+  if (!isBoardRole(row.role)) return null;
   return {
     boardId: String(row.board_id),
     userId: String(row.user_id),
@@ -272,7 +272,7 @@ export class AccountStore {
 
   // Memberships
 
-  async setMembership(m: Membership): Promise<void> {
+  async setMembership(m: BoardMembership): Promise<void> {
     await this.sql.run(
       `INSERT INTO memberships (board_id, user_id, role, card_ids) VALUES (?, ?, ?, ?)
        ON CONFLICT (board_id, user_id) DO UPDATE SET role = excluded.role, card_ids = excluded.card_ids`,
@@ -289,7 +289,7 @@ export class AccountStore {
     );
   }
 
-  async membership(boardId: string, userId: string): Promise<Membership | null> {
+  async membership(boardId: string, userId: string): Promise<BoardMembership | null> {
     const [row] = await this.sql.all(
       'SELECT * FROM memberships WHERE board_id = ? AND user_id = ?',
       [boardId, userId],
@@ -297,7 +297,7 @@ export class AccountStore {
     return row ? toMembership(row) : null;
   }
 
-  async members(boardId: string): Promise<(Membership & { email: string; name: string })[]> {
+  async members(boardId: string): Promise<(BoardMembership & { email: string; name: string })[]> {
     const rows = await this.sql.all(
       'SELECT m.*, u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.board_id = ? ORDER BY u.email',
       [boardId],
@@ -308,7 +308,7 @@ export class AccountStore {
     });
   }
 
-  async membershipsOf(userId: string): Promise<Membership[]> {
+  async membershipsOf(userId: string): Promise<BoardMembership[]> {
     const rows = await this.sql.all(
       'SELECT * FROM memberships WHERE user_id = ? ORDER BY board_id',
       [userId],

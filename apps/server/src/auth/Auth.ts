@@ -1,3 +1,10 @@
+import {
+  BOARD_ROLE_LABELS,
+  type BoardMembership,
+  type BoardRole,
+  canAdminister,
+  isBoardRole,
+} from '@fdr/model';
 import type { Logger } from 'pino';
 import {
   type AccountStore,
@@ -10,7 +17,6 @@ import { AuthError } from './AuthError.ts';
 import { checkNewAccount } from './checkNewAccount.ts';
 import { HashGate } from './HashGate.ts';
 import { hashPassword, passwordProblem, type ScryptCost, verifyPassword } from './password.ts';
-import { canAdminister, isRole, type Membership, ROLE_LABELS, type Role } from './Role.ts';
 import { badRole, busy, checkCardIds, forbidden, gone, invalidCredentials } from './refusals.ts';
 import { SignInGuard, type SignInLimits } from './SignInGuard.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -38,7 +44,8 @@ const RESET_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Sign-in, sessions, first-start setup, invitations, password resets and board roles. Every
- * decision about who may do what on the server goes through here or through Role.ts.
+ * decision about who may do what on the server goes through here or through the model's
+ * board-role rules.
  */
 export class Auth {
   readonly store: AccountStore;
@@ -257,12 +264,12 @@ export class Auth {
 
   // Boards and roles
 
-  async membership(user: User, boardId: string): Promise<Membership | null> {
+  async membership(user: User, boardId: string): Promise<BoardMembership | null> {
     return this.store.membership(boardId, user.id);
   }
 
   /** The role a user acts with on a board; administrators act as secretariat. */
-  async roleOn(user: User, boardId: string): Promise<Role | null> {
+  async roleOn(user: User, boardId: string): Promise<BoardRole | null> {
     const membership = await this.store.membership(boardId, user.id);
     if (membership) return membership.role;
     return user.isAdmin ? 'secretariat' : null;
@@ -280,7 +287,7 @@ export class Auth {
     cardIds: unknown,
   ): Promise<{ token: string; expiresAt: number }> {
     await this.requireAdministrator(actor, boardId);
-    if (!isRole(role)) throw badRole();
+    if (!isBoardRole(role)) throw badRole();
     const cards = role === 'task-team' ? checkCardIds(cardIds) : [];
     const token = newToken();
     const expiresAt = Date.now() + this.options.inviteTtlMs;
@@ -310,7 +317,7 @@ export class Auth {
     who: { user: User } | { account: { email?: unknown; name?: unknown; password?: unknown } },
   ): Promise<{
     user: User;
-    membership: Membership;
+    membership: BoardMembership;
     session?: { token: string; expiresAt: number };
   }> {
     const account = 'account' in who ? checkNewAccount(who.account) : null;
@@ -333,7 +340,7 @@ export class Auth {
       'user' in who ? who.user : await this.createUser({ ...account!, isAdmin: false }, null);
     const existing = await this.store.membership(link.boardId, user.id);
     // Accepting never demotes: an invitation adds a role or cards, it does not take any away.
-    const membership: Membership =
+    const membership: BoardMembership =
       existing && rank(existing.role) > rank(link.role)
         ? existing
         : {
@@ -364,13 +371,13 @@ export class Auth {
     userId: string,
     role: unknown,
     cardIds: unknown,
-  ): Promise<Membership> {
+  ): Promise<BoardMembership> {
     await this.requireAdministrator(actor, boardId);
-    if (!isRole(role)) throw badRole();
+    if (!isBoardRole(role)) throw badRole();
     const target = await this.store.userById(userId);
     if (!target)
       throw new AuthError(404, 'no-user', { en: 'No such user.', fr: 'Utilisateur introuvable.' });
-    const membership: Membership = {
+    const membership: BoardMembership = {
       boardId,
       userId,
       role,
@@ -409,11 +416,11 @@ export class Auth {
     await this.audit(actor, action, boardId, target, details);
   }
 
-  roleLabel(role: Role) {
-    return ROLE_LABELS[role];
+  roleLabel(role: BoardRole) {
+    return BOARD_ROLE_LABELS[role];
   }
 }
 
-function rank(role: Role): number {
+function rank(role: BoardRole): number {
   return { observer: 0, 'task-team': 1, council: 2, secretariat: 3 }[role];
 }

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { MIN_PASSWORD_LENGTH } from '@fdr/model';
 
 /**
  * Passwords are hashed with scrypt (memory-hard). The parameters travel in the stored string, so
@@ -13,7 +14,6 @@ export interface ScryptCost {
 
 export const DEFAULT_COST: ScryptCost = { log2N: 17, r: 8, p: 1 };
 const KEY_BYTES = 32;
-export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 1024;
 
 function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {

@@ -1,9 +1,8 @@
-import { toJSON } from '@fdr/model';
+import { BOARD_ROLE_LABELS, toJSON } from '@fdr/model';
 import { type Context, Hono } from 'hono';
 import type { User } from '../auth/AccountStore.ts';
 import type { Auth } from '../auth/Auth.ts';
 import { AuthError } from '../auth/AuthError.ts';
-import { ROLE_LABELS } from '../auth/Role.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { BoardRegistry } from '../sync/BoardRegistry.ts';
 import { clientAddress } from './clientAddress.ts';
@@ -108,7 +107,7 @@ export function authRoutes(deps: AuthRouteDeps) {
       boardId: link.boardId,
       boardTitle: entry?.title ?? null,
       role: link.role,
-      roleLabel: link.role ? ROLE_LABELS[link.role] : null,
+      roleLabel: link.role ? BOARD_ROLE_LABELS[link.role] : null,
       cardIds: link.cardIds,
       expiresAt: link.expiresAt,
       usable: link.usedAt === null && link.expiresAt > now,

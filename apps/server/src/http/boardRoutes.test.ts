@@ -1,4 +1,4 @@
-import { type Roadmap, toJSON } from '@fdr/model';
+import { BOARD_TITLE_MAX, type Roadmap, toJSON } from '@fdr/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Storage } from '../storage/Storage.ts';
@@ -125,7 +125,7 @@ describe('boards API', () => {
       [{ title: 'Roadmap', template: 'blank' }, 'title'],
       [{ title: { fr: '  ', en: '' }, template: 'blank' }, 'title'],
       [{ title: { fr: 3, en: 'x' }, template: 'blank' }, 'title.fr'],
-      [{ title: { fr: 'x'.repeat(201), en: 'x' }, template: 'blank' }, 'title.fr'],
+      [{ title: { fr: 'x'.repeat(BOARD_TITLE_MAX + 1), en: 'x' }, template: 'blank' }, 'title.fr'],
       [{ title: { fr: 'x', en: 'x' } }, 'template'],
       [{ title: { fr: 'x', en: 'x' }, template: 'kanban' }, 'template'],
     ];

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  BOARD_TITLE_MAX,
   isModelError,
   loadRoadmap,
   normalizeTitle,
@@ -28,7 +29,6 @@ export interface BoardRoutesDeps {
 export const REST_ORIGIN = 'fdr:rest';
 
 const TEMPLATES: readonly BoardTemplate[] = ['blank', 'joint-councils-2016'];
-const TITLE_MAX = 200;
 
 /** A validation failure, answered as 400 with both languages. */
 class BadRequest extends Error {
@@ -209,7 +209,7 @@ function readTitle(value: unknown, current: BoardTitle | null): BoardTitle {
         `title.${lang} doit être du texte`,
       );
     }
-    const checked = normalizeTitle(given, TITLE_MAX);
+    const checked = normalizeTitle(given, BOARD_TITLE_MAX);
     if (!checked.ok) {
       throw new BadRequest(
         `title.${lang}`,

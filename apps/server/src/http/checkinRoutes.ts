@@ -1,4 +1,6 @@
 import {
+  type BoardMembership,
+  canCheckIn,
   docRoots,
   isStale,
   ModelError,
@@ -11,7 +13,6 @@ import { type Context, Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Auth } from '../auth/Auth.ts';
 import { AuthError } from '../auth/AuthError.ts';
-import { canCheckIn, type Membership } from '../auth/Role.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { BoardRegistry } from '../sync/BoardRegistry.ts';
 import { type AuthEnv, currentUser } from './authRoutes.ts';
@@ -57,7 +58,7 @@ export function checkinRoutes(deps: CheckinRouteDeps) {
     const membership =
       (await auth.membership(user, boardId)) ??
       (user.isAdmin
-        ? ({ boardId, userId: user.id, role: 'secretariat', cardIds: [] } satisfies Membership)
+        ? ({ boardId, userId: user.id, role: 'secretariat', cardIds: [] } satisfies BoardMembership)
         : null);
     return { user, membership };
   };

@@ -1,11 +1,9 @@
+import { VERSION_NAME_MAX, VERSION_NOTE_MAX } from '@fdr/model';
 import { Hono } from 'hono';
 import type { Auth } from '../auth/Auth.ts';
 import { AuthError } from '../auth/AuthError.ts';
 import type { Versions } from '../versions/Versions.ts';
 import { type AuthEnv, currentUser } from './authRoutes.ts';
-
-const NAME_MAX = 200;
-const NOTE_MAX = 5000;
 
 const notFound = () =>
   new AuthError(404, 'no-version', {
@@ -53,10 +51,10 @@ export function versionRoutes(deps: { auth: Auth; versions: Versions }) {
     }
     const name = typeof input.name === 'string' ? input.name.trim() : '';
     const note = typeof input.note === 'string' ? input.note.trim() : '';
-    if (name === '' || name.length > NAME_MAX || note.length > NOTE_MAX) {
+    if (name === '' || name.length > VERSION_NAME_MAX || note.length > VERSION_NOTE_MAX) {
       throw new AuthError(400, 'invalid-version', {
-        en: `A version needs a name (at most ${NAME_MAX} characters) and a note of at most ${NOTE_MAX}.`,
-        fr: `Une version exige un nom (${NAME_MAX} caractères au plus) et une note d'au plus ${NOTE_MAX}.`,
+        en: `A version needs a name (at most ${VERSION_NAME_MAX} characters) and a note of at most ${VERSION_NOTE_MAX}.`,
+        fr: `Une version exige un nom (${VERSION_NAME_MAX} caractères au plus) et une note d'au plus ${VERSION_NOTE_MAX}.`,
       });
     }
     const info = await versions.take(boardId, {

@@ -1,7 +1,7 @@
+import type { BoardRole } from '@fdr/model';
 import type { WSContext } from 'hono/ws';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
-import type { Role } from '../auth/Role.ts';
 import type { Board } from './Board.ts';
 import type { BoardRegistry } from './BoardRegistry.ts';
 import { CloseCode, ConnectionError } from './CloseCode.ts';
@@ -19,7 +19,7 @@ export interface SyncConnectionOptions {
   principal?: string | null;
   readOnly?: boolean;
   /** The session and role the connection was opened with, re-checked periodically. */
-  session?: { token: string; role: Role };
+  session?: { token: string; role: BoardRole };
 }
 
 let nextId = 0;
@@ -34,7 +34,7 @@ export class SyncConnection implements Peer {
   readonly boardId: string;
   readonly principal: string | null;
   readonly readOnly: boolean;
-  readonly session: { token: string; role: Role } | null;
+  readonly session: { token: string; role: BoardRole } | null;
   /** Cleared by each keepalive ping, set again by the pong. */
   alive = true;
 

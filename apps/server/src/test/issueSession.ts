@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import type { BoardRole } from '@fdr/model';
 import pg from 'pg';
 import { AccountStore, type User } from '../auth/AccountStore.ts';
-import type { Role } from '../auth/Role.ts';
 import { pgExecutor, type SqlExecutor, sqliteExecutor } from '../auth/SqlExecutor.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { SESSION_COOKIE } from '../http/sessionCookie.ts';
@@ -40,7 +40,7 @@ export async function issueSession(
   options: {
     admin?: boolean;
     board?: string;
-    role?: Role;
+    role?: BoardRole;
     cardIds?: string[];
     email?: string;
   } = {},

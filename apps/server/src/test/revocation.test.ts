@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import type { BoardRole } from '@fdr/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { AccountStore, type User } from '../auth/AccountStore.ts';
-import type { Role } from '../auth/Role.ts';
 import { sqliteExecutor } from '../auth/SqlExecutor.ts';
 import { CloseCode } from '../sync/CloseCode.ts';
 import { connectClient, type TestClient, waitFor } from './clients.ts';
@@ -40,7 +40,7 @@ async function api(
 /** A board made by the administrator, and a person with an account and `role` on it, signed in. */
 async function boardWithMember(
   s: TestServer,
-  role: Role,
+  role: BoardRole,
 ): Promise<{ board: string; user: User; cookie: string; email: string }> {
   const created = await api(s, '/boards', {
     body: { title: { fr: 'Essai', en: 'Trial' }, template: 'blank' },

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { Role } from '../auth/Role.ts';
+import type { BoardRole } from '@fdr/model';
 import { type Config, loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { type RunningServer, startServer } from '../startServer.ts';
@@ -23,7 +23,7 @@ export interface TestServer extends RunningServer {
   /** The stock y-websocket client, signed in as that administrator. */
   connect(board: string, options?: Parameters<typeof connectClient>[2]): TestClient;
   /** Another user with a role on a board. */
-  session(board: string, role: Role, cardIds?: string[]): Promise<IssuedSession>;
+  session(board: string, role: BoardRole, cardIds?: string[]): Promise<IssuedSession>;
   /** `ws://127.0.0.1:port/sync`: the y-websocket server URL (the board id is appended). */
   syncUrl: string;
   logs: LogLine[];

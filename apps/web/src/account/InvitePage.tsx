@@ -1,10 +1,12 @@
-import { localize } from '@fdr/model';
+import { BOARD_ROLE_LABELS, localize } from '@fdr/model';
 import { type FormEvent, useEffect, useState } from 'react';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import { format } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { boardPath, myTeamsPath, navigate } from '../router.ts';
+import { AccountField } from './AccountField.tsx';
 import { AccountLayout } from './AccountLayout.tsx';
 import { acceptInvite, fragmentToken, inviteInfo, me, type User } from './accountApi.ts';
 import { PasswordFields } from './PasswordFields.tsx';
@@ -49,7 +51,7 @@ export function InvitePage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang
     }
   };
 
-  const roleName = info ? t[`role_${info.role}`] : '';
+  const roleName = info ? BOARD_ROLE_LABELS[info.role][lang] : '';
   return (
     <AccountLayout lang={lang} setLang={setLang} title={t.inviteTitle}>
       {!info && !error && <p role="status">{t.loading}</p>}
@@ -69,22 +71,22 @@ export function InvitePage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang
           ) : (
             <>
               <p className="fdr-hint">{t.inviteHaveAccount}</p>
-              <label htmlFor="invite-name">{t.name}</label>
-              <input
+              <AccountField
                 id="invite-name"
+                label={t.name}
                 autoComplete="name"
                 required
                 value={account.name}
-                onChange={(e) => setAccount({ ...account, name: e.target.value })}
+                onChange={(value) => setAccount({ ...account, name: value })}
               />
-              <label htmlFor="invite-email">{t.email}</label>
-              <input
+              <AccountField
                 id="invite-email"
+                label={t.email}
                 type="email"
                 autoComplete="username"
                 required
                 value={account.email}
-                onChange={(e) => setAccount({ ...account, email: e.target.value })}
+                onChange={(value) => setAccount({ ...account, email: value })}
               />
               <PasswordFields lang={lang} value={passwords} onChange={setPasswords} />
               <button type="submit" className="fdr-button fdr-button--primary" disabled={busy}>
@@ -94,11 +96,7 @@ export function InvitePage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang
           )}
         </form>
       )}
-      {error && (
-        <p role="alert" className="fdr-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </AccountLayout>
   );
 }

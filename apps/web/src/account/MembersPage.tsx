@@ -1,6 +1,15 @@
-import { type Localized, localize } from '@fdr/model';
+import {
+  BOARD_ROLE_LABELS,
+  BOARD_ROLES,
+  type BoardMembership,
+  type BoardRole,
+  type Localized,
+  localize,
+} from '@fdr/model';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api.ts';
+import type { BoardPageProps } from '../BoardPageProps.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import { format } from '../i18n/format.ts';
@@ -13,14 +22,11 @@ import {
   createInvite,
   invites as listInvites,
   members as listMembers,
-  type Membership,
-  ROLES,
-  type Role,
   removeMember,
   setRole,
 } from './accountApi.ts';
 
-type Member = Membership & { email: string; name: string };
+type Member = BoardMembership & { email: string; name: string };
 type Data = {
   members: Member[];
   invites: Awaited<ReturnType<typeof listInvites>>['invites'];
@@ -58,20 +64,12 @@ function CardPicker(props: {
 }
 
 /** The secretariat's page: who has which role, invitations, and the audit log. */
-export function MembersPage({
-  boardId,
-  lang,
-  setLang,
-}: {
-  boardId: string;
-  lang: Lang;
-  setLang: (lang: Lang) => void;
-}) {
+export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
   const t = accountStrings[lang];
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [inviteRole, setInviteRole] = useState<Role>('council');
+  const [inviteRole, setInviteRole] = useState<BoardRole>('council');
   const [inviteCards, setInviteCards] = useState<string[]>([]);
   const [link, setLink] = useState<{ url: string; expiresAt: number } | null>(null);
   const [copied, setCopied] = useState(false);
@@ -107,7 +105,7 @@ export function MembersPage({
     });
   };
 
-  const roleLabel = (role: Role) => t[`role_${role}`];
+  const roleLabel = (role: BoardRole) => BOARD_ROLE_LABELS[role][lang];
   return (
     <AccountLayout lang={lang} setLang={setLang} title={t.membersTitle}>
       <p>
@@ -115,11 +113,7 @@ export function MembersPage({
       </p>
       <div aria-live="polite">
         {status && <p role="status">{status}</p>}
-        {error && (
-          <p role="alert" className="fdr-error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
       </div>
       {!data && !error && <p role="status">{t.loading}</p>}
       {data && (
@@ -152,7 +146,7 @@ export function MembersPage({
                           aria-label={`${t.role} — ${m.name}`}
                           value={m.role}
                           onChange={(e) => {
-                            const role = e.target.value as Role;
+                            const role = e.target.value as BoardRole;
                             void act(() =>
                               setRole(
                                 boardId,
@@ -163,7 +157,7 @@ export function MembersPage({
                             );
                           }}
                         >
-                          {ROLES.map((role) => (
+                          {BOARD_ROLES.map((role) => (
                             <option
                               key={role}
                               value={role}
@@ -201,9 +195,9 @@ export function MembersPage({
               <select
                 id="invite-role"
                 value={inviteRole}
-                onChange={(e) => setInviteRole(e.target.value as Role)}
+                onChange={(e) => setInviteRole(e.target.value as BoardRole)}
               >
-                {ROLES.map((role) => (
+                {BOARD_ROLES.map((role) => (
                   <option key={role} value={role}>
                     {roleLabel(role)}
                   </option>

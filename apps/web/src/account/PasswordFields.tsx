@@ -1,5 +1,7 @@
+import { MIN_PASSWORD_LENGTH } from '@fdr/model';
 import { useId } from 'react';
 import { accountStrings } from '../i18n/accountStrings.ts';
+import { format } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 
 /** A new password and its confirmation, with the length rule stated up front. */
@@ -19,13 +21,13 @@ export function PasswordFields(props: {
         type="password"
         autoComplete="new-password"
         required
-        minLength={12}
+        minLength={MIN_PASSWORD_LENGTH}
         aria-describedby={`${id}-hint`}
         value={props.value.password}
         onChange={(e) => props.onChange({ ...props.value, password: e.target.value })}
       />
       <p id={`${id}-hint`} className="fdr-hint">
-        {t.passwordHint}
+        {format(t.passwordHint, { min: MIN_PASSWORD_LENGTH })}
       </p>
       <label htmlFor={`${id}-c`}>{t.confirmPassword}</label>
       <input

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import type { Lang } from '../i18n/strings.ts';
@@ -42,11 +43,7 @@ export function ResetPage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang)
             onChange={setPasswords}
             label={t.newPassword}
           />
-          {error && (
-            <p role="alert" className="fdr-error">
-              {error}
-            </p>
-          )}
+          <ErrorAlert message={error} />
           <button
             type="submit"
             className="fdr-button fdr-button--primary"

@@ -1,8 +1,10 @@
 import { type FormEvent, useState } from 'react';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { navigate } from '../router.ts';
+import { AccountField } from './AccountField.tsx';
 import { AccountLayout } from './AccountLayout.tsx';
 import { completeSetup, fragmentToken } from './accountApi.ts';
 import { PasswordFields } from './PasswordFields.tsx';
@@ -38,29 +40,25 @@ export function SetupPage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang)
       ) : (
         <form className="fdr-form" onSubmit={submit} data-testid="setup-form">
           <p>{t.setupIntro}</p>
-          <label htmlFor="setup-name">{t.name}</label>
-          <input
+          <AccountField
             id="setup-name"
+            label={t.name}
             autoComplete="name"
             required
             value={name}
-            onChange={(e) => setName(e.target.value)}
+            onChange={setName}
           />
-          <label htmlFor="setup-email">{t.email}</label>
-          <input
+          <AccountField
             id="setup-email"
+            label={t.email}
             type="email"
             autoComplete="username"
             required
             value={email}
-            onChange={(e) => setEmail(e.target.value)}
+            onChange={setEmail}
           />
           <PasswordFields lang={lang} value={passwords} onChange={setPasswords} />
-          {error && (
-            <p role="alert" className="fdr-error">
-              {error}
-            </p>
-          )}
+          <ErrorAlert message={error} />
           <button type="submit" className="fdr-button fdr-button--primary" disabled={busy}>
             {t.setupSubmit}
           </button>

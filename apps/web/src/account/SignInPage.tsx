@@ -1,8 +1,10 @@
 import { type FormEvent, useState } from 'react';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { myTeamsPath, navigate } from '../router.ts';
+import { AccountField } from './AccountField.tsx';
 import { AccountLayout } from './AccountLayout.tsx';
 import { me, signIn } from './accountApi.ts';
 
@@ -55,29 +57,25 @@ export function SignInPage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang
   return (
     <AccountLayout lang={lang} setLang={setLang} title={t.signInTitle}>
       <form className="fdr-form" onSubmit={submit} data-testid="signin-form">
-        <label htmlFor="signin-email">{t.email}</label>
-        <input
+        <AccountField
           id="signin-email"
+          label={t.email}
           type="email"
           autoComplete="username"
           required
           value={email}
-          onChange={(e) => setEmail(e.target.value)}
+          onChange={setEmail}
         />
-        <label htmlFor="signin-password">{t.password}</label>
-        <input
+        <AccountField
           id="signin-password"
+          label={t.password}
           type="password"
           autoComplete="current-password"
           required
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          onChange={setPassword}
         />
-        {error && (
-          <p role="alert" className="fdr-error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <button type="submit" className="fdr-button fdr-button--primary" disabled={busy}>
           {busy ? t.signingIn : t.signIn}
         </button>

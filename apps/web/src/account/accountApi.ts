@@ -1,21 +1,11 @@
-import type { Localized } from '@fdr/model';
+import type { BoardMembership, BoardRole, Localized } from '@fdr/model';
 import { ApiError, NetworkError } from '../api.ts';
-
-export type Role = 'secretariat' | 'council' | 'task-team' | 'observer';
-export const ROLES: readonly Role[] = ['secretariat', 'council', 'task-team', 'observer'];
 
 export interface User {
   id: string;
   email: string;
   name: string;
   isAdmin: boolean;
-}
-
-export interface Membership {
-  boardId: string;
-  userId: string;
-  role: Role;
-  cardIds: string[];
 }
 
 /** A JSON call to our REST API; refusals become ApiError (both languages), no answer NetworkError. */
@@ -46,7 +36,7 @@ export async function call<T>(path: string, body?: unknown, method?: string): Pr
 }
 
 /** The signed-in user and their roles, or null when nobody is signed in. */
-export async function me(): Promise<{ user: User; memberships: Membership[] } | null> {
+export async function me(): Promise<{ user: User; memberships: BoardMembership[] } | null> {
   try {
     return await call('/api/auth/me');
   } catch (error) {
@@ -68,7 +58,7 @@ export const inviteInfo = (token: string) =>
   call<{
     boardId: string;
     boardTitle: Localized | null;
-    role: Role;
+    role: BoardRole;
     cardIds: string[];
     expiresAt: number;
     usable: boolean;
@@ -76,13 +66,21 @@ export const inviteInfo = (token: string) =>
 export const acceptInvite = (
   token: string,
   account?: { email: string; name: string; password: string },
-) => call<{ user: User; membership: Membership }>('/api/invites/accept', { token, ...account });
+) =>
+  call<{ user: User; membership: BoardMembership }>('/api/invites/accept', { token, ...account });
 
 const board = (id: string) => `/api/boards/${encodeURIComponent(id)}`;
 export const members = (boardId: string) =>
-  call<{ members: (Membership & { email: string; name: string })[] }>(`${board(boardId)}/members`);
-export const setRole = (boardId: string, userId: string, role: Role, cardIds: string[]) =>
-  call<{ membership: Membership }>(
+  call<{ members: (BoardMembership & { email: string; name: string })[] }>(
+    `${board(boardId)}/members`,
+  );
+export const setRole = (
+  boardId: string,
+  userId: string,
+  role: BoardRole,
+  cardIds: readonly string[],
+) =>
+  call<{ membership: BoardMembership }>(
     `${board(boardId)}/members/${encodeURIComponent(userId)}`,
     { role, cardIds },
     'PUT',
@@ -93,12 +91,12 @@ export const removeMember = (boardId: string, userId: string) =>
     undefined,
     'DELETE',
   );
-export const createInvite = (boardId: string, role: Role, cardIds: string[]) =>
+export const createInvite = (boardId: string, role: BoardRole, cardIds: string[]) =>
   call<{ url: string; expiresAt: number }>(`${board(boardId)}/invites`, { role, cardIds });
 export const invites = (boardId: string) =>
   call<{
     invites: {
-      role: Role;
+      role: BoardRole;
       cardIds: string[];
       createdAt: number;
       expiresAt: number;

@@ -3,7 +3,7 @@ import type { SerializedSchema, TLRecord, TLStore } from 'tldraw';
 import type * as Y from 'yjs';
 
 /** Free-form shapes the board keeps. Embeds, bookmarks, images, videos and frames are not kept. */
-export const ANNOTATION_SHAPE_TYPES: ReadonlySet<string> = new Set([
+const ANNOTATION_SHAPE_TYPES: ReadonlySet<string> = new Set([
   'note',
   'text',
   'arrow',

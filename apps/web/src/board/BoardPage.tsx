@@ -1,10 +1,11 @@
 import 'tldraw/tldraw.css';
 import './board.css';
-import { type Localized, localize } from '@fdr/model';
+import '../cards/cards.css';
+import { type BoardRole, canAdminister, type Localized, localize } from '@fdr/model';
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Editor, Tldraw, useValue } from 'tldraw';
-import type { Role } from '../account/accountApi.ts';
 import { getConfig, type PublicConfig } from '../api.ts';
+import type { BoardPageProps } from '../BoardPageProps.ts';
 import { CanvasExportMenu } from '../export/CanvasExportMenu.tsx';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import { roleStrings } from '../i18n/roleStrings.ts';
@@ -25,8 +26,8 @@ import { cardIdOfShape } from './cardShape.ts';
 import { EditTools } from './EditTools.tsx';
 import { fitBoard } from './fitBoard.ts';
 import { Legend } from './Legend.tsx';
-import { canEditBoard } from './liveRole.ts';
 import { LiveReadProblems } from './LiveReadProblems.tsx';
+import { canEditBoard } from './liveRole.ts';
 import { MoveDialog } from './MoveDialog.tsx';
 import { PeopleBar } from './PeopleBar.tsx';
 import { PresenceBoundary } from './PresenceBoundary.tsx';
@@ -67,12 +68,9 @@ export default function BoardPage({
   setLang,
   role = null,
   userName = null,
-}: {
-  boardId: string;
-  lang: Lang;
-  setLang: (lang: Lang) => void;
+}: BoardPageProps & {
   /** The signed-in user's role; null when unknown (offline): the server decides then. */
-  role?: Role | null;
+  role?: BoardRole | null;
   userName?: string | null;
 }) {
   const t = strings[lang];
@@ -112,7 +110,7 @@ export default function BoardPage({
           {boardTitle}
         </h1>
         <ViewSwitch boardId={boardId} current="canvas" lang={lang} />
-        {liveRole === 'secretariat' && (
+        {canAdminister(liveRole === 'none' ? null : liveRole) && (
           <Link href={membersPath(boardId)} className="fdr-button fdr-button--quiet">
             {accountStrings[lang].membersTitle}
           </Link>

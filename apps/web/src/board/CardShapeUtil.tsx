@@ -1,13 +1,6 @@
-import {
-  CARD_STATE_LABELS,
-  type CardState,
-  CHECKIN_STATUS_LABELS,
-  type CheckinStatus,
-  localize,
-  ROLE_LABELS,
-  type Role,
-} from '@fdr/model';
+import { localize } from '@fdr/model';
 import { HTMLContainer, type RecordProps, Rectangle2d, ShapeUtil, T } from 'tldraw';
+import { roleLabelOf, stateLabelOf, statusLabelOf } from '../cards/labels.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import { strings } from '../i18n/strings.ts';
 import { useBoard } from './BoardContext.tsx';
@@ -120,39 +113,22 @@ export function cardTitle(props: Pick<CardShapeProps, 'titleFr' | 'titleEn'>, la
 }
 
 /** Everything the card shows, as one sentence for screen readers. */
-export function describeCard(props: CardShapeProps, lang: 'fr' | 'en'): string {
+function describeCard(props: CardShapeProps, lang: 'fr' | 'en'): string {
   const t = strings[lang];
   const parts = [
     cardTitle(props, lang),
     // French puts a space before the colon.
-    `${t.fieldRole}${lang === 'fr' ? ' : ' : ': '}${roleLabel(props.role, lang)}`,
-    stateLabel(props.state, lang),
+    `${t.fieldRole}${lang === 'fr' ? ' : ' : ': '}${roleLabelOf(props.role, lang)}`,
+    stateLabelOf(props.state, lang),
     props.status
       ? format(t.lastCheckin, {
-          status: statusLabel(props.status, lang),
+          status: statusLabelOf(props.status, lang),
           date: formatDate(props.statusAt, lang),
         })
       : t.noCheckin,
   ];
   if (props.stale) parts.push(t.stale);
   return parts.join('. ');
-}
-
-export function roleLabel(role: string, lang: 'fr' | 'en'): string {
-  const label = ROLE_LABELS[role as Role];
-  return label ? label[lang] : role;
-}
-
-export function stateLabel(state: string, lang: 'fr' | 'en'): string {
-  const t = strings[lang];
-  if (state === 'existing-modified') return t.stateExisting;
-  if (state === 'external-identity') return t.stateExternal;
-  if (state === 'new') return t.stateNew;
-  return CARD_STATE_LABELS[state as CardState]?.[lang] ?? state;
-}
-
-export function statusLabel(status: string, lang: 'fr' | 'en'): string {
-  return CHECKIN_STATUS_LABELS[status as CheckinStatus]?.[lang] ?? status;
 }
 
 function CardView({ shape }: { shape: CardShape }) {
@@ -176,10 +152,10 @@ function CardView({ shape }: { shape: CardShape }) {
       style={{ width: p.w, height: p.h }}
     >
       <div className="fdr-card__top">
-        <span className={`fdr-role fdr-role--${p.role}`} title={roleLabel(p.role, lang)}>
+        <span className={`fdr-role fdr-role--${p.role}`} title={roleLabelOf(p.role, lang)}>
           {p.role}
         </span>
-        <span className="fdr-card__state">{stateLabel(p.state, lang)}</span>
+        <span className="fdr-card__state">{stateLabelOf(p.state, lang)}</span>
         {p.periods !== '' && (
           <span className="fdr-periods" title={periodsText} role="img" aria-label={periodsText}>
             {[...p.periods].map((on, i) => (
@@ -196,7 +172,7 @@ function CardView({ shape }: { shape: CardShape }) {
         {p.status ? (
           <span className={`fdr-status fdr-status--${p.status}`}>
             <span className="fdr-status__dot" aria-hidden="true" />
-            {statusLabel(p.status, lang)} · {formatDate(p.statusAt, lang)}
+            {statusLabelOf(p.status, lang)} · {formatDate(p.statusAt, lang)}
           </span>
         ) : (
           <span className="fdr-status fdr-status--none">{t.noCheckin}</span>

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { type Lang, strings } from '../i18n/strings.ts';
+import { UndoButtons } from './UndoButtons.tsx';
 import { useUndoState } from './useUndoState.ts';
 
 /** The toolbar's editing buttons, shown only to those whose role lets them change the board. */
@@ -24,28 +25,7 @@ export function EditTools({
   const undoState = useUndoState(undo);
   return (
     <>
-      <button
-        type="button"
-        className="fdr-button fdr-button--quiet"
-        onClick={onUndo}
-        disabled={!undoState.canUndo}
-        title={t.undoLabel}
-        aria-keyshortcuts="Control+Z"
-        data-testid="undo"
-      >
-        {t.undo}
-      </button>
-      <button
-        type="button"
-        className="fdr-button fdr-button--quiet"
-        onClick={onRedo}
-        disabled={!undoState.canRedo}
-        title={t.redoLabel}
-        aria-keyshortcuts="Control+Shift+Z"
-        data-testid="redo"
-      >
-        {t.redo}
-      </button>
+      <UndoButtons lang={lang} state={undoState} onUndo={onUndo} onRedo={onRedo} withShortcuts />
       <button type="button" className="fdr-button fdr-button--quiet" onClick={onEdit}>
         {t.editCard}
       </button>

@@ -1,7 +1,7 @@
 import { CHECKIN_STATUSES, ROLES } from '@fdr/model';
 import { useId, useState } from 'react';
+import { roleLabelOf, stateLabelOf, statusLabelOf } from '../cards/labels.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
-import { roleLabel, stateLabel, statusLabel } from './CardShapeUtil.tsx';
 
 /** What the badges, borders and chips of a card mean; each is text as well as colour. */
 export function Legend({ lang }: { lang: Lang }) {
@@ -25,7 +25,8 @@ export function Legend({ lang }: { lang: Lang }) {
           <ul>
             {ROLES.map((role) => (
               <li key={role}>
-                <span className={`fdr-role fdr-role--${role}`}>{role}</span> {roleLabel(role, lang)}
+                <span className={`fdr-role fdr-role--${role}`}>{role}</span>{' '}
+                {roleLabelOf(role, lang)}
               </li>
             ))}
           </ul>
@@ -34,7 +35,7 @@ export function Legend({ lang }: { lang: Lang }) {
             {(['existing-modified', 'new', 'external-identity'] as const).map((state) => (
               <li key={state}>
                 <span className={`fdr-legend__swatch fdr-card--${state}`} aria-hidden="true" />{' '}
-                {stateLabel(state, lang)}
+                {stateLabelOf(state, lang)}
               </li>
             ))}
           </ul>
@@ -44,7 +45,7 @@ export function Legend({ lang }: { lang: Lang }) {
               <li key={status}>
                 <span className={`fdr-status fdr-status--${status}`}>
                   <span className="fdr-status__dot" aria-hidden="true" />
-                  {statusLabel(status, lang)}
+                  {statusLabelOf(status, lang)}
                 </span>
               </li>
             ))}

@@ -1,4 +1,4 @@
-import { accountStrings } from '../i18n/accountStrings.ts';
+import { BOARD_ROLE_LABELS } from '@fdr/model';
 import { format } from '../i18n/format.ts';
 import { roleStrings } from '../i18n/roleStrings.ts';
 import type { Lang } from '../i18n/strings.ts';
@@ -20,7 +20,7 @@ export function RoleNotice({
 }) {
   if (notice.kind === 'removed') return null;
   const t = roleStrings[lang];
-  const roleName = accountStrings[lang][`role_${notice.role}`];
+  const roleName = BOARD_ROLE_LABELS[notice.role][lang];
   const lost = notice.kind === 'refused' || notice.lost;
   const canEdit = notice.kind === 'changed' && notice.canEdit;
   return (

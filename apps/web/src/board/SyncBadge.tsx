@@ -22,7 +22,7 @@ const ICON: Record<SyncState, string> = {
   'offline-pending': '⨯',
 };
 
-export function useSyncState(connection: BoardConnection): SyncState {
+function useSyncState(connection: BoardConnection): SyncState {
   return useSyncExternalStore(
     (listener) => connection.subscribe(listener),
     () => connection.syncState,

@@ -210,11 +210,6 @@ export function dropTarget(
   return { ...cell, index, position, unchanged };
 }
 
-/** Cards of the roadmap by id, visible ones only. */
-export function visibleCards(roadmap: Roadmap): Map<string, RoadmapCard> {
-  return new Map(roadmap.cards.filter((c) => !c.archived).map((c) => [c.id, c]));
-}
-
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }

@@ -1,24 +1,25 @@
-import type { Membership, Role, User } from '../account/accountApi.ts';
+import { type BoardMembership, type BoardRole, canEdit } from '@fdr/model';
+import type { User } from '../account/accountApi.ts';
 
 /**
  * The person's role on the open board: a role, `'none'` once the server says they have none,
  * or null while it is not known (offline: the server decides then).
  */
-export type LiveRole = Role | 'none' | null;
+export type LiveRole = BoardRole | 'none' | null;
 
 /** What the page tells the person about their role; null when there is nothing to say. */
 export type RoleNotice =
   /** The role changed while the board was open; `lost`: their refused changes were dropped. */
-  | { kind: 'changed'; role: Role; canEdit: boolean; lost: boolean }
+  | { kind: 'changed'; role: BoardRole; canEdit: boolean; lost: boolean }
   /** Changes this device held were refused under the role they already had. */
-  | { kind: 'refused'; role: Role }
+  | { kind: 'refused'; role: BoardRole }
   | { kind: 'removed' };
 
 /** The role `me` has on `boardId`: its membership, else secretariat for an administrator. */
 export function roleOnBoard(
-  me: { user: User; memberships: Membership[] },
+  me: { user: User; memberships: BoardMembership[] },
   boardId: string,
-): Role | 'none' {
+): BoardRole | 'none' {
   const membership = me.memberships.find((m) => m.boardId === boardId);
   return membership?.role ?? (me.user.isAdmin ? 'secretariat' : 'none');
 }
@@ -28,7 +29,7 @@ export function roleOnBoard(
  * (secretariat and council write; others read). Unknown roles keep the tools: the server decides.
  */
 export function canEditBoard(role: LiveRole): boolean {
-  return role === null || role === 'secretariat' || role === 'council';
+  return role === null || (role !== 'none' && canEdit(role));
 }
 
 /** The notice for a role that went from `previous` to `next` while the board was open. */
@@ -40,7 +41,7 @@ export function noticeFor(previous: LiveRole, next: LiveRole): RoleNotice | null
 }
 
 /** The notice once refused changes were dropped: the one shown, completed, or a new one. */
-export function withLostChanges(notice: RoleNotice | null, role: Role): RoleNotice {
+export function withLostChanges(notice: RoleNotice | null, role: BoardRole): RoleNotice {
   return notice?.kind === 'changed' && notice.role === role
     ? { ...notice, lost: true }
     : { kind: 'refused', role };

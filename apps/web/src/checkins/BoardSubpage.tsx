@@ -12,7 +12,7 @@ import { boardPath, sincePath, statusPath, versionsPath } from '../router.ts';
 export type SubpageName = 'status' | 'since' | 'versions' | 'version';
 
 /** The board's title from the catalog (null while unknown). */
-export function useBoardTitle(boardId: string): Localized | null {
+function useBoardTitle(boardId: string): Localized | null {
   const [title, setTitle] = useState<Localized | null>(null);
   useEffect(() => {
     let live = true;

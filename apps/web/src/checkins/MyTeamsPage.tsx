@@ -1,11 +1,10 @@
 import './checkins.css';
-import { localize } from '@fdr/model';
+import { BOARD_ROLE_LABELS, type BoardMembership, localize } from '@fdr/model';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { Membership, User } from '../account/accountApi.ts';
+import type { User } from '../account/accountApi.ts';
 import { UserMenu } from '../account/UserMenu.tsx';
 import { type BoardEntry, listBoards } from '../api.ts';
 import { errorText } from '../errorText.ts';
-import { accountStrings } from '../i18n/accountStrings.ts';
 import { checkinStrings } from '../i18n/checkinStrings.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
@@ -25,7 +24,7 @@ type Loaded =
   | {
       kind: 'ready';
       teams: BoardCheckins[];
-      others: { membership: Membership; board?: BoardEntry }[];
+      others: { membership: BoardMembership; board?: BoardEntry }[];
     };
 
 /**
@@ -41,7 +40,7 @@ export function MyTeamsPage({
   lang: Lang;
   setLang: (lang: Lang) => void;
   user: User | null;
-  memberships: Membership[];
+  memberships: BoardMembership[];
 }) {
   const t = checkinStrings[lang];
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
@@ -137,7 +136,7 @@ export function MyTeamsPage({
                 <li key={membership.boardId}>
                   {format(t.myTeamsOtherRole, {
                     board: title,
-                    role: accountStrings[lang][`role_${membership.role}`],
+                    role: BOARD_ROLE_LABELS[membership.role][lang],
                   })}{' '}
                   <Link href={boardPath(membership.boardId)}>
                     {t.openBoard}

@@ -1,5 +1,6 @@
 import { localize, type RecordProblem } from '@fdr/model';
 import { type ReactNode, useEffect, useId, useState } from 'react';
+import type { BoardPageProps } from '../BoardPageProps.ts';
 import { errorText } from '../errorText.ts';
 import { checkinStrings } from '../i18n/checkinStrings.ts';
 import { format, formatDate } from '../i18n/format.ts';
@@ -49,15 +50,7 @@ function readLarge(): boolean {
  * at a chosen date): check-ins, moves, additions, removals, renames, and the rest. Readable on a
  * projector (large type) and printable.
  */
-export function SinceMeetingPage({
-  boardId,
-  lang,
-  setLang,
-}: {
-  boardId: string;
-  lang: Lang;
-  setLang: (lang: Lang) => void;
-}) {
+export function SinceMeetingPage({ boardId, lang, setLang }: BoardPageProps) {
   const t = checkinStrings[lang];
   const id = useId();
   const [versions, setVersions] = useState<VersionInfo[] | null>(null);

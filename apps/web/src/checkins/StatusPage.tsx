@@ -1,6 +1,6 @@
-import { localize } from '@fdr/model';
+import { type BoardRole, canAdminister, localize } from '@fdr/model';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { Role } from '../account/accountApi.ts';
+import type { BoardPageProps } from '../BoardPageProps.ts';
 import { errorText } from '../errorText.ts';
 import { checkinStrings } from '../i18n/checkinStrings.ts';
 import { format, formatDate } from '../i18n/format.ts';
@@ -26,11 +26,8 @@ export function StatusPage({
   lang,
   setLang,
   role,
-}: {
-  boardId: string;
-  lang: Lang;
-  setLang: (lang: Lang) => void;
-  role: Role | null;
+}: BoardPageProps & {
+  role: BoardRole | null;
 }) {
   const t = checkinStrings[lang];
   const id = useId();
@@ -141,7 +138,7 @@ export function StatusPage({
               })}
             </tbody>
           </table>
-          {role === 'secretariat' && (
+          {canAdminister(role) && (
             <Reminder data={data} overdue={overdue} lang={lang} days={days} />
           )}
         </>

@@ -1,5 +1,11 @@
-import type { CheckinRecord, CheckinStatus, Localized, Milestone, StatusSummary } from '@fdr/model';
-import type { Role } from '../account/accountApi.ts';
+import type {
+  BoardRole,
+  CheckinRecord,
+  CheckinStatus,
+  Localized,
+  Milestone,
+  StatusSummary,
+} from '@fdr/model';
 import { call } from '../account/accountApi.ts';
 
 /** A card as the check-in pages see it (GET /api/boards/:id/checkins). */
@@ -21,7 +27,7 @@ export interface CardStatus {
 
 export interface BoardCheckins {
   board: { id: string; title: Localized; staleAfterDays: number };
-  role: Role;
+  role: BoardRole;
   /** The server's clock when it answered (staleness was computed against it). */
   now: string;
   cards: CardStatus[];

@@ -1,4 +1,4 @@
-import { validateCheckin } from '@fdr/model';
+import { CHECKIN_TEXT_MAX, MILESTONE_LABEL_MAX, validateCheckin } from '@fdr/model';
 import { describe, expect, it } from 'vitest';
 import { type CheckinDraft, checkinInput, draftErrors, EMPTY_DRAFT } from './checkinDraft.ts';
 
@@ -32,10 +32,14 @@ describe('check-in draft', () => {
   });
 
   it('refuses texts longer than the model takes', () => {
-    expect(draftErrors(draft({ status: 'blocked', risksEn: 'x'.repeat(5001) }))).toEqual({
+    expect(
+      draftErrors(draft({ status: 'blocked', risksEn: 'x'.repeat(CHECKIN_TEXT_MAX + 1) })),
+    ).toEqual({
       risksEn: 'textTooLong',
     });
-    expect(draftErrors(draft({ status: 'blocked', milestoneFr: 'x'.repeat(501) }))).toEqual({
+    expect(
+      draftErrors(draft({ status: 'blocked', milestoneFr: 'x'.repeat(MILESTONE_LABEL_MAX + 1) })),
+    ).toEqual({
       milestoneFr: 'textTooLong',
     });
   });

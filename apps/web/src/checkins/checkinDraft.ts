@@ -1,4 +1,9 @@
-import { CHECKIN_STATUSES, type CheckinStatus } from '@fdr/model';
+import {
+  CHECKIN_STATUSES,
+  CHECKIN_TEXT_MAX,
+  type CheckinStatus,
+  MILESTONE_LABEL_MAX,
+} from '@fdr/model';
 import type { CheckinInput } from './checkinApi.ts';
 
 /** What the check-in form holds: text as typed, validated only when sent. */
@@ -29,9 +34,6 @@ export const EMPTY_DRAFT: CheckinDraft = {
   risksFr: '',
   risksEn: '',
 };
-
-/** The model's limit on each free text of a check-in. */
-export const TEXT_MAX = 5_000;
 
 /** Keys of `checkinStrings` that explain what is wrong with one field. */
 export type DraftError =
@@ -77,7 +79,7 @@ export function draftErrors(draft: CheckinDraft): DraftErrors {
     'risksEn',
   ] as const) {
     // The milestone's label has the model's tighter limit.
-    const max = key.startsWith('milestone') ? 500 : TEXT_MAX;
+    const max = key.startsWith('milestone') ? MILESTONE_LABEL_MAX : CHECKIN_TEXT_MAX;
     if (draft[key].trim().length > max && errors[key] === undefined) errors[key] = 'textTooLong';
   }
   return errors;

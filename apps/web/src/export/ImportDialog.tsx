@@ -1,6 +1,7 @@
 import type { Roadmap } from '@fdr/model';
 import { type ChangeEvent, useId, useState } from 'react';
 import type * as Y from 'yjs';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 import { format } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { type TableStrings, tableStrings } from '../i18n/tableStrings.ts';
@@ -174,11 +175,7 @@ export function ImportDialog({
           </section>
         </>
       )}
-      {notice && (
-        <p role="alert" className="fdr-error">
-          {notice}
-        </p>
-      )}
+      <ErrorAlert message={notice} />
       <div className="fdr-actions">
         <button
           type="button"

@@ -1,8 +1,8 @@
 import { isStale, localize, type Roadmap } from '@fdr/model';
 import { CARD_H, CARD_W, computeLayout, HEADER_H, LABEL_W } from '../board/layout.ts';
+import { stateLabelOf, statusLabelOf } from '../cards/labels.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import { strings } from '../i18n/strings.ts';
-import { stateLabelOf, statusLabelOf } from './labels.ts';
 
 /*
  * A picture of the board drawn from the model alone, as SVG markup in page units (the canvas's

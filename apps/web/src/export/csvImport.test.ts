@@ -1,4 +1,11 @@
-import { createCard, createTemplateDoc, recordCheckin, toJSON, updateCard } from '@fdr/model';
+import {
+  CARD_TITLE_MAX,
+  createCard,
+  createTemplateDoc,
+  recordCheckin,
+  toJSON,
+  updateCard,
+} from '@fdr/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CSV_COLUMNS, cardsToCsv, headerOf } from './cardsCsv.ts';
@@ -146,7 +153,7 @@ describe('cards CSV import', () => {
       ['', 'C', 'Gouvernance numérique', '', 'Boss', 'Phase 1'],
       ['bad id!', 'D', 'Gouvernance numérique', '', 'Pr', 'Phase 1'],
       ['', 'E', '', '', '', ''],
-      ['', 'x'.repeat(301), 'Gouvernance numérique', '', 'Pr', 'Phase 1'],
+      ['', 'x'.repeat(CARD_TITLE_MAX + 1), 'Gouvernance numérique', '', 'Pr', 'Phase 1'],
       ['', 'Fine', 'Gouvernance numérique', '', 'Br', 'Phase 1'],
     ]);
     const plan = planCsvImport(doc, roadmap(), csv);

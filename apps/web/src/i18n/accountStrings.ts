@@ -12,7 +12,7 @@ export const accountStrings = {
     signOut: 'Se déconnecter',
     signedInAs: 'Connecté : {name}',
     passwordsDiffer: 'Les deux mots de passe diffèrent.',
-    passwordHint: 'Au moins 12 caractères.',
+    passwordHint: 'Au moins {min} caractères.',
     setupTitle: 'Première configuration',
     setupIntro:
       'Créez le compte administrateur de cette installation. Le lien ne sert qu’une fois.',
@@ -52,10 +52,6 @@ export const accountStrings = {
     loading: 'Chargement…',
     backToBoard: 'Retour au tableau',
     notAllowed: 'Votre rôle sur ce tableau ne permet pas de gérer ses membres.',
-    role_secretariat: 'Secrétariat',
-    role_council: 'Membre du conseil',
-    'role_task-team': 'Membre d’équipe spéciale',
-    role_observer: 'Observateur',
     readOnlyBoard: 'Lecture seule : votre rôle ne permet pas de modifier ce tableau.',
   },
   en: {
@@ -70,7 +66,7 @@ export const accountStrings = {
     signOut: 'Sign out',
     signedInAs: 'Signed in: {name}',
     passwordsDiffer: 'The two passwords differ.',
-    passwordHint: 'At least 12 characters.',
+    passwordHint: 'At least {min} characters.',
     setupTitle: 'First setup',
     setupIntro: 'Create this installation’s administrator account. The link works once.',
     setupSubmit: 'Create the administrator account',
@@ -108,12 +104,6 @@ export const accountStrings = {
     loading: 'Loading…',
     backToBoard: 'Back to the board',
     notAllowed: 'Your role on this board does not allow managing its members.',
-    role_secretariat: 'Secretariat',
-    role_council: 'Council member',
-    'role_task-team': 'Task-team member',
-    role_observer: 'Observer',
     readOnlyBoard: 'Read only: your role does not allow changing this board.',
   },
 } as const;
-
-export type AccountStrings = (typeof accountStrings)['fr'];

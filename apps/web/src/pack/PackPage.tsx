@@ -1,14 +1,16 @@
 import '../board/board.css';
+import '../cards/cards.css';
 import '../table/table.css';
 import './pack.css';
 import { diff, isStale, localize, type Roadmap } from '@fdr/model';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useValue } from 'tldraw';
+import type { BoardPageProps } from '../BoardPageProps.ts';
 import { BoardView } from '../board/BoardView.ts';
 import { LiveReadProblems } from '../board/LiveReadProblems.tsx';
 import { SyncBadge } from '../board/SyncBadge.tsx';
+import { roleLabelOf, statusLabelOf } from '../cards/labels.ts';
 import { boardPictureSvg } from '../export/boardPicture.ts';
-import { roleLabelOf, statusLabelOf } from '../export/labels.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
@@ -33,15 +35,7 @@ type Since =
  * language: the board picture, the status table, the overdue task teams and the changes since
  * the last version. Live like the other views; "Print" gives a clean PDF (see pack.css).
  */
-export default function PackPage({
-  boardId,
-  lang,
-  setLang,
-}: {
-  boardId: string;
-  lang: Lang;
-  setLang: (lang: Lang) => void;
-}) {
+export default function PackPage({ boardId, lang, setLang }: BoardPageProps) {
   const s = strings[lang];
   const t = tableStrings[lang];
   const [session, setSession] = useState<{ connection: BoardConnection; view: BoardView } | null>(

@@ -1,14 +1,15 @@
 import {
-  CARD_STATES,
+  CARD_TITLE_MAX,
   type CardState,
   type DomainRecord,
   localize,
   type PhaseRecord,
-  ROLES,
   type Role,
 } from '@fdr/model';
 import { type FormEvent, useId, useState } from 'react';
-import { roleLabelOf, stateLabelOf } from '../export/labels.ts';
+import { RoleSelect } from '../cards/RoleSelect.tsx';
+import { StateSelect } from '../cards/StateSelect.tsx';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 import { format } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
@@ -65,7 +66,7 @@ export function AddCardDialog({
           <input
             id={`${id}-fr`}
             lang="fr"
-            maxLength={300}
+            maxLength={CARD_TITLE_MAX}
             value={fr}
             onChange={(e) => setFr(e.target.value)}
           />
@@ -75,7 +76,7 @@ export function AddCardDialog({
           <input
             id={`${id}-en`}
             lang="en"
-            maxLength={300}
+            maxLength={CARD_TITLE_MAX}
             value={en}
             onChange={(e) => setEn(e.target.value)}
           />
@@ -83,38 +84,14 @@ export function AddCardDialog({
         <div className="fdr-two-columns">
           <div className="fdr-field">
             <label htmlFor={`${id}-role`}>{s.fieldRole}</label>
-            <select
-              id={`${id}-role`}
-              value={role}
-              onChange={(e) => setRole(e.target.value as Role)}
-            >
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {r} — {roleLabelOf(r, lang)}
-                </option>
-              ))}
-            </select>
+            <RoleSelect id={`${id}-role`} value={role} onChange={setRole} lang={lang} />
           </div>
           <div className="fdr-field">
             <label htmlFor={`${id}-state`}>{s.fieldState}</label>
-            <select
-              id={`${id}-state`}
-              value={state}
-              onChange={(e) => setState(e.target.value as CardState)}
-            >
-              {CARD_STATES.map((value) => (
-                <option key={value} value={value}>
-                  {stateLabelOf(value, lang)}
-                </option>
-              ))}
-            </select>
+            <StateSelect id={`${id}-state`} value={state} onChange={setState} lang={lang} />
           </div>
         </div>
-        {error && (
-          <p role="alert" className="fdr-error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <div className="fdr-actions">
           <button type="submit" className="fdr-button fdr-button--primary">
             {s.create}

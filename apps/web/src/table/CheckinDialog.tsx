@@ -1,8 +1,15 @@
-import { CHECKIN_STATUSES, type CheckinStatus, localize, type RoadmapCard } from '@fdr/model';
+import {
+  CHECKIN_STATUSES,
+  CHECKIN_TEXT_MAX,
+  type CheckinStatus,
+  localize,
+  MILESTONE_LABEL_MAX,
+  type RoadmapCard,
+} from '@fdr/model';
 import { type FormEvent, useId, useState } from 'react';
 import { ApiError } from '../api.ts';
+import { statusLabelOf } from '../cards/labels.ts';
 import type { CheckinInput as PostedCheckin } from '../checkins/checkinApi.ts';
-import { statusLabelOf } from '../export/labels.ts';
 import { format } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
@@ -10,6 +17,7 @@ import { tableStrings } from '../i18n/tableStrings.ts';
 /** What the dialog gathers; the page adds the id when it posts it. */
 type CheckinInput = Omit<PostedCheckin, 'id'>;
 
+import { ErrorAlert } from '../ErrorAlert.tsx';
 import { Dialog } from './Dialog.tsx';
 
 /**
@@ -113,7 +121,7 @@ export function CheckinDialog({
                 id={`${id}-${key}`}
                 lang={language}
                 rows={2}
-                maxLength={5000}
+                maxLength={CHECKIN_TEXT_MAX}
                 value={texts[key]}
                 onChange={(e) => set(key)(e.target.value)}
               />
@@ -121,7 +129,7 @@ export function CheckinDialog({
               <input
                 id={`${id}-${key}`}
                 lang={language}
-                maxLength={500}
+                maxLength={MILESTONE_LABEL_MAX}
                 value={texts[key]}
                 onChange={(e) => set(key)(e.target.value)}
               />
@@ -189,11 +197,7 @@ export function CheckinDialog({
         </div>
         {pair(t.checkinAsks, 'asksFr', 'asksEn', true)}
         {pair(t.checkinRisks, 'risksFr', 'risksEn', true)}
-        {error && (
-          <p role="alert" className="fdr-error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <div className="fdr-actions">
           <button
             type="submit"

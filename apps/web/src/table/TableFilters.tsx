@@ -1,6 +1,6 @@
 import { CARD_STATES, CHECKIN_STATUSES, localize, ROLES, type Roadmap } from '@fdr/model';
 import { useId } from 'react';
-import { roleLabelOf, stateLabelOf, statusLabelOf } from '../export/labels.ts';
+import { roleLabelOf, stateLabelOf, statusLabelOf } from '../cards/labels.ts';
 import { format } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';

@@ -1,29 +1,21 @@
-import {
-  archiveCard,
-  CARD_DIFF_FIELDS,
-  createTemplateDoc,
-  diff,
-  moveCard,
-  recordCheckin,
-  toJSON,
-  updateCard,
-} from '@fdr/model';
+import { archiveCard, CARD_DIFF_FIELDS, moveCard, recordCheckin, updateCard } from '@fdr/model';
 import { describe, expect, it } from 'vitest';
+import { editTemplate } from '../test/editTemplate.ts';
 import { describeChange, notableChanges } from './describeChange.ts';
 
 describe('describeChange', () => {
   it('tells what changed on a card in the UI language', () => {
-    const doc = createTemplateDoc();
-    const before = toJSON(doc);
-    moveCard(
-      doc,
-      { id: 'card-security', domainId: 'domain-digital-skills', phaseId: 'phase-2' },
-      'x',
-    );
-    updateCard(doc, { id: 'card-open-data', role: 'Pr', leadJurisdiction: 'Ontario' }, 'x');
-    recordCheckin(doc, { cardId: 'card-privacy', status: 'blocked', author: 'A' }, 'x');
-    archiveCard(doc, { id: 'card-research' }, 'x');
-    const changes = notableChanges(diff(before, toJSON(doc)));
+    const { changes: all } = editTemplate((doc) => {
+      moveCard(
+        doc,
+        { id: 'card-security', domainId: 'domain-digital-skills', phaseId: 'phase-2' },
+        'x',
+      );
+      updateCard(doc, { id: 'card-open-data', role: 'Pr', leadJurisdiction: 'Ontario' }, 'x');
+      recordCheckin(doc, { cardId: 'card-privacy', status: 'blocked', author: 'A' }, 'x');
+      archiveCard(doc, { id: 'card-research' }, 'x');
+    });
+    const changes = notableChanges(all);
     const en = changes.map((c) => describeChange(c, 'en'));
     const fr = changes.map((c) => describeChange(c, 'fr'));
     expect(en).toContain('“Security” moved to Digital skills, Phase 2.');

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { BoardTitleFields } from '../BoardTitleFields.tsx';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 import type { Lang } from '../i18n/strings.ts';
 import { versionStrings } from '../i18n/versionStrings.ts';
 import { useNewBoard } from '../useNewBoard.ts';
@@ -66,11 +67,7 @@ export function ImportBoard({ lang }: { lang: Lang }) {
           />
         </div>
         <BoardTitleFields id={id} lang={lang} title={title} onChange={setTitle} />
-        {error && (
-          <p role="alert" className="fdr-error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <button type="submit" className="fdr-button fdr-button--primary" disabled={busy}>
           {busy ? t.importing : t.importButton}
         </button>

@@ -1,5 +1,6 @@
 import 'tldraw/tldraw.css';
 import '../board/board.css';
+import '../cards/cards.css';
 import './versions.css';
 import { fromJSON, type Roadmap } from '@fdr/model';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';

@@ -1,6 +1,7 @@
+import { type BoardRole, canAdminister, VERSION_NAME_MAX, VERSION_NOTE_MAX } from '@fdr/model';
 import './versions.css';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
-import type { Role } from '../account/accountApi.ts';
+import type { BoardPageProps } from '../BoardPageProps.ts';
 import { BoardSubpage } from '../checkins/BoardSubpage.tsx';
 import { formatDateTime } from '../checkins/dates.ts';
 import { errorText } from '../errorText.ts';
@@ -35,17 +36,14 @@ export function VersionsPage({
   lang,
   setLang,
   role,
-}: {
-  boardId: string;
-  lang: Lang;
-  setLang: (lang: Lang) => void;
-  role: Role | null;
+}: BoardPageProps & {
+  role: BoardRole | null;
 }) {
   const t = versionStrings[lang];
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const secretariat = role === 'secretariat';
+  const secretariat = canAdminister(role);
   const errorOf = useCallback((error: unknown) => errorText(error, lang), [lang]);
 
   const reload = useCallback(
@@ -245,7 +243,7 @@ function TakeVersion({
           <input
             id={`${id}-name`}
             value={name}
-            maxLength={200}
+            maxLength={VERSION_NAME_MAX}
             placeholder={t.versionNamePlaceholder}
             required
             aria-invalid={missing ? true : undefined}
@@ -266,7 +264,7 @@ function TakeVersion({
           <textarea
             id={`${id}-note`}
             rows={2}
-            maxLength={5000}
+            maxLength={VERSION_NOTE_MAX}
             value={note}
             onChange={(e) => setNote(e.target.value)}
           />

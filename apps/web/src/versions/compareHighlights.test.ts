@@ -1,7 +1,6 @@
 import {
   archiveCard,
   createTemplateDoc,
-  diff,
   moveCard,
   recordCheckin,
   toJSON,
@@ -9,20 +8,25 @@ import {
 } from '@fdr/model';
 import { describe, expect, it } from 'vitest';
 import { cellKey, computeLayout } from '../board/layout.ts';
+import { editTemplate } from '../test/editTemplate.ts';
 import { compareHighlights, ghostSlot, layoutWithGhosts } from './compareHighlights.ts';
 
 describe('comparison highlights', () => {
-  const doc = createTemplateDoc();
-  const from = toJSON(doc);
-  const moved = from.cards[0]!;
-  const archived = from.cards[1]!;
-  const target = from.domains.find((d) => d.id !== moved.domainId)!;
-  moveCard(doc, { id: moved.id, domainId: target.id, phaseId: moved.phaseId }, 't');
-  recordCheckin(doc, { cardId: moved.id, status: 'blocked', author: 'A' }, 't');
-  updateCard(doc, { id: from.cards[2]!.id, mandate: { fr: 'Nouveau', en: 'New' } }, 't');
-  archiveCard(doc, { id: archived.id }, 't');
-  const to = toJSON(doc);
-  const highlights = compareHighlights(diff(from, to), from);
+  const template = toJSON(createTemplateDoc());
+  const moved = template.cards[0]!;
+  const archived = template.cards[1]!;
+  const target = template.domains.find((d) => d.id !== moved.domainId)!;
+  const {
+    before: from,
+    after: to,
+    changes,
+  } = editTemplate((doc) => {
+    moveCard(doc, { id: moved.id, domainId: target.id, phaseId: moved.phaseId }, 't');
+    recordCheckin(doc, { cardId: moved.id, status: 'blocked', author: 'A' }, 't');
+    updateCard(doc, { id: template.cards[2]!.id, mandate: { fr: 'Nouveau', en: 'New' } }, 't');
+    archiveCard(doc, { id: archived.id }, 't');
+  });
+  const highlights = compareHighlights(changes, from);
 
   it('labels each changed card once per kind of change', () => {
     expect(highlights.badges.get(moved.id)).toEqual(['moved', 'status', 'checkin']);

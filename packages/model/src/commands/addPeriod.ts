@@ -1,19 +1,9 @@
 import type * as Y from 'yjs';
 import { writePeriod } from '../doc/recordCodec.ts';
-import { newId } from '../ids.ts';
 import { ModelError } from '../ModelError.ts';
 import type { Localized } from '../records/localized.ts';
 import { validatePeriod } from '../records/phase.ts';
-import {
-  docRoots,
-  duplicate,
-  KIND,
-  newRecordMap,
-  readState,
-  recordId,
-  requirePhase,
-  write,
-} from './commandSupport.ts';
+import { newRecordId, readState, requirePhase, writeRecord } from './commandSupport.ts';
 
 export type AddPeriodInput = {
   readonly id?: string;
@@ -26,9 +16,7 @@ export type AddPeriodInput = {
 /** Adds a period to a phase; it must lie within the phase's dates. Returns its id. */
 export function addPeriod(doc: Y.Doc, input: AddPeriodInput, origin: unknown): string {
   const state = readState(doc);
-  const roots = docRoots(doc);
-  const id = input.id === undefined ? newId() : recordId(input.id);
-  if (roots.periods.has(id) || roots.phases.has(id)) duplicate(KIND.period, id);
+  const id = newRecordId(doc, input.id, 'periods', 'phases');
   const phase = requirePhase(state, input.phaseId);
   const period = validatePeriod(
     { id, label: input.label, start: input.start, end: input.end },
@@ -44,10 +32,8 @@ export function addPeriod(doc: Y.Doc, input: AddPeriodInput, origin: unknown): s
       { path: 'start' },
     );
   }
-  write(doc, origin, () => {
-    const map = newRecordMap();
-    roots.periods.set(id, map);
-    writePeriod(map, { ...period, phaseId: phase.id });
-  });
+  writeRecord(doc, origin, { root: 'periods', id: id, isNew: true }, (map) =>
+    writePeriod(map, { ...period, phaseId: phase.id }),
+  );
   return id;
 }

@@ -1,17 +1,8 @@
 import type * as Y from 'yjs';
 import { writePhase } from '../doc/recordCodec.ts';
-import { newId } from '../ids.ts';
 import type { Localized } from '../records/localized.ts';
 import { validatePhase } from '../records/phase.ts';
-import {
-  docRoots,
-  duplicate,
-  KIND,
-  newRecordMap,
-  readState,
-  recordId,
-  write,
-} from './commandSupport.ts';
+import { newRecordId, readState, writeRecord } from './commandSupport.ts';
 
 export type AddPhaseInput = {
   readonly id?: string;
@@ -25,17 +16,13 @@ export type AddPhaseInput = {
 /** Adds a phase (a column); returns its id. */
 export function addPhase(doc: Y.Doc, input: AddPhaseInput, origin: unknown): string {
   readState(doc);
-  const roots = docRoots(doc);
-  const id = input.id === undefined ? newId() : recordId(input.id);
-  if (roots.phases.has(id) || roots.periods.has(id)) duplicate(KIND.phase, id);
+  const id = newRecordId(doc, input.id, 'phases', 'periods');
   const phase = validatePhase(
     { id, label: input.label, start: input.start, end: input.end, periods: [] },
     'input',
   );
-  write(doc, origin, () => {
-    const map = newRecordMap();
-    roots.phases.set(id, map);
-    writePhase(map, phase);
-  });
+  writeRecord(doc, origin, { root: 'phases', id: id, isNew: true }, (map) =>
+    writePhase(map, phase),
+  );
   return id;
 }

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { setField } from '../doc/fields.ts';
-import { cardOf, docRoots, KIND, readState, recordId, recordMap, write } from './commandSupport.ts';
+import { cardOf, readState, recordId, writeRecord } from './commandSupport.ts';
 
 export type ArchiveCardInput = { readonly id: string };
 
@@ -12,6 +12,5 @@ export function archiveCard(doc: Y.Doc, input: ArchiveCardInput, origin: unknown
   const id = recordId(input.id);
   const card = cardOf(readState(doc), id);
   if (card.archived) return;
-  const map = recordMap(docRoots(doc).cards, id, KIND.card);
-  write(doc, origin, () => setField(map, 'archived', true));
+  writeRecord(doc, origin, { root: 'cards', id: id }, (map) => setField(map, 'archived', true));
 }

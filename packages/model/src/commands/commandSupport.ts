@@ -2,9 +2,13 @@ import * as Y from 'yjs';
 import { docRoots, isRecordMap, type RecordMap, requireCurrentSchema } from '../doc/layout.ts';
 import { toJSON } from '../doc/toJSON.ts';
 import { compareByOrder } from '../fractionalIndex.ts';
+import { newId } from '../ids.ts';
 import { ModelError } from '../ModelError.ts';
+import type { DomainRecord } from '../records/domain.ts';
 import { expectId, expectLocalized, expectObject } from '../records/expect.ts';
+import type { ItemRecord } from '../records/item.ts';
 import type { Localized } from '../records/localized.ts';
+import type { PeriodRecord } from '../records/phase.ts';
 import type { Roadmap, RoadmapCard } from '../roadmap.ts';
 
 /*
@@ -93,8 +97,25 @@ export function cellCards(
     .sort(compareByOrder);
 }
 
+/** A domain that is not removed. */
+export function domainOf(state: Roadmap, id: string): DomainRecord {
+  return state.domains.find((domain) => domain.id === id) ?? notFound(KIND.domain, id);
+}
+
 export function requireLiveDomain(state: Roadmap, id: string): void {
-  if (!state.domains.some((domain) => domain.id === id)) notFound(KIND.domain, id);
+  domainOf(state, id);
+}
+
+export function periodOf(state: Roadmap, id: string): PeriodRecord {
+  for (const phase of state.phases) {
+    const period = phase.periods.find((p) => p.id === id);
+    if (period) return period;
+  }
+  return notFound(KIND.period, id);
+}
+
+export function itemOf(state: Roadmap, id: string): ItemRecord {
+  return state.items.find((item) => item.id === id) ?? notFound(KIND.item, id);
 }
 
 export function requirePhase(state: Roadmap, id: string): Roadmap['phases'][number] {
@@ -104,6 +125,52 @@ export function requirePhase(state: Roadmap, id: string): Roadmap['phases'][numb
 export function recordMap(map: Y.Map<RecordMap>, id: string, kind: Localized): RecordMap {
   const record = map.get(id);
   return isRecordMap(record) ? record : notFound(kind, id);
+}
+
+/** The roots that hold one record per key, and the kind of record each holds. */
+const RECORD_ROOTS = {
+  domains: KIND.domain,
+  phases: KIND.phase,
+  periods: KIND.period,
+  cards: KIND.card,
+  items: KIND.item,
+} as const;
+
+type RecordRoot = keyof typeof RECORD_ROOTS;
+
+/**
+ * The command's single transaction, writing one record (`map`): an existing one, or one it adds
+ * (`isNew`). `records` is the record's root, for commands that also re-key its siblings.
+ */
+export function writeRecord(
+  doc: Y.Doc,
+  origin: unknown,
+  target: { root: RecordRoot; id: string; isNew?: boolean },
+  body: (map: RecordMap, records: Y.Map<RecordMap>) => void,
+): void {
+  const records = docRoots(doc)[target.root];
+  const existing = target.isNew ? null : recordMap(records, target.id, RECORD_ROOTS[target.root]);
+  write(doc, origin, () => {
+    const map = existing ?? newRecordMap();
+    if (!existing) records.set(target.id, map);
+    body(map, records);
+  });
+}
+
+/**
+ * The id of a record to create: the one given (checked), or a new one. Refused when a record of
+ * any of `roots` holds it already (removed domains too: their tombstones keep their ids).
+ */
+export function newRecordId(
+  doc: Y.Doc,
+  given: string | undefined,
+  root: RecordRoot,
+  ...alsoIn: RecordRoot[]
+): string {
+  const id = given === undefined ? newId() : recordId(given);
+  const roots = docRoots(doc);
+  if ([root, ...alsoIn].some((name) => roots[name].has(id))) duplicate(RECORD_ROOTS[root], id);
+  return id;
 }
 
 export function newRecordMap(): RecordMap {

@@ -1,21 +1,16 @@
 import type * as Y from 'yjs';
 import { writeCard } from '../doc/recordCodec.ts';
-import { newId } from '../ids.ts';
 import { type CardState, validateCard } from '../records/card.ts';
 import { EMPTY_TEXT, type Localized } from '../records/localized.ts';
 import type { Role } from '../records/role.ts';
 import { checkPeriodsOfPhase } from './checkPeriodsOfPhase.ts';
 import {
   cellCards,
-  docRoots,
-  duplicate,
-  KIND,
-  newRecordMap,
+  newRecordId,
   readState,
-  recordId,
   requireLiveDomain,
   requirePhase,
-  write,
+  writeRecord,
 } from './commandSupport.ts';
 import { type Position, placeAmong } from './Position.ts';
 import { writeRekeys } from './writeRekeys.ts';
@@ -40,9 +35,7 @@ export type CreateCardInput = {
 /** Creates a task-team card in a cell; returns its id. */
 export function createCard(doc: Y.Doc, input: CreateCardInput, origin: unknown): string {
   const state = readState(doc);
-  const roots = docRoots(doc);
-  const id = input.id === undefined ? newId() : recordId(input.id);
-  if (roots.cards.has(id)) duplicate(KIND.card, id);
+  const id = newRecordId(doc, input.id, 'cards');
   requireLiveDomain(state, input.domainId);
   const phase = requirePhase(state, input.phaseId);
   const placement = placeAmong(cellCards(state, input.domainId, input.phaseId), input.position);
@@ -66,11 +59,9 @@ export function createCard(doc: Y.Doc, input: CreateCardInput, origin: unknown):
     'input',
   );
   checkPeriodsOfPhase(phase, card.periodIds);
-  write(doc, origin, () => {
-    const map = newRecordMap();
-    roots.cards.set(id, map);
+  writeRecord(doc, origin, { root: 'cards', id: id, isNew: true }, (map, cards) => {
     writeCard(map, card);
-    writeRekeys(roots.cards, placement.rekeyed);
+    writeRekeys(cards, placement.rekeyed);
   });
   return id;
 }

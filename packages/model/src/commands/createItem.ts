@@ -1,21 +1,11 @@
 import type * as Y from 'yjs';
 import { writeItem } from '../doc/recordCodec.ts';
 import { compareByOrder } from '../fractionalIndex.ts';
-import { newId } from '../ids.ts';
 import { type ItemKind, validateItem } from '../records/item.ts';
 import type { Localized } from '../records/localized.ts';
 import type { Role } from '../records/role.ts';
 import { checkItemSpan } from './checkItemSpan.ts';
-import {
-  docRoots,
-  duplicate,
-  KIND,
-  newRecordMap,
-  readState,
-  recordId,
-  requireLiveDomain,
-  write,
-} from './commandSupport.ts';
+import { newRecordId, readState, requireLiveDomain, writeRecord } from './commandSupport.ts';
 import { type Position, placeAmong } from './Position.ts';
 import { writeRekeys } from './writeRekeys.ts';
 
@@ -33,9 +23,7 @@ export type CreateItemInput = {
 /** Adds a roadmap item (an activity over a span of periods) to a domain; returns its id. */
 export function createItem(doc: Y.Doc, input: CreateItemInput, origin: unknown): string {
   const state = readState(doc);
-  const roots = docRoots(doc);
-  const id = input.id === undefined ? newId() : recordId(input.id);
-  if (roots.items.has(id)) duplicate(KIND.item, id);
+  const id = newRecordId(doc, input.id, 'items');
   requireLiveDomain(state, input.domainId);
   checkItemSpan(state, input.startPeriodId, input.endPeriodId);
   const siblings = state.items
@@ -55,11 +43,9 @@ export function createItem(doc: Y.Doc, input: CreateItemInput, origin: unknown):
     },
     'input',
   );
-  write(doc, origin, () => {
-    const map = newRecordMap();
-    roots.items.set(id, map);
+  writeRecord(doc, origin, { root: 'items', id: id, isNew: true }, (map, items) => {
     writeItem(map, item);
-    writeRekeys(roots.items, placement.rekeyed);
+    writeRekeys(items, placement.rekeyed);
   });
   return id;
 }

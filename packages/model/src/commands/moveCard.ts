@@ -5,14 +5,11 @@ import { ModelError } from '../ModelError.ts';
 import {
   cardOf,
   cellCards,
-  docRoots,
-  KIND,
   readState,
   recordId,
-  recordMap,
   requireLiveDomain,
   requirePhase,
-  write,
+  writeRecord,
 } from './commandSupport.ts';
 import { type Position, placeAmong } from './Position.ts';
 import { writeRekeys } from './writeRekeys.ts';
@@ -48,10 +45,9 @@ export function moveCard(doc: Y.Doc, input: MoveCardInput, origin: unknown): voi
   const periodIds = card.periodIds.filter((periodId) =>
     phase.periods.some((period) => period.id === periodId),
   );
-  const map = recordMap(docRoots(doc).cards, id, KIND.card);
-  write(doc, origin, () => {
+  writeRecord(doc, origin, { root: 'cards', id: id }, (map, cards) => {
     writeCell(map, { domainId: input.domainId, phaseId: input.phaseId, order: placement.key });
     setField(map, 'periodIds', periodIds);
-    writeRekeys(docRoots(doc).cards, placement.rekeyed);
+    writeRekeys(cards, placement.rekeyed);
   });
 }

@@ -5,8 +5,8 @@ import { compareByOrder, keysBetween } from '../fractionalIndex.ts';
 import { ModelError } from '../ModelError.ts';
 import {
   docRoots,
+  domainOf,
   KIND,
-  notFound,
   readState,
   recordId,
   recordMap,
@@ -27,7 +27,7 @@ export type RemoveDomainInput = {
 export function removeDomain(doc: Y.Doc, input: RemoveDomainInput, origin: unknown): void {
   const state = readState(doc);
   const id = recordId(input.id);
-  const domain = state.domains.find((d) => d.id === id) ?? notFound(KIND.domain, id);
+  const domain = domainOf(state, id);
   if (state.domains.length === 1) {
     throw new ModelError(
       'last-domain',

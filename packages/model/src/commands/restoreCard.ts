@@ -1,16 +1,7 @@
 import type * as Y from 'yjs';
 import { setField } from '../doc/fields.ts';
 import { writeCell } from '../doc/recordCodec.ts';
-import {
-  cardOf,
-  cellCards,
-  docRoots,
-  KIND,
-  readState,
-  recordId,
-  recordMap,
-  write,
-} from './commandSupport.ts';
+import { cardOf, cellCards, readState, recordId, writeRecord } from './commandSupport.ts';
 import { type Position, placeAmong } from './Position.ts';
 import { writeRekeys } from './writeRekeys.ts';
 
@@ -26,10 +17,9 @@ export function restoreCard(doc: Y.Doc, input: RestoreCardInput, origin: unknown
   const card = cardOf(state, id);
   if (!card.archived) return;
   const placement = placeAmong(cellCards(state, card.domainId, card.phaseId, id), input.position);
-  const map = recordMap(docRoots(doc).cards, id, KIND.card);
-  write(doc, origin, () => {
+  writeRecord(doc, origin, { root: 'cards', id: id }, (map, cards) => {
     setField(map, 'archived', false);
     writeCell(map, { domainId: card.domainId, phaseId: card.phaseId, order: placement.key });
-    writeRekeys(docRoots(doc).cards, placement.rekeyed);
+    writeRekeys(cards, placement.rekeyed);
   });
 }

@@ -6,14 +6,11 @@ import type { Role } from '../records/role.ts';
 import { checkPeriodsOfPhase } from './checkPeriodsOfPhase.ts';
 import {
   cardOf,
-  docRoots,
-  KIND,
   mergeText,
   readState,
   recordId,
-  recordMap,
   requirePhase,
-  write,
+  writeRecord,
 } from './commandSupport.ts';
 
 export type UpdateCardInput = {
@@ -53,7 +50,6 @@ export function updateCard(doc: Y.Doc, input: UpdateCardInput, origin: unknown):
     'input',
   );
   checkPeriodsOfPhase(requirePhase(state, current.phaseId), next.periodIds);
-  const map = recordMap(docRoots(doc).cards, id, KIND.card);
   // Unchanged fields are skipped, so they cannot override a concurrent edit by someone else.
-  write(doc, origin, () => writeCardFields(map, next));
+  writeRecord(doc, origin, { root: 'cards', id: id }, (map) => writeCardFields(map, next));
 }

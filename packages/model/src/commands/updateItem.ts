@@ -6,15 +6,12 @@ import type { Localized } from '../records/localized.ts';
 import type { Role } from '../records/role.ts';
 import { checkItemSpan } from './checkItemSpan.ts';
 import {
-  docRoots,
-  KIND,
+  itemOf,
   mergeText,
-  notFound,
   readState,
   recordId,
-  recordMap,
   requireLiveDomain,
-  write,
+  writeRecord,
 } from './commandSupport.ts';
 import { type Position, placeAmong } from './Position.ts';
 import { writeRekeys } from './writeRekeys.ts';
@@ -34,7 +31,7 @@ export type UpdateItemInput = {
 export function updateItem(doc: Y.Doc, input: UpdateItemInput, origin: unknown): void {
   const state = readState(doc);
   const id = recordId(input.id);
-  const current = state.items.find((item) => item.id === id) ?? notFound(KIND.item, id);
+  const current = itemOf(state, id);
   const domainId = input.domainId ?? current.domainId;
   requireLiveDomain(state, domainId);
   const startPeriodId = input.startPeriodId ?? current.startPeriodId;
@@ -58,10 +55,8 @@ export function updateItem(doc: Y.Doc, input: UpdateItemInput, origin: unknown):
     },
     'input',
   );
-  const roots = docRoots(doc);
-  const map = recordMap(roots.items, id, KIND.item);
-  write(doc, origin, () => {
+  writeRecord(doc, origin, { root: 'items', id: id }, (map, items) => {
     writeItem(map, next);
-    if (placement !== null) writeRekeys(roots.items, placement.rekeyed);
+    if (placement !== null) writeRekeys(items, placement.rekeyed);
   });
 }

@@ -1,3 +1,4 @@
+import { BOARD_TITLE_MAX } from '../limits.ts';
 import {
   expectId,
   expectInteger,
@@ -36,7 +37,7 @@ export function validateBoard(value: unknown, path = 'board'): BoardRecord {
   expectOnlyKeys(object, ['id', 'title', 'settings'], path);
   return {
     id: expectId(object.id, `${path}.id`),
-    title: expectLocalized(object.title, `${path}.title`, { required: true, max: 200 }),
+    title: expectLocalized(object.title, `${path}.title`, { required: true, max: BOARD_TITLE_MAX }),
     settings: validateBoardSettings(object.settings, `${path}.settings`),
   };
 }

@@ -1,3 +1,4 @@
+import { CARD_TITLE_MAX, NAME_MAX } from '../limits.ts';
 import {
   expectArray,
   expectBoolean,
@@ -68,7 +69,7 @@ export const CARD_FIELDS = [
 
 export function validateMembers(value: unknown, path: string): string[] {
   const members = expectArray(value, path).map((member, index) =>
-    expectString(member, `${path}[${index}]`, { min: 1, max: 200 }),
+    expectString(member, `${path}[${index}]`, { min: 1, max: NAME_MAX }),
   );
   if (members.length > 500) invalid(path, 'trop de membres (500 au plus).', 'too many members.');
   return members;
@@ -89,7 +90,7 @@ export function validateFormedFrom(value: unknown, path: string): Localized[] {
 }
 
 export function validateLeadJurisdiction(value: unknown, path: string): string | null {
-  return value === null ? null : expectString(value, path, { min: 1, max: 200 });
+  return value === null ? null : expectString(value, path, { min: 1, max: NAME_MAX });
 }
 
 /** Validates the stored fields of a card (the JSON card adds its check-in history). */
@@ -97,7 +98,7 @@ export function validateCard(value: unknown, path = 'card'): CardRecord {
   const object = expectObject(value, path);
   return {
     id: expectId(object.id, `${path}.id`),
-    title: expectLocalized(object.title, `${path}.title`, { required: true, max: 300 }),
+    title: expectLocalized(object.title, `${path}.title`, { required: true, max: CARD_TITLE_MAX }),
     role: expectOneOf(object.role, ROLES, `${path}.role`),
     state: expectOneOf(object.state, CARD_STATES, `${path}.state`),
     domainId: expectId(object.domainId, `${path}.domainId`),

@@ -1,3 +1,4 @@
+import { CHECKIN_TEXT_MAX, MILESTONE_LABEL_MAX, NAME_MAX } from '../limits.ts';
 import {
   expectDate,
   expectDateTime,
@@ -64,7 +65,10 @@ export function validateMilestone(value: unknown, path: string): Milestone {
   const object = expectObject(value, path);
   expectOnlyKeys(object, ['label', 'targetDate'], path);
   return {
-    label: expectLocalized(object.label, `${path}.label`, { required: true, max: 500 }),
+    label: expectLocalized(object.label, `${path}.label`, {
+      required: true,
+      max: MILESTONE_LABEL_MAX,
+    }),
     targetDate:
       object.targetDate === null ? null : expectDate(object.targetDate, `${path}.targetDate`),
   };
@@ -79,14 +83,14 @@ export function validateCheckin(value: unknown, path = 'checkin'): CheckinRecord
     status: expectOneOf(object.status, CHECKIN_STATUSES, `${path}.status`),
     progress:
       object.progress === null ? null : expectInteger(object.progress, `${path}.progress`, 0, 100),
-    summary: expectLocalized(object.summary, `${path}.summary`, { max: 5_000 }),
+    summary: expectLocalized(object.summary, `${path}.summary`, { max: CHECKIN_TEXT_MAX }),
     nextMilestone:
       object.nextMilestone === null
         ? null
         : validateMilestone(object.nextMilestone, `${path}.nextMilestone`),
-    asks: expectLocalized(object.asks, `${path}.asks`, { max: 5_000 }),
-    risks: expectLocalized(object.risks, `${path}.risks`, { max: 5_000 }),
-    author: expectString(object.author, `${path}.author`, { min: 1, max: 200 }),
+    asks: expectLocalized(object.asks, `${path}.asks`, { max: CHECKIN_TEXT_MAX }),
+    risks: expectLocalized(object.risks, `${path}.risks`, { max: CHECKIN_TEXT_MAX }),
+    author: expectString(object.author, `${path}.author`, { min: 1, max: NAME_MAX }),
     at: expectDateTime(object.at, `${path}.at`),
   };
 }

@@ -1,3 +1,4 @@
+import { LABEL_MAX } from '../limits.ts';
 import { expectColour, expectId, expectLocalized, expectObject, expectOnlyKeys } from './expect.ts';
 import { expectOrderKey } from './expectOrderKey.ts';
 import type { Localized } from './localized.ts';
@@ -20,7 +21,7 @@ export function validateDomain(value: unknown, path = 'domain'): DomainRecord {
   expectOnlyKeys(object, ['id', 'label', 'colour', 'order'], path);
   return {
     id: expectId(object.id, `${path}.id`),
-    label: expectLocalized(object.label, `${path}.label`, { required: true, max: 200 }),
+    label: expectLocalized(object.label, `${path}.label`, { required: true, max: LABEL_MAX }),
     colour: expectColour(object.colour, `${path}.colour`),
     order: expectOrderKey(object.order, `${path}.order`),
   };

@@ -1,3 +1,4 @@
+import { ITEM_LABEL_MAX } from '../limits.ts';
 import { expectId, expectLocalized, expectObject, expectOneOf, expectOnlyKeys } from './expect.ts';
 import { expectOrderKey } from './expectOrderKey.ts';
 import type { Localized } from './localized.ts';
@@ -42,7 +43,7 @@ export function validateItem(value: unknown, path = 'item'): ItemRecord {
   expectOnlyKeys(object, ITEM_FIELDS, path);
   return {
     id: expectId(object.id, `${path}.id`),
-    label: expectLocalized(object.label, `${path}.label`, { required: true, max: 500 }),
+    label: expectLocalized(object.label, `${path}.label`, { required: true, max: ITEM_LABEL_MAX }),
     role: expectOneOf(object.role, ROLES, `${path}.role`),
     kind: expectOneOf(object.kind, ITEM_KINDS, `${path}.kind`),
     domainId: expectId(object.domainId, `${path}.domainId`),

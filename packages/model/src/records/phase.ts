@@ -1,3 +1,4 @@
+import { LABEL_MAX } from '../limits.ts';
 import {
   expectArray,
   expectDate,
@@ -40,7 +41,7 @@ export function validatePeriod(value: unknown, path = 'period'): PeriodRecord {
   expectOnlyKeys(object, ['id', 'label', 'start', 'end'], path);
   const period = {
     id: expectId(object.id, `${path}.id`),
-    label: expectLocalized(object.label, `${path}.label`, { required: true, max: 200 }),
+    label: expectLocalized(object.label, `${path}.label`, { required: true, max: LABEL_MAX }),
     start: expectDate(object.start, `${path}.start`),
     end: expectDate(object.end, `${path}.end`),
   };
@@ -56,7 +57,7 @@ export function validatePhase(value: unknown, path = 'phase'): PhaseRecord {
   checkDateRange(start, end, path);
   return {
     id: expectId(object.id, `${path}.id`),
-    label: expectLocalized(object.label, `${path}.label`, { required: true, max: 200 }),
+    label: expectLocalized(object.label, `${path}.label`, { required: true, max: LABEL_MAX }),
     start,
     end,
     periods: expectArray(object.periods, `${path}.periods`).map((period, index) =>

@@ -1,8 +1,9 @@
 import type { Localized } from './localized.ts';
 
 /**
- * The four roles of the 2016 draft. The slides also write the intermediary as "Br" (broker);
- * it is the same role and is stored as 'Int'.
+ * The four roles a task team (or a roadmap item) plays in the 2016 draft. The slides also write
+ * the intermediary as "Br" (broker); it is the same role and is stored as 'Int'. A person's role
+ * on a board is another thing: `BoardRole` (access/boardRole.ts).
  */
 export const ROLES = ['CE', 'Pr', 'Int', 'In'] as const;
 
