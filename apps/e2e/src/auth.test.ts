@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBoard } from './harness/board.ts';
+import { createBoard, signUpCouncil } from './harness/board.ts';
 import {
   type Client,
   expectOwnOriginOnly,
@@ -99,11 +99,7 @@ describe('accounts and roles in the browser', () => {
 
   it('a council member edits; the members page is the secretariat’s', async () => {
     const boardId = await createBoard(suite.app);
-    const member = await suite.app.signUp({
-      name: 'Camille Conseil',
-      board: boardId,
-      role: 'council',
-    });
+    const member = await signUpCouncil(suite.app, boardId);
     const { page } = await client({ cookie: member.cookie });
     await page.goto(`${suite.app.url}/b/${boardId}`);
     await page.locator('[data-testid="fdr-card"]').first().waitFor();

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { card, clickCard, createBoard, openBoard } from './harness/board.ts';
+import { card, clickCard, createBoard, openBoard, signUpCouncil } from './harness/board.ts';
 import { type Client, expectOwnOriginOnly, newClient, screenshotPath } from './harness/browser.ts';
 import { e2eSuite } from './harness/e2eSuite.ts';
 
@@ -60,11 +60,7 @@ describe('task-team check-ins', () => {
       role: 'task-team',
       cards: [security.id],
     });
-    const council = await suite.app.signUp({
-      name: 'Camille Conseil',
-      board: boardId,
-      role: 'council',
-    });
+    const council = await signUpCouncil(suite.app, boardId);
 
     // The council member has the board open on the canvas.
     const watcher = await client({ cookie: council.cookie });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createBoard, openBoard, waitConnected } from './harness/board.ts';
+import { createBoard, openBoard, signUpCouncil, waitConnected } from './harness/board.ts';
 import { type Client, newClient, screenshotPath } from './harness/browser.ts';
 import { e2eSuite } from './harness/e2eSuite.ts';
 
@@ -66,11 +66,7 @@ describe('a role changed while the board is open', () => {
     timeout: 300_000,
   }, async () => {
     const boardId = await createBoard(suite.app);
-    const council = await suite.app.signUp({
-      name: 'Camille Conseil',
-      board: boardId,
-      role: 'council',
-    });
+    const council = await signUpCouncil(suite.app, boardId);
     const a = await client(council.cookie);
     const secretariat = await client(suite.app.adminCookie);
     await Promise.all([

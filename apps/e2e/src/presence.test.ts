@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBoard, openBoard } from './harness/board.ts';
+import { createBoard, openBoard, signUpCouncil } from './harness/board.ts';
 import { newClient, screenshotPath } from './harness/browser.ts';
 import { e2eSuite } from './harness/e2eSuite.ts';
 import { openRawPeer, type RawPeer } from './harness/rawPeer.ts';
@@ -15,11 +15,7 @@ describe('presence from a hostile peer', () => {
     timeout: 240_000,
   }, async () => {
     const boardId = await createBoard(suite.app);
-    const council = await suite.app.signUp({
-      name: 'Camille Conseil',
-      board: boardId,
-      role: 'council',
-    });
+    const council = await signUpCouncil(suite.app, boardId);
     const observer = await suite.app.signUp({
       name: 'Olivier Observateur',
       board: boardId,

@@ -1,7 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { card, clickCard, createBoard, openBoard, waitForCardIn } from './harness/board.ts';
+import {
+  card,
+  clickCard,
+  createBoard,
+  openBoard,
+  signUpCouncil,
+  waitForCardIn,
+} from './harness/board.ts';
 import { type Client, expectOwnOriginOnly, newClient, screenshotPath } from './harness/browser.ts';
 import { decodePng } from './harness/decodePng.ts';
 import { e2eSuite } from './harness/e2eSuite.ts';
@@ -61,11 +68,7 @@ const focused = (page: Page, selector: string) =>
 describe('the table view', () => {
   it('shows the live board as tables under domain and phase headings; others’ changes appear and are announced', async () => {
     const boardId = await createBoard(suite.app);
-    const council = await suite.app.signUp({
-      name: 'Camille Conseil',
-      board: boardId,
-      role: 'council',
-    });
+    const council = await signUpCouncil(suite.app, boardId);
     const table = await client(council.cookie);
     await openTable(table.page, boardId);
     const page = table.page;

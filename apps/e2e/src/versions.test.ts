@@ -7,6 +7,7 @@ import {
   createBoard,
   dragCard,
   openBoard,
+  signUpCouncil,
   waitForCardIn,
 } from './harness/board.ts';
 import { type Client, expectOwnOriginOnly, newClient, screenshotPath } from './harness/browser.ts';
@@ -56,11 +57,7 @@ async function cellOfGhost(page: Page, cardId: string): Promise<Cell | null> {
 describe('versions', () => {
   it('take a version, move a card, compare (the list shows the move), restore: the card is back in both windows', async () => {
     const boardId = await createBoard(suite.app);
-    const council = await suite.app.signUp({
-      name: 'Camille Conseil',
-      board: boardId,
-      role: 'council',
-    });
+    const council = await signUpCouncil(suite.app, boardId);
     const secretariat = await client(suite.app.adminCookie);
     const a = secretariat.page;
     const b = (await client(council.cookie)).page;

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { int, list, oneOf, text } from './configParsers.ts';
 
 /** The environment the settings are read from (injected, so tests pass their own). */
 export type Env = Record<string, string | undefined>;
@@ -15,31 +16,6 @@ interface Setting {
 }
 
 const serverRoot = fileURLToPath(new URL('..', import.meta.url));
-
-function int(min: number, max: number) {
-  return (raw: string, env: string): number => {
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      throw new Error(`${env} must be an integer between ${min} and ${max}, got "${raw}"`);
-    }
-    return value;
-  };
-}
-
-function oneOf<T extends string>(values: readonly T[]) {
-  return (raw: string, env: string): T => {
-    const upper = raw.toUpperCase() as T;
-    if (!values.includes(upper)) throw new Error(`${env} must be one of ${values.join(', ')}`);
-    return upper;
-  };
-}
-
-const text = (raw: string) => raw;
-const list = (raw: string) =>
-  raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 const MiB = 1024 * 1024;
 

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { RunningApp } from './startApp.ts';
 
 export interface Cell {
   domainId: string;
@@ -24,6 +25,14 @@ export async function createBoard(
   });
   if (res.status !== 201) throw new Error(`board creation failed: ${res.status}`);
   return ((await res.json()) as { board: { id: string } }).board.id;
+}
+
+/** Camille Conseil, a council member of the board: an account made with the CLI, signed in. */
+export function signUpCouncil(
+  app: Pick<RunningApp, 'signUp'>,
+  boardId: string,
+): ReturnType<RunningApp['signUp']> {
+  return app.signUp({ name: 'Camille Conseil', board: boardId, role: 'council' });
 }
 
 export async function openBoard(page: Page, appUrl: string, boardId: string): Promise<void> {

@@ -7,7 +7,6 @@ import {
   parseCheckinInput,
   readTolerant,
   recordCheckin,
-  toJSON,
 } from '@fdr/model';
 import { type Context, Hono } from 'hono';
 import type { Logger } from 'pino';

@@ -1,27 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../sync/CloseCode.ts';
 import { encodeSyncUpdate } from '../sync/messages.ts';
-import { type TestClient, waitFor } from './clients.ts';
+import { waitFor } from './clients.ts';
 import { openRawSocket } from './rawSocket.ts';
-import { startTestServer, type TestServer } from './testServer.ts';
+import { testScope } from './testScope.ts';
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-});
-
-async function server(overrides: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
-  const s = await startTestServer(overrides);
-  cleanups.push(() => s.dispose());
-  return s;
-}
-
-function client(s: TestServer, board: string): TestClient {
-  const c = s.connect(board);
-  cleanups.push(() => c.destroy());
-  return c;
-}
+const { server, client } = testScope();
 
 describe('per-connection limits', () => {
   it('closes a connection that floods past MAX_MESSAGES_PER_SECOND, and only that one', async () => {

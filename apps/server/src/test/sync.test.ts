@@ -1,25 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
 import { snapshot, type TestClient, waitFor } from './clients.ts';
-import { startTestServer, type TestServer } from './testServer.ts';
+import { testScope } from './testScope.ts';
+import { startTestServer } from './testServer.ts';
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-});
-
-async function server(overrides: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
-  const s = await startTestServer(overrides);
-  cleanups.push(() => s.dispose());
-  return s;
-}
-
-function client(s: TestServer, board: string, doc?: Y.Doc): TestClient {
-  const c = s.connect(board, doc ? { doc } : {});
-  cleanups.push(() => c.destroy());
-  return c;
-}
+const { cleanups, server, client } = testScope();
 
 async function converge(clients: TestClient[], expectedKeys: number): Promise<void> {
   await waitFor(

@@ -1,29 +1,15 @@
 import { createCard, createTemplateDoc, toJSON, updateCard } from '@fdr/model';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyStored } from '../sync/applyStored.ts';
 import { CloseCode } from '../sync/CloseCode.ts';
 import { encodeSyncUpdate } from '../sync/messages.ts';
-import { type TestClient, waitFor } from './clients.ts';
+import { waitFor } from './clients.ts';
 import { openRawSocket } from './rawSocket.ts';
-import { startTestServer, type TestServer } from './testServer.ts';
+import { testScope } from './testScope.ts';
+import type { TestServer } from './testServer.ts';
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-});
-
-async function server(overrides: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
-  const s = await startTestServer(overrides);
-  cleanups.push(() => s.dispose());
-  return s;
-}
-
-function client(s: TestServer, board: string, doc?: Y.Doc): TestClient {
-  const c = s.connect(board, doc ? { doc } : {});
-  cleanups.push(() => c.destroy());
-  return c;
-}
+const { server, client } = testScope();
 
 /** The 2016 template grown to 300 cards, as a client that built it offline holds it. */
 function threeHundredCards(): Y.Doc {
