@@ -158,4 +158,27 @@ describe('a role changed while the board is open', () => {
     await waitConnected(o.page);
     expect(o.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
   });
+
+  it('the table view follows the role too: row editing goes on demotion and comes back on promotion', {
+    timeout: 300_000,
+  }, async () => {
+    const boardId = await createBoard(suite.app);
+    const council = await signUpCouncil(suite.app, boardId);
+    const { page } = await client(council.cookie);
+    await page.goto(`${suite.app.url}/b/${boardId}/table`);
+    const editButtons = page.locator('[data-testid="table-row"] [data-action="edit"]');
+    await editButtons.first().waitFor();
+    await waitConnected(page);
+
+    await setRole(boardId, council.cookie, 'observer');
+    await page.getByTestId('role-notice').waitFor();
+    await editButtons.first().waitFor({ state: 'detached' });
+    expect(await page.getByTestId('table-row').count()).toBeGreaterThan(20);
+    await page.screenshot({ path: screenshotPath('role-demoted-table-en-1440.png') });
+
+    await page.getByTestId('role-notice-ok').click();
+    await setRole(boardId, council.cookie, 'council');
+    await page.getByTestId('role-notice').waitFor();
+    await editButtons.first().waitFor();
+  });
 });

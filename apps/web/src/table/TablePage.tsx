@@ -5,9 +5,12 @@ import { type BoardRole, canAdminister, localize } from '@fdr/model';
 import { useEffect } from 'react';
 import type { BoardPageProps } from '../BoardPageProps.ts';
 import { LiveReadProblems } from '../board/LiveReadProblems.tsx';
+import { RoleNotice } from '../board/RoleNotice.tsx';
 import { SyncBadge } from '../board/SyncBadge.tsx';
 import { useLiveBoard } from '../board/useLiveBoard.ts';
+import { useLiveRole } from '../board/useLiveRole.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
+import { roleStrings } from '../i18n/roleStrings.ts';
 import { strings } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
@@ -36,14 +39,23 @@ export default function TablePage({
 }) {
   const s = strings[lang];
   const t = tableStrings[lang];
-  const { board: session, status, roadmap, blocker: blockerKey } = useLiveBoard(boardId, 'table');
+  const live = useLiveBoard(boardId, 'table');
+  const { board: session, status, roadmap, blocker: blockerKey } = live;
+  // Followed live, as on the canvas: row editing and dialogs come and go with the role.
+  const {
+    role: liveRole,
+    notice,
+    dismiss,
+  } = useLiveRole(boardId, session, live.reopenFromServer, role);
+  const currentRole = liveRole === 'none' ? null : liveRole;
 
   const boardTitle = roadmap ? localize(roadmap.board.title, lang) : '';
   useEffect(() => {
     document.title = boardTitle ? `${t.tableTitle} — ${boardTitle} — ${s.title}` : s.title;
   }, [boardTitle, t.tableTitle, s.title]);
 
-  const blocker = blockerKey && s[blockerKey];
+  const blocker =
+    notice?.kind === 'removed' ? roleStrings[lang].roleRemoved : blockerKey && s[blockerKey];
 
   return (
     <div className="fdr-table-page">
@@ -59,7 +71,7 @@ export default function TablePage({
           {boardTitle || s.title}
         </h1>
         <ViewSwitch boardId={boardId} current="table" lang={lang} />
-        {canAdminister(role) && (
+        {canAdminister(currentRole) && (
           <Link href={membersPath(boardId)} className="fdr-button fdr-button--quiet">
             {accountStrings[lang].membersTitle}
           </Link>
@@ -67,6 +79,7 @@ export default function TablePage({
         {session && <SyncBadge connection={session.connection} lang={lang} />}
         <LangSwitch lang={lang} setLang={setLang} />
       </header>
+      {notice && <RoleNotice notice={notice} lang={lang} onDismiss={dismiss} />}
       <LiveReadProblems view={session?.view} lang={lang} />
       {blocker ? (
         <main className="fdr-board-message" id="fdr-table-main">
@@ -79,7 +92,7 @@ export default function TablePage({
           roadmap={roadmap}
           boardId={boardId}
           lang={lang}
-          role={role}
+          role={currentRole}
           cardIds={cardIds}
         />
       ) : (
