@@ -8,7 +8,6 @@ import { getConfig, type PublicConfig } from '../api.ts';
 import type { BoardPageProps } from '../BoardPageProps.ts';
 import { CanvasExportMenu } from '../export/CanvasExportMenu.tsx';
 import { accountStrings } from '../i18n/accountStrings.ts';
-import { roleStrings } from '../i18n/roleStrings.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
@@ -35,9 +34,9 @@ import { ReportLinks } from './ReportLinks.tsx';
 import { RoleNotice } from './RoleNotice.tsx';
 import { SyncBadge } from './SyncBadge.tsx';
 import { boardOverrides } from './uiOverrides.ts';
+import { useBoardSession } from './useBoardSession.ts';
 import { useCanvasUser } from './useCanvasUser.ts';
-import { type LiveBoard, useLiveBoard } from './useLiveBoard.ts';
-import { useLiveRole } from './useLiveRole.ts';
+import type { LiveBoard } from './useLiveBoard.ts';
 
 function InFront() {
   const { view } = useBoard();
@@ -78,14 +77,16 @@ export default function BoardPage({
   useEffect(() => {
     void getConfig().then(setConfig);
   }, []);
-  const live = useLiveBoard(boardId, 'canvas');
-  const { board: session, status, roadmap, blocker: blockerKey } = live;
   // Followed live: the tools come and go with the role, without a reload.
   const {
+    session,
+    status,
+    roadmap,
     role: liveRole,
     notice,
     dismiss,
-  } = useLiveRole(boardId, session, live.reopenFromServer, role);
+    blocker,
+  } = useBoardSession(boardId, 'canvas', role, lang);
 
   useEffect(() => {
     session?.view.locale.set(lang);
@@ -95,9 +96,6 @@ export default function BoardPage({
   useEffect(() => {
     document.title = boardTitle ? `${boardTitle} — ${t.title}` : t.title;
   }, [boardTitle, t.title]);
-
-  const blocker =
-    notice?.kind === 'removed' ? roleStrings[lang].roleRemoved : blockerKey && t[blockerKey];
 
   return (
     <div className="fdr-board-page">

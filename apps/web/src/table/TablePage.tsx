@@ -7,10 +7,8 @@ import type { BoardPageProps } from '../BoardPageProps.ts';
 import { LiveReadProblems } from '../board/LiveReadProblems.tsx';
 import { RoleNotice } from '../board/RoleNotice.tsx';
 import { SyncBadge } from '../board/SyncBadge.tsx';
-import { useLiveBoard } from '../board/useLiveBoard.ts';
-import { useLiveRole } from '../board/useLiveRole.ts';
+import { useBoardSession } from '../board/useBoardSession.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
-import { roleStrings } from '../i18n/roleStrings.ts';
 import { strings } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
@@ -39,23 +37,22 @@ export default function TablePage({
 }) {
   const s = strings[lang];
   const t = tableStrings[lang];
-  const live = useLiveBoard(boardId, 'table');
-  const { board: session, status, roadmap, blocker: blockerKey } = live;
   // Followed live, as on the canvas: row editing and dialogs come and go with the role.
   const {
+    session,
+    status,
+    roadmap,
     role: liveRole,
     notice,
     dismiss,
-  } = useLiveRole(boardId, session, live.reopenFromServer, role);
+    blocker,
+  } = useBoardSession(boardId, 'table', role, lang);
   const currentRole = liveRole === 'none' ? null : liveRole;
 
   const boardTitle = roadmap ? localize(roadmap.board.title, lang) : '';
   useEffect(() => {
     document.title = boardTitle ? `${t.tableTitle} — ${boardTitle} — ${s.title}` : s.title;
   }, [boardTitle, t.tableTitle, s.title]);
-
-  const blocker =
-    notice?.kind === 'removed' ? roleStrings[lang].roleRemoved : blockerKey && s[blockerKey];
 
   return (
     <div className="fdr-table-page">
