@@ -154,16 +154,7 @@ function unknownKeys(map: Y.Map<unknown>, layout: StoredLayout): StoredFix[] {
   ]);
   const fixes: StoredFix[] = [];
   for (const key of map.keys()) {
-    if (known.has(key)) continue;
-    fixes.push({
-      field: key,
-      message: {
-        fr: `${key.slice(0, 80)} : champ inconnu.`,
-        en: `${key.slice(0, 80)}: unknown field.`,
-      },
-      keys: [key],
-      repaired: { [key]: undefined },
-    });
+    if (!known.has(key)) fixes.push(unknownField(key));
   }
   return fixes;
 }
@@ -483,16 +474,20 @@ function checkMeta(roots: DocRoots): StoredFix[] {
     });
   }
   for (const key of meta.keys()) {
-    if (META_KEYS.includes(key)) continue;
-    fixes.push({
-      field: key,
-      message: {
-        fr: `${key.slice(0, 80)} : champ inconnu.`,
-        en: `${key.slice(0, 80)}: unknown field.`,
-      },
-      keys: [key],
-      repaired: { [key]: undefined },
-    });
+    if (!META_KEYS.includes(key)) fixes.push(unknownField(key));
   }
   return fixes;
+}
+
+/** A field the model does not know: removed (a client may not grow records with its own data). */
+function unknownField(key: string): StoredFix {
+  return {
+    field: key,
+    message: {
+      fr: `${key.slice(0, 80)} : champ inconnu.`,
+      en: `${key.slice(0, 80)}: unknown field.`,
+    },
+    keys: [key],
+    repaired: { [key]: undefined },
+  };
 }

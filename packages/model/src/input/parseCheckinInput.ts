@@ -1,6 +1,6 @@
 import type { RecordCheckinInput } from '../commands/recordCheckin.ts';
 import { isModelError } from '../ModelError.ts';
-import { CHECKIN_STATUSES, validateMilestone } from '../records/checkin.ts';
+import { CHECKIN_FIELDS, CHECKIN_STATUSES, validateMilestone } from '../records/checkin.ts';
 import {
   expectId,
   expectInteger,
@@ -19,16 +19,11 @@ export type Parsed<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly errors: readonly InputError[] };
 
-const FIELDS = [
-  'id',
-  'cardId',
-  'status',
-  'progress',
-  'summary',
-  'nextMilestone',
-  'asks',
-  'risks',
-] as const;
+/** What a client sends: every stored field but those the server sets (author and time). */
+const FIELDS = CHECKIN_FIELDS.filter(
+  (field): field is Exclude<(typeof CHECKIN_FIELDS)[number], 'author' | 'at'> =>
+    field !== 'author' && field !== 'at',
+);
 
 /**
  * Reads a check-in request (e.g. a REST body) into a typed value, or the list of every problem,
