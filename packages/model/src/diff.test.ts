@@ -16,6 +16,8 @@ import { renamePhase } from './commands/renamePhase.ts';
 import { reorderCard } from './commands/reorderCard.ts';
 import { reorderDomain } from './commands/reorderDomain.ts';
 import { restoreCard } from './commands/restoreCard.ts';
+import { setPeriodDates } from './commands/setPeriodDates.ts';
+import { setPhaseDates } from './commands/setPhaseDates.ts';
 import { updateBoard } from './commands/updateBoard.ts';
 import { updateCard } from './commands/updateCard.ts';
 import { updateItem } from './commands/updateItem.ts';
@@ -236,5 +238,48 @@ describe('diff', () => {
       'card-moved',
       'card-moved',
     ]);
+  });
+});
+
+describe('diff of the board structure', () => {
+  it('reports re-dated phases and periods, and the phase a new period was added to', () => {
+    const before = smallRoadmap();
+    const doc = fromJSON(before);
+    setPhaseDates(doc, { id: 'p2', start: '2018-04-01', end: '2019-03-31' }, ME);
+    setPeriodDates(doc, { id: 'q2', start: '2017-04-01', end: '2017-09-30' }, ME);
+    addPeriod(
+      doc,
+      {
+        id: 'q4',
+        phaseId: 'p2',
+        label: { fr: 'Période 4', en: 'Period 4' },
+        start: '2018-04-01',
+        end: '2018-09-30',
+      },
+      ME,
+    );
+    const changes = diff(before, doc);
+    expect(changes).toContainEqual({
+      kind: 'phase-dates-changed',
+      phaseId: 'p2',
+      label: { fr: 'Phase 2', en: 'Phase 2' },
+      from: { start: '2018-04-01', end: null },
+      to: { start: '2018-04-01', end: '2019-03-31' },
+    });
+    expect(changes).toContainEqual({
+      kind: 'period-dates-changed',
+      periodId: 'q2',
+      label: { fr: 'Période 2', en: 'Period 2' },
+      from: { start: '2017-04-01', end: '2018-03-31' },
+      to: { start: '2017-04-01', end: '2017-09-30' },
+    });
+    expect(changes).toContainEqual({
+      kind: 'period-added',
+      periodId: 'q4',
+      phaseId: 'p2',
+      label: { fr: 'Période 4', en: 'Period 4' },
+      phase: { fr: 'Phase 2', en: 'Phase 2' },
+    });
+    expect(diff(doc, doc)).toEqual([]);
   });
 });

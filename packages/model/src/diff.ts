@@ -76,6 +76,8 @@ export type Change =
       readonly periodId: string;
       readonly phaseId: string;
       readonly label: Localized;
+      /** The phase's label, so "Period 4 added to Phase 2" needs no roadmap at hand. */
+      readonly phase: Localized;
     }
   | {
       readonly kind: 'period-removed';
@@ -88,6 +90,13 @@ export type Change =
       readonly periodId: string;
       readonly from: Localized;
       readonly to: Localized;
+    }
+  | {
+      readonly kind: 'period-dates-changed';
+      readonly periodId: string;
+      readonly label: Localized;
+      readonly from: { readonly start: string; readonly end: string };
+      readonly to: { readonly start: string; readonly end: string };
     }
   | {
       readonly kind: 'card-added';
@@ -292,7 +301,7 @@ export function diff(aInput: Roadmap | Y.Doc, bInput: Roadmap | Y.Doc): Change[]
   }
   const periodsOf = (roadmap: Roadmap) =>
     roadmap.phases.flatMap((phase) =>
-      phase.periods.map((period) => ({ ...period, phaseId: phase.id })),
+      phase.periods.map((period) => ({ ...period, phaseId: phase.id, phase: phase.label })),
     );
   const aPeriods = byId(periodsOf(a));
   const bPeriods = byId(periodsOf(b));
@@ -304,13 +313,25 @@ export function diff(aInput: Roadmap | Y.Doc, bInput: Roadmap | Y.Doc): Change[]
         periodId: period.id,
         phaseId: period.phaseId,
         label: period.label,
+        phase: period.phase,
       });
-    } else if (!sameText(before.label, period.label)) {
+      continue;
+    }
+    if (!sameText(before.label, period.label)) {
       changes.push({
         kind: 'period-renamed',
         periodId: period.id,
         from: before.label,
         to: period.label,
+      });
+    }
+    if (before.start !== period.start || before.end !== period.end) {
+      changes.push({
+        kind: 'period-dates-changed',
+        periodId: period.id,
+        label: period.label,
+        from: { start: before.start, end: before.end },
+        to: { start: period.start, end: period.end },
       });
     }
   }

@@ -27,6 +27,8 @@ export { type ReorderCardInput, reorderCard } from './commands/reorderCard.ts';
 export { type ReorderDomainInput, reorderDomain } from './commands/reorderDomain.ts';
 export { type RestoreCardInput, restoreCard } from './commands/restoreCard.ts';
 export { setAnnotationsSchema } from './commands/setAnnotationsSchema.ts';
+export { type SetPeriodDatesInput, setPeriodDates } from './commands/setPeriodDates.ts';
+export { type SetPhaseDatesInput, setPhaseDates } from './commands/setPhaseDates.ts';
 export { type UpdateBoardInput, updateBoard } from './commands/updateBoard.ts';
 export { type UpdateCardInput, updateCard } from './commands/updateCard.ts';
 export { type UpdateItemInput, updateItem } from './commands/updateItem.ts';
@@ -155,5 +157,14 @@ export {
   type RoadmapCard,
   validateRoadmap,
 } from './roadmap.ts';
+export {
+  BOARD_STRUCTURE_LIMITS,
+  type BoardStructure,
+  DEFAULT_PERIOD_COUNT,
+  DEFAULT_PERIOD_MONTHS,
+  datedPhases,
+  parseBoardStructure,
+  type StructureError,
+} from './template/boardStructure.ts';
 export { createTemplateDoc } from './template/createTemplateDoc.ts';
 export { templateRoadmap } from './template/templateRoadmap.ts';
