@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Histogram } from 'node:perf_hooks';
-import { type BoardRole, canEdit } from '@fdr/model';
+import { type BoardRole, canAdminister, canEdit } from '@fdr/model';
 import { upgradeWebSocket } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -221,6 +221,8 @@ export function createApp(deps: AppDeps) {
             principal: session.user.id,
             // Observers and task-team members read; their document updates are dropped.
             readOnly: !canEdit(session.role),
+            // Council members edit the content; the lanes and columns are the secretariat's.
+            mayChangeStructure: canAdminister(session.role, session.user.isAdmin),
             session: { token: session.token, role: session.role },
           });
           if (raw) connections.add(connection, raw);

@@ -98,6 +98,43 @@ describe('boards API', () => {
     expect(roadmap.phases).toHaveLength(2);
     expect(roadmap.cards).toEqual([]);
     expect(roadmap.items).toEqual([]);
+    // No time frame sent: three six-month periods from the current month.
+    const now = new Date();
+    const month = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+    expect(roadmap.phases[0]?.start).toBe(`${month}-01`);
+    expect(roadmap.phases[0]?.periods).toHaveLength(3);
+  });
+
+  it('dates a blank board from the chosen start, period count and length', async () => {
+    const s = await server();
+    const res = await create(s, {
+      title: { fr: 'Feuille 2027', en: '2027 roadmap' },
+      template: 'blank',
+      structure: { start: '2027-04', periodCount: 4, periodMonths: 6 },
+    });
+    expect(res.status).toBe(201);
+    const { board } = (await res.json()) as { board: Entry };
+    const roadmap = await storedRoadmap(s.storage, board.id);
+    expect(roadmap.domains).toHaveLength(10);
+    expect(roadmap.phases.map((p) => [p.id, p.start, p.end])).toEqual([
+      ['phase-1', '2027-04-01', '2029-03-31'],
+      ['phase-2', '2029-04-01', null],
+    ]);
+    expect(roadmap.phases[0]?.periods.map((p) => [p.label.en, p.start, p.end])).toEqual([
+      ['Period 1', '2027-04-01', '2027-09-30'],
+      ['Period 2', '2027-10-01', '2028-03-31'],
+      ['Period 3', '2028-04-01', '2028-09-30'],
+      ['Period 4', '2028-10-01', '2029-03-31'],
+    ]);
+  });
+
+  it('keeps the 2016 template as drafted: its teams, items and dates', async () => {
+    const s = await server();
+    const res = await create(s, { title: { fr: 'A', en: 'A' }, template: 'joint-councils-2016' });
+    const { board } = (await res.json()) as { board: Entry };
+    const roadmap = await storedRoadmap(s.storage, board.id);
+    expect(roadmap.items).toHaveLength(29);
+    expect(roadmap.phases[0]).toMatchObject({ start: '2016-10-01', end: '2018-03-31' });
   });
 
   it('sends the new roadmap to a client already connected to the board id', async () => {
@@ -128,6 +165,39 @@ describe('boards API', () => {
       [{ title: { fr: 'x'.repeat(BOARD_TITLE_MAX + 1), en: 'x' }, template: 'blank' }, 'title.fr'],
       [{ title: { fr: 'x', en: 'x' } }, 'template'],
       [{ title: { fr: 'x', en: 'x' }, template: 'kanban' }, 'template'],
+      [{ title: { fr: 'x', en: 'x' }, template: 'blank', structure: 'soon' }, 'structure'],
+      [
+        { title: { fr: 'x', en: 'x' }, template: 'blank', structure: { start: '2027-13' } },
+        'start',
+      ],
+      [
+        { title: { fr: 'x', en: 'x' }, template: 'blank', structure: { start: '1999-12' } },
+        'start',
+      ],
+      [
+        {
+          title: { fr: 'x', en: 'x' },
+          template: 'blank',
+          structure: { start: '2027-04', periodCount: 13 },
+        },
+        'periodCount',
+      ],
+      [
+        {
+          title: { fr: 'x', en: 'x' },
+          template: 'blank',
+          structure: { start: '2027-04', periodMonths: 0 },
+        },
+        'periodMonths',
+      ],
+      [
+        {
+          title: { fr: 'x', en: 'x' },
+          template: 'joint-councils-2016',
+          structure: { start: '2027-04' },
+        },
+        'structure',
+      ],
     ];
     for (const [body, field] of cases) {
       const res = await create(s, body);

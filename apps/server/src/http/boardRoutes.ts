@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import {
   BOARD_TITLE_MAX,
+  type BoardStructure,
+  datedPhases,
   isModelError,
   loadRoadmap,
   normalizeTitle,
+  parseBoardStructure,
   type Roadmap,
   templateRoadmap,
   updateBoard,
@@ -71,15 +74,22 @@ export function boardRoutes(deps: BoardRoutesDeps): Hono<AuthEnv> {
         fr: 'Seul un administrateur crée des tableaux.',
       });
     }
-    let input: { title: BoardTitle; template: BoardTemplate; imported: Roadmap | null };
+    let input: {
+      title: BoardTitle;
+      template: BoardTemplate;
+      imported: Roadmap | null;
+      structure: BoardStructure | null;
+    };
     try {
       const body = await readJson(c);
       // An exported version (the model's JSON format) becomes a new board with a new id.
       const imported = body.template === 'imported' ? readRoadmap(body.roadmap) : null;
+      const template = imported ? 'imported' : readTemplate(body.template);
       input = {
         title: readTitle(body.title ?? imported?.board.title, null),
-        template: imported ? 'imported' : readTemplate(body.template),
+        template,
         imported,
+        structure: readStructure(body.structure, template, new Date()),
       };
     } catch (error) {
       return badRequest(c, error, logger);
@@ -87,7 +97,7 @@ export function boardRoutes(deps: BoardRoutesDeps): Hono<AuthEnv> {
     const id = newBoardId();
     const roadmap = input.imported
       ? { ...input.imported, board: { ...input.imported.board, id, title: input.title } }
-      : initialRoadmap(input.template, id, input.title);
+      : initialRoadmap(input.template, id, input.title, input.structure);
     const board = await registry.acquire(id);
     try {
       loadRoadmap(board.doc, roadmap, REST_ORIGIN);
@@ -156,14 +166,44 @@ export function boardRoutes(deps: BoardRoutesDeps): Hono<AuthEnv> {
   return routes;
 }
 
-/** The roadmap a new board starts with: the 2016 template, or its lanes and columns only. */
-export function initialRoadmap(template: BoardTemplate, id: string, title: BoardTitle): Roadmap {
+/**
+ * The roadmap a new board starts with: the 2016 template as drafted (its teams, items and
+ * dates), or its ten domains of interest with phases dated from the chosen start (`structure`;
+ * without one, the 2016 dates). The secretariat reshapes either in the structure editor.
+ */
+export function initialRoadmap(
+  template: BoardTemplate,
+  id: string,
+  title: BoardTitle,
+  structure: BoardStructure | null = null,
+): Roadmap {
   const base = templateRoadmap();
   const board = { ...base.board, id, title };
   if (template === 'joint-councils-2016') return { ...base, board };
-  // A blank board keeps the ten domains of interest and the phases: cards need a cell to live in,
-  // and the lanes cannot be edited on the canvas yet.
-  return { ...base, board, cards: [], items: [] };
+  const phases = structure ? datedPhases(structure) : base.phases;
+  return { ...base, board, phases, cards: [], items: [] };
+}
+
+/**
+ * A blank board's time frame: the one sent, checked against the model's named limits, or by
+ * default three six-month periods from the current month. The template keeps the draft's dates,
+ * so a time frame sent with it is refused rather than silently ignored.
+ */
+function readStructure(value: unknown, template: BoardTemplate, now: Date): BoardStructure | null {
+  if (template !== 'blank') {
+    if (value === undefined || value === null) return null;
+    throw new BadRequest(
+      'structure',
+      'structure applies to a blank board only; the 2016 template keeps the dates of the draft',
+      "structure ne s'applique qu'à un tableau vierge; le modèle de 2016 garde les dates de l'ébauche",
+    );
+  }
+  const month = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+  const parsed = parseBoardStructure(value ?? { start: month });
+  if (!parsed.ok) {
+    throw new BadRequest(parsed.error.field, parsed.error.messages.en, parsed.error.messages.fr);
+  }
+  return parsed.structure;
 }
 
 /** 16 characters of a 32-letter alphabet (80 random bits), valid as a board id and a model id. */

@@ -135,7 +135,11 @@ export class Board {
       log: this.log,
       writerOf: (origin) =>
         this.peers.has(origin as Peer)
-          ? { connection: (origin as Peer).id, user: (origin as Peer).principal }
+          ? {
+              connection: (origin as Peer).id,
+              user: (origin as Peer).principal,
+              mayChangeStructure: (origin as Peer).mayChangeStructure,
+            }
           : null,
     });
   }

@@ -5,6 +5,8 @@ export interface Peer {
   readonly principal: string | null;
   /** Read-only peers' document updates are dropped: not applied, stored nor broadcast. */
   readonly readOnly: boolean;
+  /** False: the peer's changes to domains, phases and periods are put back (secretariat only). */
+  readonly mayChangeStructure?: boolean;
   /**
    * Queues a message. `sent`, when given, runs once the message has left the process (or will
    * never be sent, the connection being closed): a flow-control signal.

@@ -18,6 +18,8 @@ export interface SyncConnectionOptions {
   maxBufferedBytes: number;
   principal?: string | null;
   readOnly?: boolean;
+  /** False: changes to domains, phases and periods are put back (only the secretariat's stand). */
+  mayChangeStructure?: boolean;
   /** The session and role the connection was opened with, re-checked periodically. */
   session?: { token: string; role: BoardRole };
 }
@@ -34,6 +36,7 @@ export class SyncConnection implements Peer {
   readonly boardId: string;
   readonly principal: string | null;
   readonly readOnly: boolean;
+  readonly mayChangeStructure: boolean;
   readonly session: { token: string; role: BoardRole } | null;
   /** Cleared by each keepalive ping, set again by the pong. */
   alive = true;
@@ -55,6 +58,7 @@ export class SyncConnection implements Peer {
     this.options = options;
     this.principal = options.principal ?? null;
     this.readOnly = options.readOnly ?? false;
+    this.mayChangeStructure = options.mayChangeStructure ?? true;
     this.session = options.session ?? null;
     this.log = options.logger.child({ conn: this.id, board: boardId });
     this.tokens = options.maxMessagesPerSecond * 2;

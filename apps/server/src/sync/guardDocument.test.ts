@@ -77,3 +77,81 @@ describe('guardDocument', () => {
     expect(roots.meta.get('schemaVersion')).toBe(2);
   });
 });
+
+describe('guardDocument: the structure is the secretariat’s', () => {
+  /** A guarded template doc with a council member (no structure rights) and a secretariat. */
+  function withRoles() {
+    const doc = createTemplateDoc();
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
+        done();
+      },
+    });
+    const council = { id: 'conn-c', principal: 'council-1' };
+    const secretariat = { id: 'conn-s', principal: 'secretariat-1' };
+    guardDocument(doc, {
+      log: createLogger('warn', sink),
+      writerOf: (origin) =>
+        origin === council
+          ? { connection: council.id, user: council.principal, mayChangeStructure: false }
+          : origin === secretariat
+            ? { connection: secretariat.id, user: secretariat.principal, mayChangeStructure: true }
+            : null,
+    });
+    return { doc, roots: docRoots(doc), council, secretariat, lines };
+  }
+
+  it('puts back a council member’s renamed lane, re-dated period and new phase', () => {
+    const { doc, roots, council, lines } = withRoles();
+    const before = toJSON(doc);
+    const domain = roots.domains.get('domain-digital-skills') as Y.Map<unknown>;
+    const period = roots.periods.get('period-2') as Y.Map<unknown>;
+    doc.transact(() => {
+      domain.set('label.en', 'Digital talent');
+      domain.set('colour', '#000000');
+      period.set('end', '2017-12-31');
+      const phase = new Y.Map<unknown>();
+      roots.phases.set('phase-3', phase);
+      phase.set('label.en', 'Phase 3');
+      phase.set('label.fr', 'Phase 3');
+      phase.set('start', '2030-01-01');
+      phase.set('end', null);
+    }, council);
+    expect(toJSON(doc)).toEqual(before);
+    expect(lines.map((line) => line.record).sort()).toEqual([
+      'domain:domain-digital-skills',
+      'period:period-2',
+      'phase:phase-3',
+    ]);
+    expect(lines[0]).toMatchObject({ user: 'council-1', correction: 'restored' });
+  });
+
+  it('rebuilds a lane a council member deleted outright, and keeps their card move', () => {
+    const { doc, roots, council } = withRoles();
+    const before = toJSON(doc);
+    const card = roots.cards.get('card-security') as Y.Map<unknown>;
+    const cell = card.get('cell') as { domainId: string; phaseId: string; order: string };
+    doc.transact(() => {
+      roots.domains.delete('domain-digital-governance');
+      card.set('cell', { ...cell, phaseId: 'phase-2' });
+    }, council);
+    const after = toJSON(doc);
+    expect(after.domains).toEqual(before.domains);
+    expect(after.cards.find((c) => c.id === 'card-security')?.phaseId).toBe('phase-2');
+  });
+
+  it('lets the secretariat shape the structure', () => {
+    const { doc, roots, secretariat, lines } = withRoles();
+    const domain = roots.domains.get('domain-digital-skills') as Y.Map<unknown>;
+    doc.transact(() => domain.set('label.en', 'Digital talent'), secretariat);
+    doc.transact(() => roots.domains.delete('domain-program-structure'), secretariat);
+    const after = toJSON(doc);
+    expect(after.domains.find((d) => d.id === 'domain-digital-skills')?.label.en).toBe(
+      'Digital talent',
+    );
+    expect(after.domains.some((d) => d.id === 'domain-program-structure')).toBe(false);
+    expect(lines).toEqual([]);
+  });
+});

@@ -16,6 +16,11 @@ export const GUARD_ORIGIN = 'fdr:guard';
 export interface Writer {
   readonly connection: string;
   readonly user: string | null;
+  /**
+   * Whether this writer may shape the board's structure (domains, phases, periods): the
+   * secretariat's rule (`canAdminister`). False: such writes are put back. Absent: allowed.
+   */
+  readonly mayChangeStructure?: boolean;
 }
 
 export interface GuardOptions {
@@ -61,6 +66,7 @@ export function guardDocument(doc: Y.Doc, options: GuardOptions): () => void {
     if (writer === null) return;
     try {
       const touched = touchedRecords(transaction, kindOf);
+      if (writer.mayChangeStructure === false) keepStructure(doc, touched, writer, options.log);
       if (touched.size > 0) correct(doc, touched, writer, options.log);
     } catch (error) {
       // A bug here must not take the board down; the readers tolerate what slips through.
@@ -137,6 +143,60 @@ function write(map: Y.Map<unknown>, values: Readonly<Record<string, unknown>>): 
     if (value === undefined) map.delete(key);
     else map.set(key, value);
   }
+}
+
+const STRUCTURE_KINDS: ReadonlySet<RecordKind> = new Set(['domain', 'phase', 'period']);
+
+/**
+ * Puts back every domain, phase and period record a writer without the right to shape the
+ * structure changed, in one transaction of GUARD_ORIGIN, and drops them from `touched`: a
+ * council member's card moves in the same update stand, the lanes and columns do not change.
+ * A record map the writer replaced or deleted is rebuilt from the deleted map's entries, which
+ * Yjs still holds until the transaction is cleaned up (the guard runs before that).
+ */
+function keepStructure(doc: Y.Doc, touched: Map<string, Touch>, writer: Writer, log: Logger): void {
+  const roots = docRoots(doc);
+  const refused = [...touched.entries()].filter(([, touch]) => STRUCTURE_KINDS.has(touch.ref.kind));
+  if (refused.length === 0) return;
+  doc.transact(() => {
+    for (const [key, touch] of refused) {
+      touched.delete(key);
+      const root = roots[RECORD_ROOTS[touch.ref.kind as 'domain']] as Y.Map<unknown>;
+      if (touch.entry?.action === 'add') {
+        root.delete(touch.ref.id);
+        continue;
+      }
+      if (touch.entry !== null) {
+        const old = touch.entry.oldValue;
+        if (old instanceof Y.Map) root.set(touch.ref.id, copyDeletedMap(old));
+        else if (old !== undefined) root.set(touch.ref.id, old);
+        continue;
+      }
+      const map = root.get(touch.ref.id);
+      if (!(map instanceof Y.Map)) continue;
+      for (const [field, old] of touch.fields) {
+        if (old === undefined) map.delete(field);
+        else if (isPlain(old)) map.set(field, old);
+      }
+    }
+  }, GUARD_ORIGIN);
+  for (const [key] of refused) {
+    log.warn(
+      { connection: writer.connection, user: writer.user, record: key, correction: 'restored' },
+      'structure change refused: only the secretariat shapes domains, phases and periods',
+    );
+  }
+}
+
+/** A fresh map with the plain entries a just-deleted Y.Map held. */
+function copyDeletedMap(old: Y.Map<unknown>): Y.Map<unknown> {
+  const copy = new Y.Map<unknown>();
+  for (const [field, item] of old._map) {
+    const content = item.content.getContent();
+    const value = content[content.length - 1];
+    if (value !== undefined && isPlain(value)) copy.set(field, value);
+  }
+  return copy;
 }
 
 function correct(doc: Y.Doc, touched: Map<string, Touch>, writer: Writer, log: Logger): void {

@@ -47,11 +47,12 @@ function expectValid(doc: Y.Doc): void {
 }
 
 describe('document guard', () => {
-  it("corrects a council member's invalid writes for everyone and in storage, keeping the valid ones", async () => {
+  it("corrects a member's invalid writes for everyone and in storage, keeping the valid ones", async () => {
     const s = await startTestServer({});
     cleanups.push(() => s.dispose());
     const boardId = await boardWithTemplate(s);
-    const council = await s.session(boardId, 'council');
+    // The secretariat: a lane's label and colour are structure, which only it may change.
+    const council = await s.session(boardId, 'secretariat');
     const writer = open(s, boardId, council.cookie);
     const reader = open(s, boardId, s.cookie);
     await Promise.all([writer.synced, reader.synced]);
@@ -167,5 +168,47 @@ describe('document guard', () => {
       'title put back, new title cut, check-in put back',
     );
     expectValid(reader.doc);
+  });
+});
+
+describe('the board structure over the sync socket', () => {
+  it("puts back a council member's lane and column changes for everyone, keeps the secretariat's", async () => {
+    const s = await startTestServer({});
+    cleanups.push(() => s.dispose());
+    const boardId = await boardWithTemplate(s);
+    const council = await s.session(boardId, 'council');
+    const secretariat = await s.session(boardId, 'secretariat');
+    const member = open(s, boardId, council.cookie);
+    const admin = open(s, boardId, secretariat.cookie);
+    await Promise.all([member.synced, admin.synced]);
+    const before = toJSON(member.doc);
+
+    const roots = docRoots(member.doc);
+    member.doc.transact(() => {
+      (roots.domains.get('domain-digital-skills') as Y.Map<unknown>).set('label.en', 'Talent');
+      (roots.periods.get('period-1') as Y.Map<unknown>).set('end', '2016-12-31');
+      (roots.cards.get('card-security') as Y.Map<unknown>).set('title.en', 'Cyber security');
+    });
+    const settled = (doc: Y.Doc) =>
+      toJSON(doc).cards.find((c) => c.id === 'card-security')?.title.en === 'Cyber security' &&
+      toJSON(doc).domains.find((d) => d.id === 'domain-digital-skills')?.label.en ===
+        'Digital skills' &&
+      toJSON(doc).phases[0]?.periods[0]?.end === '2017-03-31';
+    await waitFor(() => settled(admin.doc), 'the secretariat sees the card edit, not the rest');
+    await waitFor(() => settled(member.doc), 'the council member gets the lane and period back');
+    expect(toJSON(member.doc).domains).toEqual(before.domains);
+    expect(
+      s.logs.filter((l) => l.msg?.toString().startsWith('structure change refused')).length,
+    ).toBe(2);
+
+    // The same change from the secretariat stands.
+    const adminRoots = docRoots(admin.doc);
+    admin.doc.transact(() =>
+      (adminRoots.domains.get('domain-digital-skills') as Y.Map<unknown>).set('label.en', 'Talent'),
+    );
+    await waitFor(
+      () => toJSON(member.doc).domains.some((d) => d.label.en === 'Talent'),
+      'the council member sees the secretariat rename the lane',
+    );
   });
 });
