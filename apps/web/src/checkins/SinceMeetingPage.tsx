@@ -233,6 +233,7 @@ function Report({ result, lang }: { result: Extract<Result, { kind: 'ready' }>; 
       report.added.length +
       report.removed.length +
       report.renamed.length +
+      report.structure.length +
       report.other.length ===
     0;
   return (
@@ -301,6 +302,16 @@ function Report({ result, lang }: { result: Extract<Result, { kind: 'ready' }>; 
               to: localize(change.to, lang),
             })}
           </li>
+        ))}
+      </Section>
+      <Section
+        title={format(t.sinceStructure, { count: report.structure.length })}
+        id="structure"
+        lang={lang}
+      >
+        {report.structure.map((change, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the diff's order is stable
+          <li key={index}>{changeText(change, lang)}</li>
         ))}
       </Section>
       <Section title={format(t.sinceOther, { count: report.other.length })} id="other" lang={lang}>

@@ -80,6 +80,8 @@ describe('since the last meeting', () => {
       { kind: 'card-status-changed', cardId: 'a', title, from: null, to: 'on-track' },
       { kind: 'card-checked-in', cardId: 'a', title, checkinIds: ['new-1', 'offline'] },
       { kind: 'domain-renamed', domainId: 'd', from: title, to: title },
+      { kind: 'period-added', periodId: 'q', phaseId: 'p', label: title, phase: title },
+      { kind: 'board-settings-changed', fields: ['staleAfterDays'] },
     ];
     const cards = [
       card('a', [
@@ -95,7 +97,9 @@ describe('since the last meeting', () => {
     expect(report.added).toHaveLength(1);
     expect(report.removed).toHaveLength(1);
     expect(report.renamed).toHaveLength(1);
-    expect(report.other.map((c) => c.kind)).toEqual(['domain-renamed']);
+    // The lanes and columns have a section of their own.
+    expect(report.structure.map((c) => c.kind)).toEqual(['domain-renamed', 'period-added']);
+    expect(report.other.map((c) => c.kind)).toEqual(['board-settings-changed']);
   });
 
   it('without a reference version, lists the check-ins made since the date', () => {

@@ -45,9 +45,28 @@ export interface SinceReport {
   /** Deleted or archived. */
   removed: Extract<Change, { kind: 'card-removed' | 'card-archived' }>[];
   renamed: Extract<Change, { kind: 'card-renamed' }>[];
-  /** Everything else (lanes, phases, fields, items…), except what the check-ins already say. */
+  /** The board's structure: domains of interest, phases and periods, in the diff's order. */
+  structure: Change[];
+  /** Everything else (fields, items…), except what the check-ins already say. */
   other: Change[];
 }
+
+/** Changes to the lanes and columns, which the secretariat makes in the structure editor. */
+const STRUCTURE_KINDS: ReadonlySet<Change['kind']> = new Set([
+  'domain-added',
+  'domain-removed',
+  'domain-renamed',
+  'domain-reordered',
+  'domain-recoloured',
+  'phase-added',
+  'phase-removed',
+  'phase-renamed',
+  'phase-dates-changed',
+  'period-added',
+  'period-removed',
+  'period-renamed',
+  'period-dates-changed',
+]);
 
 /**
  * Sorts a comparison into the sections of the report. Check-ins come from the log: with a
@@ -65,6 +84,7 @@ export function sinceReport(
     added: [],
     removed: [],
     renamed: [],
+    structure: [],
     other: [],
   };
   const wanted = new Set<string>();
@@ -90,7 +110,8 @@ export function sinceReport(
         // Said by the check-ins themselves.
         break;
       default:
-        report.other.push(change);
+        if (STRUCTURE_KINDS.has(change.kind)) report.structure.push(change);
+        else report.other.push(change);
     }
   }
   for (const card of cards) {

@@ -24,6 +24,7 @@ type TemplateKey =
   | 'changePeriodAdded'
   | 'changePeriodRemoved'
   | 'changePeriodRenamed'
+  | 'changePeriodDates'
   | 'changeCardAdded'
   | 'changeCardRemoved'
   | 'changeCardRenamed'
@@ -99,11 +100,17 @@ export function changeSentence(
         to: span(change.to),
       });
     case 'period-added':
-      return format(t.changePeriodAdded, { label: l(change.label) });
+      return format(t.changePeriodAdded, { label: l(change.label), phase: l(change.phase) });
     case 'period-removed':
       return format(t.changePeriodRemoved, { label: l(change.label) });
     case 'period-renamed':
       return format(t.changePeriodRenamed, { from: l(change.from), to: l(change.to) });
+    case 'period-dates-changed':
+      return format(t.changePeriodDates, {
+        label: l(change.label),
+        from: span(change.from),
+        to: span(change.to),
+      });
     case 'card-added':
       return format(t.changeCardAdded, { title: l(change.title), cell: cell(change.to) });
     case 'card-removed':

@@ -1,8 +1,13 @@
 import {
+  addPeriod,
   archiveCard,
   createTemplateDoc,
   moveCard,
+  recolourDomain,
   recordCheckin,
+  renameDomain,
+  setPeriodDates,
+  setPhaseDates,
   toJSON,
   updateCard,
 } from '@fdr/model';
@@ -41,5 +46,43 @@ describe('change text', () => {
     expect(fr.some((text) => text.includes('déplacée de') && text.includes(target.label.fr))).toBe(
       true,
     );
+  });
+});
+
+describe('change text: the board structure', () => {
+  it('tells structure changes in sentences, in both languages', () => {
+    const { changes } = editTemplate((doc) => {
+      renameDomain(
+        doc,
+        { id: 'domain-digital-skills', label: { en: 'Digital talent', fr: 'Talents numériques' } },
+        'test',
+      );
+      setPhaseDates(doc, { id: 'phase-2', start: '2018-04-01', end: '2019-03-31' }, 'test');
+      addPeriod(
+        doc,
+        {
+          id: 'period-4',
+          phaseId: 'phase-2',
+          label: { fr: 'Période 4', en: 'Period 4' },
+          start: '2018-04-01',
+          end: '2018-09-30',
+        },
+        'test',
+      );
+      setPeriodDates(doc, { id: 'period-3', start: '2017-10-01', end: '2018-01-31' }, 'test');
+      recolourDomain(doc, { id: 'domain-digital-governance', colour: '#283593' }, 'test');
+    });
+    const en = changes.map((change) => changeText(change, 'en'));
+    const fr = changes.map((change) => changeText(change, 'fr'));
+    expect(en).toContain('Domain “Digital skills” renamed “Digital talent”');
+    expect(fr).toContain('Domaine « Compétences numériques » renommé « Talents numériques »');
+    expect(en).toContain('Period 4 added to Phase 2');
+    expect(fr).toContain('Période 4 ajoutée à la Phase 2');
+    expect(en).toContain('Phase 2 re-dated: Apr 1, 2018 – … becomes Apr 1, 2018 – Mar 31, 2019');
+    expect(en).toContain(
+      'Period 3 re-dated: Oct 1, 2017 – Mar 31, 2018 becomes Oct 1, 2017 – Jan 31, 2018',
+    );
+    expect(en).toContain('Domain “Digital governance” recoloured');
+    expect(fr).toContain('Couleur du domaine « Gouvernance numérique » changée');
   });
 });
