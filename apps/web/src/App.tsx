@@ -29,6 +29,7 @@ const BoardPage = lazy(loadBoardPage);
 const loadTablePage = () => import('./table/TablePage.tsx');
 const TablePage = lazy(loadTablePage);
 const PackPage = lazy(() => import('./pack/PackPage.tsx'));
+const StructurePage = lazy(() => import('./structure/StructurePage.tsx'));
 
 /**
  * Starts downloading a lazy page's code while the session is being asked for, instead of after:
@@ -110,6 +111,25 @@ export function App() {
         memberships={session.kind === 'signed-in' ? session.memberships : []}
         role={'boardId' in route ? roleOn(session, route.boardId) : null}
       />
+    );
+  }
+  if (route.name === 'structure') {
+    return (
+      <Suspense
+        fallback={
+          <main className="fdr-board-message">
+            <p role="status">{t.boardLoading}</p>
+          </main>
+        }
+      >
+        <StructurePage
+          key={route.boardId}
+          boardId={route.boardId}
+          lang={lang}
+          setLang={setLang}
+          role={roleOn(session, route.boardId)}
+        />
+      </Suspense>
     );
   }
   if (route.name === 'table' || route.name === 'pack') {

@@ -1,4 +1,11 @@
-import { BOARD_TITLE_MAX, canAdminister, localize } from '@fdr/model';
+import {
+  BOARD_STRUCTURE_LIMITS,
+  BOARD_TITLE_MAX,
+  canAdminister,
+  DEFAULT_PERIOD_COUNT,
+  DEFAULT_PERIOD_MONTHS,
+  localize,
+} from '@fdr/model';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import type { User } from './account/accountApi.ts';
 import { UserMenu } from './account/UserMenu.tsx';
@@ -19,6 +26,8 @@ import { type Lang, strings } from './i18n/strings.ts';
 import { LangSwitch } from './LangSwitch.tsx';
 import { Link } from './Link.tsx';
 import { boardIdFromInput, boardPath, membersPath, myTeamsPath, navigate } from './router.ts';
+import { BoardTimeFields, draftStructure, type TimeDraft } from './structure/BoardTimeFields.tsx';
+import { newBoardStrings } from './structure/newBoardStrings.ts';
 import { useNewBoard } from './useNewBoard.ts';
 import { ImportBoard } from './versions/ImportBoard.tsx';
 
@@ -240,7 +249,13 @@ function CreateBoard({ lang }: { lang: Lang }) {
   const [template, setTemplate] = useState<BoardTemplate>('joint-councils-2016');
   const [title, setTitle] = useState(DEFAULT_TITLES['joint-councils-2016']);
   const [touched, setTouched] = useState(false);
-  const { busy, error, create } = useNewBoard(lang);
+  // A blank board starts this month by default, in three six-month periods.
+  const [time, setTime] = useState<TimeDraft>(() => ({
+    start: new Date().toISOString().slice(0, 7),
+    periodCount: String(DEFAULT_PERIOD_COUNT),
+    periodMonths: String(DEFAULT_PERIOD_MONTHS),
+  }));
+  const { busy, error, setError, create } = useNewBoard(lang);
 
   const choose = (next: BoardTemplate) => {
     setTemplate(next);
@@ -248,7 +263,24 @@ function CreateBoard({ lang }: { lang: Lang }) {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void create(title, () => createBoard(title, template));
+    if (template === 'joint-councils-2016') {
+      void create(title, () => createBoard(title, template));
+      return;
+    }
+    const structure = draftStructure(time);
+    if (!structure) {
+      const L = BOARD_STRUCTURE_LIMITS;
+      setError(
+        format(newBoardStrings[lang].invalid, {
+          countMin: L.periodCountMin,
+          countMax: L.periodCountMax,
+          monthsMin: L.periodMonthsMin,
+          monthsMax: L.periodMonthsMax,
+        }),
+      );
+      return;
+    }
+    void create(title, () => createBoard(title, template, structure));
   };
   return (
     <section aria-labelledby={`${id}-heading`} className="fdr-card-section">
@@ -277,6 +309,13 @@ function CreateBoard({ lang }: { lang: Lang }) {
             {t.templateBlank}
           </label>
         </fieldset>
+        {template === 'blank' ? (
+          <BoardTimeFields id={`${id}-time`} lang={lang} draft={time} onChange={setTime} />
+        ) : (
+          <p className="fdr-hint" data-testid="template-dates">
+            {newBoardStrings[lang].templateDates}
+          </p>
+        )}
         <BoardTitleFields
           id={id}
           lang={lang}

@@ -1,4 +1,4 @@
-import type { BoardRole, Localized } from '@fdr/model';
+import type { BoardRole, BoardStructure, Localized } from '@fdr/model';
 
 export type BoardTemplate = 'blank' | 'joint-councils-2016';
 
@@ -61,10 +61,15 @@ export async function listBoards(): Promise<BoardEntry[]> {
   return (await request<{ boards: BoardEntry[] }>('/api/boards')).boards;
 }
 
-export async function createBoard(title: Localized, template: BoardTemplate): Promise<BoardEntry> {
+export async function createBoard(
+  title: Localized,
+  template: BoardTemplate,
+  /** A blank board's time frame (the template keeps the draft's dates). */
+  structure?: BoardStructure,
+): Promise<BoardEntry> {
   const { board } = await request<{ board: BoardEntry }>('/api/boards', {
     method: 'POST',
-    body: JSON.stringify({ title, template }),
+    body: JSON.stringify({ title, template, ...(structure ? { structure } : {}) }),
   });
   return board;
 }

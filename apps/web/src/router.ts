@@ -8,6 +8,8 @@ export type Route =
   | { name: 'table'; boardId: string }
   /** The meeting pack: a printable document of the board. */
   | { name: 'pack'; boardId: string }
+  /** The board's structure: domains of interest, phases and periods. */
+  | { name: 'structure'; boardId: string }
   /** A task-team member's cards and their check-in forms. */
   | { name: 'my-teams' }
   /** Latest check-in per task team, overdue teams and the reminder text. */
@@ -59,11 +61,11 @@ export function parseRoute(pathname: string): Route {
       return { name: 'unknown' };
     }
   }
-  const view = /^\/b\/([^/]+)\/(table|pack)\/?$/.exec(pathname);
+  const view = /^\/b\/([^/]+)\/(table|pack|structure)\/?$/.exec(pathname);
   if (view) {
     try {
       const id = decodeURIComponent(view[1] ?? '');
-      const name = view[2] === 'table' ? 'table' : 'pack';
+      const name = view[2] === 'table' ? 'table' : view[2] === 'structure' ? 'structure' : 'pack';
       if (BOARD_ID.test(id)) return { name, boardId: id };
     } catch {
       return { name: 'unknown' };
@@ -134,6 +136,10 @@ export function membersPath(boardId: string): string {
 
 export function tablePath(boardId: string): string {
   return `${boardPath(boardId)}/table`;
+}
+
+export function structurePath(boardId: string): string {
+  return `${boardPath(boardId)}/structure`;
 }
 
 export function packPath(boardId: string): string {

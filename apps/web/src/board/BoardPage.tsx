@@ -11,7 +11,8 @@ import { accountStrings } from '../i18n/accountStrings.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
-import { membersPath } from '../router.ts';
+import { membersPath, structurePath } from '../router.ts';
+import { structureStrings } from '../structure/structureStrings.ts';
 import { type Identity, loadIdentity, saveIdentity } from '../sync/identity.ts';
 import { useCanvasSelectionInUrl } from '../table/useCanvasSelectionInUrl.ts';
 import { ViewSwitch } from '../table/ViewSwitch.tsx';
@@ -111,6 +112,16 @@ export default function BoardPage({
         {canAdminister(liveRole === 'none' ? null : liveRole) && (
           <Link href={membersPath(boardId)} className="fdr-button fdr-button--quiet">
             {accountStrings[lang].membersTitle}
+          </Link>
+        )}
+        {canAdminister(liveRole === 'none' ? null : liveRole) && (
+          <Link
+            href={structurePath(boardId)}
+            className="fdr-button fdr-button--quiet"
+            title={structureStrings[lang].navStructureLabel}
+            data-testid="nav-structure"
+          >
+            {structureStrings[lang].navStructure}
           </Link>
         )}
         <ReportLinks boardId={boardId} lang={lang} />

@@ -1,6 +1,6 @@
 import { localize } from '@fdr/model';
 import { useEditor, useValue } from 'tldraw';
-import { format, formatDate } from '../i18n/format.ts';
+import { format, formatMonth } from '../i18n/format.ts';
 import { strings } from '../i18n/strings.ts';
 import { useBoard } from './BoardContext.tsx';
 import { CARD_H, CARD_W, HEADER_H, LABEL_W } from './layout.ts';
@@ -100,10 +100,11 @@ export function StickyHeaders() {
           const left = sx(column.x);
           const width = column.w * z;
           const label = localize(column.label, lang);
+          // Phases and periods are planned by month ("Apr 2027 – Sep 2028").
           const dates =
             column.end === null
-              ? format(t.phaseOpenEnded, { date: formatDate(column.start, lang) })
-              : `${formatDate(column.start, lang)} – ${formatDate(column.end, lang)}`;
+              ? format(t.phaseOpenEnded, { date: formatMonth(column.start, lang) })
+              : `${formatMonth(column.start, lang)} – ${formatMonth(column.end, lang)}`;
           return (
             <div
               key={column.phaseId}
@@ -121,7 +122,7 @@ export function StickyHeaders() {
                     <span
                       key={period.id}
                       className="fdr-period-header"
-                      title={`${localize(period.label, lang)} (${formatDate(period.start, lang)} – ${formatDate(period.end, lang)})`}
+                      title={`${localize(period.label, lang)} (${formatMonth(period.start, lang)} – ${formatMonth(period.end, lang)})`}
                     >
                       {localize(period.label, lang)}
                     </span>

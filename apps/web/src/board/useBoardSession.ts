@@ -11,7 +11,7 @@ import { useLiveRole } from './useLiveRole.ts';
  */
 export function useBoardSession(
   boardId: string,
-  page: 'canvas' | 'table',
+  page: 'canvas' | 'table' | 'structure',
   initialRole: LiveRole,
   lang: Lang,
 ) {

@@ -25,7 +25,7 @@ export interface LiveBoard {
  */
 export function useLiveBoard(
   boardId: string,
-  page: 'canvas' | 'table',
+  page: 'canvas' | 'table' | 'structure',
 ): {
   /** Null until the first effect has run. */
   board: LiveBoard | null;

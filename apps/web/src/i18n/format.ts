@@ -38,3 +38,10 @@ export function formatDate(value: string, lang: 'fr' | 'en'): string {
     timeZone: day ? 'UTC' : undefined,
   }).format(date);
 }
+
+/** A month ("Apr 2027", "avr. 2027") from `YYYY-MM` or a `YYYY-MM-DD` day of it. */
+export function formatMonth(value: string, lang: 'fr' | 'en'): string {
+  const date = new Date(`${value.slice(0, 7)}-15T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return value;
+  return dateTimeFormat(lang, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
+}
