@@ -45,12 +45,15 @@ export function StructureEditor({
   roadmap,
   doc,
   origin,
+  undo,
   lang,
   editable,
 }: {
   roadmap: Roadmap;
   doc: Y.Doc;
   origin: object;
+  /** The page's undo of its own origin: each command is one step of it. */
+  undo: Y.UndoManager;
   lang: Lang;
   editable: boolean;
 }) {
@@ -77,6 +80,8 @@ export function StructureEditor({
   const run = (command: () => void): string | null => {
     try {
       command();
+      // One step per command, even two made within the undo manager's capture delay.
+      undo.stopCapturing();
       // A different text each time, so that a screen reader announces a second save too.
       setAnnouncement((previous) => (previous === t.saved ? `${t.saved}\u00a0` : t.saved));
       return null;

@@ -76,6 +76,7 @@ export default function StructurePage({
               roadmap={roadmap}
               doc={session.connection.doc}
               origin={session.origin}
+              undo={session.undo}
               lang={lang}
               editable={editable}
             />
