@@ -3,16 +3,16 @@ export const newBoardStrings = {
   fr: {
     timeLegend: 'Calendrier',
     templateDates:
-      'Le modèle de 2016 garde les dates de l’ébauche : phase 1 d’oct. 2016 à mars 2018, en trois périodes, puis la phase 2. Le secrétariat peut les changer ensuite dans la structure du tableau.',
+      'Le modèle de 2016 garde les dates de l’ébauche : phase 1 d’oct. 2016 à mars 2018, en trois périodes, puis la phase 2. Le secrétariat peut les changer ensuite dans la structure du tableau.',
     startMonth: 'Début de la phase 1 (mois)',
     periodCount: 'Nombre de périodes dans la phase 1',
     periodMonths: 'Durée d’une période (mois)',
-    periodMonthsHint: 'Six mois par défaut : les conseils se réunissent deux fois par an.',
+    periodMonthsHint: 'Six mois par défaut : les conseils se réunissent deux fois par an.',
     limits: 'De {min} à {max}.',
     preview:
-      'Phase 1 : {start} – {end}, {count} période(s) de {months} mois ; phase 2 à partir de {next}.',
+      'Phase 1 : {start} – {end}, {count} période(s) de {months} mois ; phase 2 à partir de {next}.',
     invalid:
-      'Vérifiez le calendrier : un mois AAAA-MM, de {countMin} à {countMax} périodes de {monthsMin} à {monthsMax} mois.',
+      'Vérifiez le calendrier : un mois AAAA-MM, de {countMin} à {countMax} périodes de {monthsMin} à {monthsMax} mois.',
   },
   en: {
     timeLegend: 'Time frame',

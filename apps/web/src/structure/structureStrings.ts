@@ -2,10 +2,10 @@
 export const structureStrings = {
   fr: {
     navStructure: 'Structure',
-    navStructureLabel: 'Structure du tableau : domaines, phases et périodes',
+    navStructureLabel: 'Structure du tableau : domaines, phases et périodes',
     pageTitle: 'Structure du tableau',
     intro:
-      'Les domaines d’intérêt sont les rangées du tableau ; les phases et leurs périodes, ses colonnes. Chaque changement paraît aussitôt chez tous ; « Annuler » reprend les vôtres.',
+      'Les domaines d’intérêt sont les rangées du tableau ; les phases et leurs périodes, ses colonnes. Chaque changement paraît aussitôt chez tous ; « Annuler » reprend les vôtres.',
     readOnly:
       'Seul le secrétariat modifie la structure du tableau. Vous la voyez telle qu’elle est.',
     backToBoard: 'Retour au tableau',
@@ -30,7 +30,7 @@ export const structureStrings = {
     labelFr: 'Nom en français',
     labelEn: 'Nom en anglais',
     colour: 'Couleur',
-    colourNamed: 'Couleur : {name}',
+    colourNamed: 'Couleur : {name}',
     customColour: 'personnalisée ({colour})',
     firstMonth: 'Premier mois',
     lastMonth: 'Dernier mois',
@@ -48,7 +48,7 @@ export const structureStrings = {
     cancel: 'Annuler',
     saved: 'Changement enregistré.',
     periodsOf: 'Périodes de « {label} »',
-    noPeriods: 'Aucune période : la phase n’est pas découpée.',
+    noPeriods: 'Aucune période : la phase n’est pas découpée.',
     fromMonth: 'à partir de {date}',
     phaseDefault: 'Phase {n}',
     periodDefault: 'Période {n}',
