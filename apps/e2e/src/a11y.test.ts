@@ -343,6 +343,26 @@ describe('accessibility (WCAG 2.1 AA)', () => {
     await expectReflow(page, 'meeting pack');
   });
 
+  it('board structure: the secretariat’s editor and its dialog, a council member’s read-only view', async () => {
+    for (const locale of ['fr-CA', 'en-CA']) {
+      const { page } = await client(suite.app.adminCookie, { locale });
+      await page.goto(`${suite.app.url}/b/${boardId}/structure`);
+      await page.getByTestId('structure-add-phase').waitFor();
+      await check(page, `structure (secretariat, ${locale})`);
+      await expectVisibleFocus(page, 'structure (secretariat)', 20);
+      await page.getByTestId('structure-add-domain').click();
+      await page.getByTestId('structure-dialog').waitFor();
+      await check(page, `structure: add a domain (${locale})`);
+      await page.keyboard.press('Escape');
+      await page.setViewportSize({ width: 320, height: 640 });
+      await expectReflow(page, 'structure');
+    }
+    const { page } = await client(council.cookie, { locale: 'en-CA' });
+    await page.goto(`${suite.app.url}/b/${boardId}/structure`);
+    await page.getByTestId('structure-domains').waitFor();
+    await check(page, 'structure (council member, read-only)');
+  });
+
   it('check-in pages (My task teams, team status, since the last meeting) and versions page', async () => {
     const { page } = await client(taskTeam.cookie);
     await page.goto(`${suite.app.url}/me`);
