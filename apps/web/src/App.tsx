@@ -115,13 +115,7 @@ export function App() {
   }
   if (route.name === 'structure') {
     return (
-      <Suspense
-        fallback={
-          <main className="fdr-board-message">
-            <p role="status">{t.boardLoading}</p>
-          </main>
-        }
-      >
+      <Suspense fallback={<BoardLoading text={t.boardLoading} />}>
         <StructurePage
           key={route.boardId}
           boardId={route.boardId}
@@ -183,6 +177,15 @@ export function App() {
       </header>
       <p role="alert">{t.boardNotFound}</p>
       <Link href="/">{t.back}</Link>
+    </main>
+  );
+}
+
+/** What a lazy board page shows while its code loads. */
+function BoardLoading({ text }: { text: string }) {
+  return (
+    <main className="fdr-board-message">
+      <p role="status">{text}</p>
     </main>
   );
 }

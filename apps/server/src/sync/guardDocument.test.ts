@@ -5,9 +5,8 @@ import * as Y from 'yjs';
 import { createLogger } from '../logger.ts';
 import { GUARD_ORIGIN, guardDocument } from './guardDocument.ts';
 
-/** A board doc guarded like the server's, and a writer whose transactions are checked. */
-function guarded() {
-  const doc = createTemplateDoc();
+/** The guard's log lines, parsed, and the stream its logger writes them to. */
+function logLines() {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -15,6 +14,13 @@ function guarded() {
       done();
     },
   });
+  return { lines, sink };
+}
+
+/** A board doc guarded like the server's, and a writer whose transactions are checked. */
+function guarded() {
+  const doc = createTemplateDoc();
+  const { lines, sink } = logLines();
   const member = { id: 'conn-1', principal: 'user-1' };
   const origins: unknown[] = [];
   doc.on('afterTransaction', (t: Y.Transaction) => origins.push(t.origin));
@@ -82,13 +88,7 @@ describe('guardDocument: the structure is the secretariat’s', () => {
   /** A guarded template doc with a council member (no structure rights) and a secretariat. */
   function withRoles() {
     const doc = createTemplateDoc();
-    const lines: Record<string, unknown>[] = [];
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-        done();
-      },
-    });
+    const { lines, sink } = logLines();
     const council = { id: 'conn-c', principal: 'council-1' };
     const secretariat = { id: 'conn-s', principal: 'secretariat-1' };
     guardDocument(doc, {

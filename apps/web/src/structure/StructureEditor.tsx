@@ -132,10 +132,9 @@ export function StructureEditor({
                 </span>
                 {editable && (
                   <span className="fdr-structure__actions">
-                    <button
-                      type="button"
-                      className="fdr-button fdr-button--quiet"
-                      aria-label={format(t.renameLabel, { label })}
+                    <Action
+                      label={format(t.renameLabel, { label })}
+                      text={t.rename}
                       onClick={() =>
                         show({
                           heading: format(t.renameLabel, { label }),
@@ -145,13 +144,10 @@ export function StructureEditor({
                             renameDomain(doc, { id: domain.id, label: v.labels }, origin),
                         })
                       }
-                    >
-                      {t.rename}
-                    </button>
-                    <button
-                      type="button"
-                      className="fdr-button fdr-button--quiet"
-                      aria-label={format(t.recolourLabel, { label })}
+                    />
+                    <Action
+                      label={format(t.recolourLabel, { label })}
+                      text={t.recolour}
                       onClick={() =>
                         show({
                           heading: format(t.recolourLabel, { label }),
@@ -161,13 +157,10 @@ export function StructureEditor({
                             recolourDomain(doc, { id: domain.id, colour: v.colour }, origin),
                         })
                       }
-                    >
-                      {t.recolour}
-                    </button>
-                    <button
-                      type="button"
-                      className="fdr-button fdr-button--quiet"
-                      aria-label={format(t.moveUpLabel, { label })}
+                    />
+                    <Action
+                      label={format(t.moveUpLabel, { label })}
+                      text={t.moveUp}
                       disabled={index === 0}
                       onClick={() => {
                         const before = domains[index - 1];
@@ -180,13 +173,10 @@ export function StructureEditor({
                             ),
                           );
                       }}
-                    >
-                      {t.moveUp}
-                    </button>
-                    <button
-                      type="button"
-                      className="fdr-button fdr-button--quiet"
-                      aria-label={format(t.moveDownLabel, { label })}
+                    />
+                    <Action
+                      label={format(t.moveDownLabel, { label })}
+                      text={t.moveDown}
                       disabled={index === domains.length - 1}
                       onClick={() => {
                         const after = domains[index + 1];
@@ -199,13 +189,10 @@ export function StructureEditor({
                             ),
                           );
                       }}
-                    >
-                      {t.moveDown}
-                    </button>
-                    <button
-                      type="button"
-                      className="fdr-button fdr-button--quiet"
-                      aria-label={format(t.removeLabel, { label })}
+                    />
+                    <Action
+                      label={format(t.removeLabel, { label })}
+                      text={t.remove}
                       disabled={domains.length === 1}
                       onClick={() =>
                         show({
@@ -223,9 +210,7 @@ export function StructureEditor({
                             removeDomain(doc, { id: domain.id, moveTo: v.moveTo }, origin),
                         })
                       }
-                    >
-                      {t.remove}
-                    </button>
+                    />
                   </span>
                 )}
               </li>
@@ -438,30 +423,13 @@ function PhaseRow({
         </span>
         {editable && (
           <span className="fdr-structure__actions">
-            <button
-              type="button"
-              className="fdr-button fdr-button--quiet"
-              aria-label={format(t.renameLabel, { label })}
-              onClick={onRename}
-            >
-              {t.rename}
-            </button>
-            <button
-              type="button"
-              className="fdr-button fdr-button--quiet"
-              aria-label={format(t.datesLabel, { label })}
-              onClick={onDates}
-            >
-              {t.dates}
-            </button>
-            <button
-              type="button"
-              className="fdr-button fdr-button--quiet"
-              aria-label={format(t.addPeriodLabel, { label })}
+            <Action label={format(t.renameLabel, { label })} text={t.rename} onClick={onRename} />
+            <Action label={format(t.datesLabel, { label })} text={t.dates} onClick={onDates} />
+            <Action
+              label={format(t.addPeriodLabel, { label })}
+              text={t.addPeriod}
               onClick={onAddPeriod}
-            >
-              {t.addPeriod}
-            </button>
+            />
           </span>
         )}
       </div>
@@ -477,22 +445,16 @@ function PhaseRow({
                 <span className="fdr-structure__dates">{span(period.start, period.end)}</span>
                 {editable && (
                   <span className="fdr-structure__actions">
-                    <button
-                      type="button"
-                      className="fdr-button fdr-button--quiet"
-                      aria-label={format(t.renameLabel, { label: periodLabel })}
+                    <Action
+                      label={format(t.renameLabel, { label: periodLabel })}
+                      text={t.rename}
                       onClick={() => onRenamePeriod(period)}
-                    >
-                      {t.rename}
-                    </button>
-                    <button
-                      type="button"
-                      className="fdr-button fdr-button--quiet"
-                      aria-label={format(t.datesLabel, { label: periodLabel })}
+                    />
+                    <Action
+                      label={format(t.datesLabel, { label: periodLabel })}
+                      text={t.dates}
                       onClick={() => onPeriodDates(period)}
-                    >
-                      {t.dates}
-                    </button>
+                    />
                   </span>
                 )}
               </li>
@@ -509,4 +471,29 @@ function unusedColour(roadmap: Roadmap): string {
   const used = new Set(roadmap.domains.map((d) => d.colour));
   const free = DOMAIN_PALETTE.find((entry) => !used.has(entry.colour)) ?? DOMAIN_PALETTE[0];
   return free?.colour ?? FALLBACK_DOMAIN_COLOUR;
+}
+
+/** A row's button: its visible word, and a name that begins with it and says which row. */
+function Action({
+  text,
+  label,
+  disabled = false,
+  onClick,
+}: {
+  text: string;
+  label: string;
+  disabled?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="fdr-button fdr-button--quiet"
+      aria-label={label}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {text}
+    </button>
+  );
 }
