@@ -39,6 +39,8 @@ export {
   diff,
   ITEM_DIFF_FIELDS,
   type ItemDiffField,
+  type ItemPlace,
+  type PeriodRef,
 } from './diff.ts';
 export {
   findInvalidRecords,

@@ -233,6 +233,7 @@ function Report({ result, lang }: { result: Extract<Result, { kind: 'ready' }>; 
       report.added.length +
       report.removed.length +
       report.renamed.length +
+      report.items.length +
       report.other.length ===
     0;
   return (
@@ -300,6 +301,14 @@ function Report({ result, lang }: { result: Extract<Result, { kind: 'ready' }>; 
               from: localize(change.from, lang),
               to: localize(change.to, lang),
             })}
+          </li>
+        ))}
+      </Section>
+      <Section title={format(t.sinceItems, { count: report.items.length })} id="items" lang={lang}>
+        {report.items.map((change, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the diff's order is stable
+          <li key={index} data-item-id={change.itemId}>
+            {changeText(change, lang)}
           </li>
         ))}
       </Section>

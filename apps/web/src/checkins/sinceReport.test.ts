@@ -80,6 +80,8 @@ describe('since the last meeting', () => {
       { kind: 'card-status-changed', cardId: 'a', title, from: null, to: 'on-track' },
       { kind: 'card-checked-in', cardId: 'a', title, checkinIds: ['new-1', 'offline'] },
       { kind: 'domain-renamed', domainId: 'd', from: title, to: title },
+      { kind: 'item-renamed', itemId: 'i', from: title, to: title },
+      { kind: 'item-changed', itemId: 'i', label: title, fields: ['role'] },
     ];
     const cards = [
       card('a', [
@@ -95,6 +97,7 @@ describe('since the last meeting', () => {
     expect(report.added).toHaveLength(1);
     expect(report.removed).toHaveLength(1);
     expect(report.renamed).toHaveLength(1);
+    expect(report.items.map((c) => c.kind)).toEqual(['item-renamed', 'item-changed']);
     expect(report.other.map((c) => c.kind)).toEqual(['domain-renamed']);
   });
 

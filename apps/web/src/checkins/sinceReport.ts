@@ -45,7 +45,9 @@ export interface SinceReport {
   /** Deleted or archived. */
   removed: Extract<Change, { kind: 'card-removed' | 'card-archived' }>[];
   renamed: Extract<Change, { kind: 'card-renamed' }>[];
-  /** Everything else (lanes, phases, fields, items…), except what the check-ins already say. */
+  /** The roadmap items added, removed, renamed, moved, re-spanned or edited, in the diff's order. */
+  items: Extract<Change, { kind: `item-${string}` }>[];
+  /** Everything else (lanes, phases, fields…), except what the check-ins already say. */
   other: Change[];
 }
 
@@ -65,6 +67,7 @@ export function sinceReport(
     added: [],
     removed: [],
     renamed: [],
+    items: [],
     other: [],
   };
   const wanted = new Set<string>();
@@ -88,6 +91,14 @@ export function sinceReport(
         break;
       case 'card-status-changed':
         // Said by the check-ins themselves.
+        break;
+      case 'item-added':
+      case 'item-removed':
+      case 'item-renamed':
+      case 'item-moved':
+      case 'item-respanned':
+      case 'item-changed':
+        report.items.push(change);
         break;
       default:
         report.other.push(change);

@@ -23,11 +23,7 @@ const FIELD: Record<
   leadJurisdiction: 'fieldLeadJurisdiction',
   members: 'fieldMembers',
   formedFrom: 'fieldFormedFrom',
-  label: 'fieldLabel',
   kind: 'fieldKind',
-  domainId: 'fieldDomainId',
-  startPeriodId: 'fieldStartPeriodId',
-  endPeriodId: 'fieldEndPeriodId',
   staleAfterDays: 'fieldStaleAfterDays',
   defaultLocale: 'fieldDefaultLocale',
 };
