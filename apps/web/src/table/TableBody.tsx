@@ -25,6 +25,9 @@ import { ImportDialog } from '../export/ImportDialog.tsx';
 import { format } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
+import { itemRows } from '../items/itemRows.ts';
+import { itemsPart } from '../items/itemsPart.tsx';
+import { useItemDialogs } from '../items/useItemDialogs.tsx';
 import { AddCardDialog } from './AddCardDialog.tsx';
 import { CheckinDialog } from './CheckinDialog.tsx';
 import { Dialog } from './Dialog.tsx';
@@ -95,6 +98,7 @@ export function TableBody({
   );
   const rows = useMemo(() => tableRows(roadmap, filters, lang, now), [roadmap, filters, lang, now]);
   const total = roadmap.cards.filter((c) => !c.archived).length;
+  const items = useMemo(() => itemRows(roadmap, filters, lang), [roadmap, filters, lang]);
 
   const setFilters = (next: Filters) => {
     const query = filtersToSearch(next, location.search);
@@ -110,7 +114,16 @@ export function TableBody({
   }, []);
 
   const { ownCheckins, quietNext } = useChangeAnnouncements(session, roadmap, lang, announce);
-  const focusNext = useTableFocus(open !== null);
+  // Its dialogs' commands and focus go through `run` and `focusNext`, set up below.
+  const itemDialogs = useItemDialogs({
+    roadmap,
+    lang,
+    run: (command) => run(command),
+    onClosed: (target) => {
+      focusNext.current = target;
+    },
+  });
+  const focusNext = useTableFocus(open !== null || itemDialogs.isOpen);
 
   const close = (target?: FocusTarget) => {
     const current = open;
@@ -138,6 +151,14 @@ export function TableBody({
       view.refresh();
     }
   };
+
+  const part = itemsPart({
+    roadmap,
+    rows: items,
+    filters,
+    lang,
+    actions: editable ? itemDialogs.actions : undefined,
+  });
 
   const actions: RowActions = {
     canEdit: editable,
@@ -169,6 +190,8 @@ export function TableBody({
           lang={lang}
           shown={rows.length}
           total={total}
+          itemsShown={items.length}
+          itemsTotal={roadmap.items.length}
         />
         <section className="fdr-table-tools" aria-labelledby="fdr-export-heading">
           <h2 id="fdr-export-heading" className="fdr-section-heading">
@@ -210,6 +233,7 @@ export function TableBody({
           actions={actions}
           selectedCardId={selected}
           onSelect={select}
+          part={part}
         />
       </main>
       <div
@@ -302,6 +326,7 @@ export function TableBody({
           }}
         />
       )}
+      {itemDialogs.dialog}
       {open?.kind === 'import' && (
         <ImportDialog
           doc={connection.doc}
