@@ -201,7 +201,7 @@ describe('diff', () => {
       },
       ME,
     );
-    updateItem(doc, { id: 'i1', kind: 'ongoing', endPeriodId: 'q1' }, ME);
+    updateItem(doc, { id: 'i1', kind: 'ongoing', endPeriodId: 'q1', cardIds: ['c2', 'c1'] }, ME);
     doc.getMap('annotations').set('shape:1', { id: 'shape:1' });
     const middle = toJSON(doc);
     const q1 = {
@@ -224,7 +224,7 @@ describe('diff', () => {
         kind: 'item-changed',
         itemId: 'i1',
         label: { fr: 'Activité 1', en: 'Activity 1' },
-        fields: ['kind'],
+        fields: ['kind', 'cardIds'],
       },
       {
         kind: 'item-added',

@@ -28,7 +28,7 @@ export const CARD_DIFF_FIELDS = [
 export type CardDiffField = (typeof CARD_DIFF_FIELDS)[number];
 
 /** An item's fields reported as a list; its label, domain and span have changes of their own. */
-export const ITEM_DIFF_FIELDS = ['role', 'kind'] as const;
+export const ITEM_DIFF_FIELDS = ['role', 'kind', 'cardIds'] as const;
 
 export type ItemDiffField = (typeof ITEM_DIFF_FIELDS)[number];
 

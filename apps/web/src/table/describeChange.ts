@@ -5,6 +5,7 @@ import { type TableStrings, tableStrings } from '../i18n/tableStrings.ts';
 const FIELD: Record<CardDiffField | ItemDiffField, keyof TableStrings> = {
   role: 'colRole',
   kind: 'colKind',
+  cardIds: 'colCards',
   state: 'colState',
   periodIds: 'colPeriods',
   mandate: 'colMandate',

@@ -24,6 +24,7 @@ const FIELD: Record<
   members: 'fieldMembers',
   formedFrom: 'fieldFormedFrom',
   kind: 'fieldKind',
+  cardIds: 'fieldCardIds',
   staleAfterDays: 'fieldStaleAfterDays',
   defaultLocale: 'fieldDefaultLocale',
 };
