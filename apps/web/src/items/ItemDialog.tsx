@@ -3,6 +3,7 @@ import {
   ITEM_KINDS,
   ITEM_LABEL_MAX,
   type ItemKind,
+  localize,
   type Roadmap,
 } from '@fdr/model';
 import { type FormEvent, useId, useState } from 'react';
@@ -113,6 +114,14 @@ export function ItemDialog({
             </div>
           </>
         )}
+        {text && (
+          <CardChecks
+            roadmap={roadmap}
+            value={draft.cardIds}
+            onChange={(cardIds) => set('cardIds', cardIds)}
+            lang={lang}
+          />
+        )}
         {place && (
           <ItemSpanFields
             id={id}
@@ -137,5 +146,58 @@ export function ItemDialog({
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/**
+ * The task teams that deliver an item, as checkboxes in board order (each with its domain); the
+ * list scrolls in its own box, which the keyboard reaches through the boxes themselves.
+ */
+function CardChecks({
+  roadmap,
+  value,
+  onChange,
+  lang,
+}: {
+  roadmap: Roadmap;
+  value: readonly string[];
+  onChange: (cardIds: string[]) => void;
+  lang: Lang;
+}) {
+  const t = itemStrings[lang];
+  const domainRank = new Map(roadmap.domains.map((d, i) => [d.id, i]));
+  const cards = roadmap.cards
+    .filter((card) => !card.archived || value.includes(card.id))
+    .sort((a, b) => (domainRank.get(a.domainId) ?? 0) - (domainRank.get(b.domainId) ?? 0));
+  const chosen = new Set(value);
+  return (
+    <fieldset className="fdr-item-cards" data-testid="item-cards">
+      <legend>{t.fieldCards}</legend>
+      <ul>
+        {cards.map((card) => {
+          const domain = roadmap.domains.find((d) => d.id === card.domainId);
+          return (
+            <li key={card.id}>
+              <label className="fdr-checkbox">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(card.id)}
+                  onChange={(e) =>
+                    onChange(
+                      cards
+                        .map((c) => c.id)
+                        .filter((id) => (id === card.id ? e.target.checked : chosen.has(id))),
+                    )
+                  }
+                  data-card-id={card.id}
+                />
+                {localize(card.title, lang)}
+                {domain && <span className="fdr-muted"> — {localize(domain.label, lang)}</span>}
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
   );
 }

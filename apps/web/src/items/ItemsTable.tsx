@@ -4,6 +4,7 @@ import { roleLabelOf } from '../cards/labels.ts';
 import { format } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
+import { CellList } from '../table/CellList.tsx';
 import { DataTable, RowCell } from '../table/DataTable.tsx';
 import { Text } from '../table/Text.tsx';
 import type { TableFilters } from '../table/tableRows.ts';
@@ -18,7 +19,7 @@ export interface ItemActions {
   onAdd: (domainId: string) => void;
 }
 
-type ItemColumn = 'label' | 'domain' | 'role' | 'kind' | 'start' | 'end' | 'actions';
+type ItemColumn = 'label' | 'domain' | 'role' | 'kind' | 'start' | 'end' | 'cards' | 'actions';
 
 /**
  * Roadmap items as a table: one row per item with its label (the row's header), role, kind and
@@ -56,6 +57,7 @@ export function ItemsTable({
     'kind',
     'start',
     'end',
+    'cards',
     ...(actions ? (['actions'] as const) : []),
   ];
   const labels: Record<ItemColumn, string> = {
@@ -65,6 +67,7 @@ export function ItemsTable({
     kind: tt.colKind,
     start: t.colStart,
     end: t.colEnd,
+    cards: tt.colCards,
     actions: tt.colActions,
   };
   return (
@@ -115,6 +118,14 @@ export function ItemsTable({
           kind: ITEM_KIND_LABELS[item.kind][lang],
           start: period(row.start),
           end: period(row.end),
+          cards: (
+            <CellList
+              items={item.cardIds.flatMap((id) => {
+                const card = roadmap.cards.find((c) => c.id === id);
+                return card ? [<Text key={id} text={card.title} lang={lang} />] : [];
+              })}
+            />
+          ),
           actions: actions && (
             <div className="fdr-row-actions">
               {button('edit', t.editLabel, t.edit)}

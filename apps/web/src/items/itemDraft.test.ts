@@ -21,5 +21,8 @@ describe('item draft', () => {
         endPeriodId: 'period-2',
       }),
     ).toEqual({ kind: 'new', domainId: 'domain-digital-skills', endPeriodId: 'period-2' });
+    const teams = { ...initial, cardIds: ['card-a', 'card-b'] };
+    expect(itemPatch(teams, { ...teams, cardIds: ['card-b', 'card-a'] })).toEqual({});
+    expect(itemPatch(teams, { ...teams, cardIds: ['card-b'] })).toEqual({ cardIds: ['card-b'] });
   });
 });

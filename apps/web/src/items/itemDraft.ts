@@ -9,6 +9,8 @@ export interface ItemDraft {
   domainId: string;
   startPeriodId: string;
   endPeriodId: string;
+  /** The task teams (cards) that deliver it. */
+  cardIds: readonly string[];
 }
 
 /** What `updateItem` writes: only the fields that changed. */
@@ -23,6 +25,7 @@ export function itemDraftOf(item: ItemRecord): ItemDraft {
     domainId: item.domainId,
     startPeriodId: item.startPeriodId,
     endPeriodId: item.endPeriodId,
+    cardIds: item.cardIds,
   };
 }
 
@@ -46,5 +49,10 @@ export function itemPatch(initial: ItemDraft, draft: ItemDraft): ItemPatch {
   if (draft.domainId !== initial.domainId) patch.domainId = draft.domainId;
   if (draft.startPeriodId !== initial.startPeriodId) patch.startPeriodId = draft.startPeriodId;
   if (draft.endPeriodId !== initial.endPeriodId) patch.endPeriodId = draft.endPeriodId;
+  // The same teams in another order are the same list.
+  const before = new Set(initial.cardIds);
+  if (draft.cardIds.length !== before.size || draft.cardIds.some((id) => !before.has(id))) {
+    patch.cardIds = draft.cardIds;
+  }
   return patch;
 }

@@ -74,6 +74,7 @@ export function useItemDialogs({
             domainId: domain.id,
             startPeriodId: first,
             endPeriodId: first,
+            cardIds: [],
           }}
           text
           place
@@ -93,6 +94,7 @@ export function useItemDialogs({
                   domainId: draft.domainId,
                   startPeriodId: draft.startPeriodId,
                   endPeriodId: draft.endPeriodId,
+                  cardIds: draft.cardIds,
                 },
                 origin,
               );
