@@ -26,6 +26,8 @@ import { format } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
 import { itemRows } from '../items/itemRows.ts';
+import { itemStrings } from '../items/itemStrings.ts';
+import { itemsImportSubject } from '../items/itemsImport.ts';
 import { itemsPart } from '../items/itemsPart.tsx';
 import { useItemDialogs } from '../items/useItemDialogs.tsx';
 import { AddCardDialog } from './AddCardDialog.tsx';
@@ -50,7 +52,7 @@ type Open =
   | { kind: 'checkin'; cardId: string }
   | { kind: 'archive'; cardId: string }
   | { kind: 'add'; domainId: string; phaseId: string }
-  | { kind: 'import' };
+  | { kind: 'import' | 'import-items' };
 
 function useLocationSearch(): string {
   return useSyncExternalStore(
@@ -133,7 +135,12 @@ export function TableBody({
         ? { cardId: current.cardId, action: current.kind }
         : current?.kind === 'add'
           ? { selector: `[data-add-card="${current.domainId}/${current.phaseId}"]` }
-          : { selector: '[data-testid="import-open"]' });
+          : {
+              selector:
+                current?.kind === 'import-items'
+                  ? '[data-testid="import-items-open"]'
+                  : '[data-testid="import-open"]',
+            });
     setOpen(null);
   };
 
@@ -207,6 +214,16 @@ export function TableBody({
                 data-testid="import-open"
               >
                 {t.importCsv}
+              </button>
+            )}
+            {editable && (
+              <button
+                type="button"
+                className="fdr-button"
+                onClick={() => setOpen({ kind: 'import-items' })}
+                data-testid="import-items-open"
+              >
+                {itemStrings[lang].importCsv}
               </button>
             )}
             {editable && (
@@ -327,8 +344,9 @@ export function TableBody({
         />
       )}
       {itemDialogs.dialog}
-      {open?.kind === 'import' && (
+      {(open?.kind === 'import' || open?.kind === 'import-items') && (
         <ImportDialog
+          {...(open.kind === 'import-items' ? { subject: itemsImportSubject(lang) } : {})}
           doc={connection.doc}
           roadmap={roadmap}
           origin={origin}
