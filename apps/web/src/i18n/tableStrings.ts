@@ -147,7 +147,7 @@ export const tableStrings = {
     packPrepared: 'Préparé le {date}',
     packPicture: 'Le tableau',
     packPictureAlt:
-      'Image du tableau : les domaines d’intérêt en lignes, les phases en colonnes, une carte par équipe spéciale avec son dernier bilan. Le tableau des bilans ci-dessous donne le même contenu en texte.',
+      'Image du tableau : les domaines d’intérêt en lignes, les phases et leurs périodes en colonnes; dans chaque domaine, les activités de la feuille de route en barres d’une période à l’autre, puis une carte par équipe spéciale avec son dernier bilan. Les tableaux ci-dessous donnent le même contenu en texte.',
     packStatus: 'Bilans des équipes spéciales',
     packStale: 'Équipes spéciales en retard',
     packStaleIntro: 'Aucun bilan depuis plus de {days} jours.',
@@ -336,7 +336,7 @@ export const tableStrings = {
     packPrepared: 'Prepared on {date}',
     packPicture: 'The board',
     packPictureAlt:
-      'Picture of the board: domains of interest as rows, phases as columns, one card per task team with its latest check-in. The status table below gives the same content as text.',
+      'Picture of the board: domains of interest as rows, phases and their periods as columns; in each domain, the roadmap items as bars from period to period, then one card per task team with its latest check-in. The tables below give the same content as text.',
     packStatus: 'Status of the task teams',
     packStale: 'Overdue task teams',
     packStaleIntro: 'No check-in for more than {days} days.',

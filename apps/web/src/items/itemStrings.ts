@@ -49,6 +49,9 @@ export const itemStrings = {
     importAmbiguousPeriod:
       'Période « {value} » ambiguë : plusieurs phases en ont une de ce nom; écrivez « Phase — Période ».',
     importUnknownCards: 'Équipes spéciales inconnues : {value}.',
+    packItems: 'Feuille de route par période : les activités de chaque domaine',
+    packNone: 'Aucune activité de la feuille de route.',
+    packSpanned: 'En cours',
   },
   en: {
     heading: 'Roadmap items',
@@ -93,6 +96,9 @@ export const itemStrings = {
     importAmbiguousPeriod:
       'Period “{value}” is ambiguous: several phases have one of that name; write “Phase — Period”.',
     importUnknownCards: 'Unknown task teams: {value}.',
+    packItems: 'Roadmap by period: the items of each domain',
+    packNone: 'No roadmap item.',
+    packSpanned: 'Under way',
   },
 } as const;
 
