@@ -39,7 +39,7 @@ export function itemsPart({
     if (filtered && list.length === 0) return null;
     return (
       <div className="fdr-items-group" data-items-of={d.id}>
-        <H className="fdr-phase-heading">{t.heading}</H>
+        <H className="fdr-items-heading">{t.heading}</H>
         {list.length > 0 ? (
           <ItemsTable
             rows={list}
