@@ -16,8 +16,8 @@ describe('the roadmap by period (meeting pack)', () => {
     const pilotB = html.slice(html.indexOf('data-item-id="item-pilot-b"'));
     const row = pilotB.slice(0, pilotB.indexOf('</tr>'));
     // Pilot B runs in Period 3 only.
-    expect(row.match(/Under way/g)).toHaveLength(1);
-    expect(row.lastIndexOf('Under way')).toBeGreaterThan(row.lastIndexOf('<td></td>'));
+    expect(row.match(/Planned/g)).toHaveLength(1);
+    expect(row.lastIndexOf('Planned')).toBeGreaterThan(row.lastIndexOf('<td></td>'));
     const fr = renderToStaticMarkup(<ItemsByPeriod roadmap={roadmap} lang="fr" headingId="h" />);
     expect(fr).toContain('Période 3');
     expect(fr).toContain('Manuel de conception des services');

@@ -51,7 +51,7 @@ export const itemStrings = {
     importUnknownCards: 'Équipes spéciales inconnues : {value}.',
     packItems: 'Feuille de route par période : les activités de chaque domaine',
     packNone: 'Aucune activité de la feuille de route.',
-    packSpanned: 'En cours',
+    packSpanned: 'Prévue',
   },
   en: {
     heading: 'Roadmap items',
@@ -98,7 +98,7 @@ export const itemStrings = {
     importUnknownCards: 'Unknown task teams: {value}.',
     packItems: 'Roadmap by period: the items of each domain',
     packNone: 'No roadmap item.',
-    packSpanned: 'Under way',
+    packSpanned: 'Planned',
   },
 } as const;
 
