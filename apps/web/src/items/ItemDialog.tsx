@@ -78,7 +78,7 @@ export function ItemDialog({
     </div>
   );
   return (
-    <Dialog heading={heading} onClose={onClose} testId={testId}>
+    <Dialog heading={heading} onClose={onClose} testId={testId} wide={text}>
       <form onSubmit={submit}>
         {text && (
           <>
