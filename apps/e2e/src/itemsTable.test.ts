@@ -81,6 +81,7 @@ describe('roadmap items in the table view', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await span.waitFor({ state: 'detached' });
+    await announced(page, 'Saved: Item “Digital talent exchange” now spans Period 1 – Period 3.');
     await announced(
       peer.page,
       'Changed by someone else: Item “Digital talent exchange” now spans Period 1 – Period 3.',
