@@ -129,6 +129,14 @@ function resolvePeriods(phase: PhaseRecord, value: string): string[] | null {
 const sameList = (a: readonly unknown[], b: readonly unknown[]) =>
   JSON.stringify(a) === JSON.stringify(b);
 
+/** A row's id, when given, is well formed and on no earlier row (it is then remembered). */
+export function checkRowId(id: string, seen: Set<string>, errors: Localized[]): void {
+  if (id === '') return;
+  if (seen.has(id)) errors.push(both('importDuplicateId', { id }));
+  seen.add(id);
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/.test(id)) errors.push(both('importBadId', { id }));
+}
+
 /** Reads one data row into a command, or into its errors. */
 export function planRow(
   roadmap: Roadmap,
@@ -143,11 +151,7 @@ export function planRow(
   const titleEn = row.has('title_en') ? row.get('title_en') : (existing?.title.en ?? '');
   const shown = titleFr || titleEn || id;
 
-  if (id !== '') {
-    if (seen.has(id)) errors.push(both('importDuplicateId', { id }));
-    seen.add(id);
-    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/.test(id)) errors.push(both('importBadId', { id }));
-  }
+  checkRowId(id, seen, errors);
   if (existing?.archived) errors.push(both('importArchived'));
   if (titleFr === '' && titleEn === '') errors.push(both('importNoTitle'));
 

@@ -10,9 +10,10 @@ import {
   type UpdateItemInput,
   updateItem,
 } from '@fdr/model';
-import { both, fieldName } from '../export/importMessages.ts';
+import { fieldName } from '../export/importMessages.ts';
 import {
   byLabel,
+  checkRowId,
   type ImportRow,
   norm,
   type RowReader,
@@ -81,11 +82,7 @@ export function planItemRow(
   const labelEn = row.has('label_en') ? row.get('label_en') : (existing?.label.en ?? '');
   const shown = labelFr || labelEn || id;
 
-  if (id !== '') {
-    if (seen.has(id)) errors.push(both('importDuplicateId', { id }));
-    seen.add(id);
-    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/.test(id)) errors.push(both('importBadId', { id }));
-  }
+  checkRowId(id, seen, errors);
   if (labelFr === '' && labelEn === '') errors.push(said('importNoLabel'));
 
   const domain = resolvePair(

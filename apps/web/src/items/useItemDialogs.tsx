@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type * as Y from 'yjs';
 import { format } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
+import { ConfirmDialog } from '../table/ConfirmDialog.tsx';
 import { Dialog } from '../table/Dialog.tsx';
 import type { FocusTarget } from '../table/useTableFocus.ts';
 import { ItemDialog } from './ItemDialog.tsx';
@@ -143,29 +144,19 @@ export function useItemDialogs({
     );
   } else if (item && open?.kind === 'remove') {
     dialog = (
-      <Dialog
+      <ConfirmDialog
         heading={format(t.removeLabel, { label: localize(item.label, lang) })}
-        onClose={() => close()}
+        question={t.removeConfirm}
+        action={t.remove}
+        lang={lang}
         testId="item-remove-dialog"
-      >
-        <p>{t.removeConfirm}</p>
-        <div className="fdr-actions">
-          <button
-            type="button"
-            className="fdr-button fdr-button--danger"
-            data-testid="item-remove-confirm"
-            onClick={() => {
-              const next = neighbour(item.id);
-              if (run((doc, origin) => removeItem(doc, { id: item.id }, origin))) close(next);
-            }}
-          >
-            {t.remove}
-          </button>
-          <button type="button" className="fdr-button fdr-button--quiet" onClick={() => close()}>
-            {s.cancel}
-          </button>
-        </div>
-      </Dialog>
+        confirmTestId="item-remove-confirm"
+        onClose={() => close()}
+        onConfirm={() => {
+          const next = neighbour(item.id);
+          if (run((doc, origin) => removeItem(doc, { id: item.id }, origin))) close(next);
+        }}
+      />
     );
   }
 

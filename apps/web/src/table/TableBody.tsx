@@ -32,7 +32,7 @@ import { itemsPart } from '../items/itemsPart.tsx';
 import { useItemDialogs } from '../items/useItemDialogs.tsx';
 import { AddCardDialog } from './AddCardDialog.tsx';
 import { CheckinDialog } from './CheckinDialog.tsx';
-import { Dialog } from './Dialog.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { MoveCardDialog } from './MoveCardDialog.tsx';
 import { RoadmapTable, type RowActions } from './RoadmapTable.tsx';
 import { selectedCardInUrl, setSelectedCardInUrl } from './selectionInUrl.ts';
@@ -297,28 +297,18 @@ export function TableBody({
         />
       )}
       {open?.kind === 'archive' && card && (
-        <Dialog
+        <ConfirmDialog
           heading={format(t.archiveCardLabel, { title: localize(card.title, lang) })}
+          question={s.archiveConfirm}
+          action={t.archiveCard}
+          lang={lang}
+          confirmTestId="archive-confirm"
           onClose={() => close()}
-        >
-          <p>{s.archiveConfirm}</p>
-          <div className="fdr-actions">
-            <button
-              type="button"
-              className="fdr-button fdr-button--danger"
-              data-testid="archive-confirm"
-              onClick={() => {
-                const next = neighbour(card.id);
-                if (run((doc, o) => archiveCard(doc, { id: card.id }, o))) close(next);
-              }}
-            >
-              {t.archiveCard}
-            </button>
-            <button type="button" className="fdr-button fdr-button--quiet" onClick={() => close()}>
-              {s.cancel}
-            </button>
-          </div>
-        </Dialog>
+          onConfirm={() => {
+            const next = neighbour(card.id);
+            if (run((doc, o) => archiveCard(doc, { id: card.id }, o))) close(next);
+          }}
+        />
       )}
       {open?.kind === 'add' && (
         <AddDialogFor
