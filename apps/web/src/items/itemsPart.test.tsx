@@ -43,7 +43,7 @@ describe('the roadmap items in the table view', () => {
     const html = render(NO_FILTERS, true);
     expect(count(html, /data-action="span"/g)).toBe(29);
     expect(html).toContain(
-      'aria-label="Change the domain or the periods of “Service design handbook”"',
+      'aria-label="Domain and periods of “Service design handbook”"',
     );
     expect(count(html, /data-add-item=/g)).toBe(10);
   });
