@@ -141,22 +141,23 @@ describe('the table view', () => {
     await expect(page.getByTestId('table-row').count()).resolves.toBe(1);
     await page
       .getByTestId('shown-count')
-      .getByText(/^Task teams shown: 1 of \d+$/)
+      .getByText(/^Task teams shown: 1 of \d+ · roadmap items shown: 1 of 29$/)
       .waitFor();
     await page.reload();
     await page.getByTestId('table-row').first().waitFor();
     await expect(page.getByTestId('table-row').count()).resolves.toBe(1);
     await expect(page.getByTestId('filter-q').inputValue()).resolves.toBe('données');
     await expect(page.getByTestId('filter-role').inputValue()).resolves.toBe('CE');
-    // One table across cells when ungrouped: domain and phase become columns.
+    // One table across cells when ungrouped: domain and phase become columns; the roadmap items
+    // that pass the filters (here Open data, CE in Digital enablement) are a second table.
     await page.getByTestId('filter-q').fill('');
     await page.getByTestId('group').uncheck();
     await expect.poll(() => new URL(page.url()).searchParams.get('group')).toBe('none');
-    await expect(page.locator('table').count()).resolves.toBe(1);
+    await expect(page.locator('table').count()).resolves.toBe(2);
     await expect(page.locator('thead th').nth(1).textContent()).resolves.toBe('Domain of interest');
-    await expect(page.locator('thead th[aria-sort="ascending"]').textContent()).resolves.toContain(
-      'Task team',
-    );
+    await expect(
+      page.locator('thead th[aria-sort="ascending"]').first().textContent(),
+    ).resolves.toContain('Task team');
     await page.getByTestId('filter-status').selectOption('blocked');
     await page.getByTestId('no-match').waitFor();
   });

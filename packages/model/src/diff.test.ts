@@ -203,22 +203,75 @@ describe('diff', () => {
       },
       ME,
     );
-    updateItem(doc, { id: 'i1', kind: 'ongoing', endPeriodId: 'q1' }, ME);
+    updateItem(doc, { id: 'i1', kind: 'ongoing', endPeriodId: 'q1', cardIds: ['c2', 'c1'] }, ME);
     doc.getMap('annotations').set('shape:1', { id: 'shape:1' });
     const middle = toJSON(doc);
+    const q1 = {
+      periodId: 'q1',
+      label: { fr: 'Période 1', en: 'Period 1' },
+      phaseId: 'p1',
+      phase: { fr: 'Phase 1', en: 'Phase 1' },
+    };
+    const q2 = { ...q1, periodId: 'q2', label: { fr: 'Période 2', en: 'Period 2' } };
+    const d1 = { domainId: 'd1', domain: { fr: 'Domaine 1', en: 'Domain 1' } };
     expect(diff(fromJSON(before), doc)).toEqual([
+      {
+        kind: 'item-respanned',
+        itemId: 'i1',
+        label: { fr: 'Activité 1', en: 'Activity 1' },
+        from: { ...d1, start: q1, end: q2 },
+        to: { ...d1, start: q1, end: q1 },
+      },
       {
         kind: 'item-changed',
         itemId: 'i1',
         label: { fr: 'Activité 1', en: 'Activity 1' },
-        fields: ['kind', 'endPeriodId'],
+        fields: ['kind', 'cardIds'],
       },
-      { kind: 'item-added', itemId: 'i2', label: { fr: 'x', en: 'x' } },
+      {
+        kind: 'item-added',
+        itemId: 'i2',
+        label: { fr: 'x', en: 'x' },
+        to: { domainId: 'd2', domain: { fr: 'Domaine 2', en: 'Domain 2' }, start: q1, end: q1 },
+      },
       { kind: 'annotations-changed', added: 1, removed: 0, changed: 0, schemaChanged: false },
     ]);
     removeItem(doc, { id: 'i2' }, ME);
     doc.getMap('annotations').delete('shape:1');
     expect(diff(middle, doc).map((c) => c.kind)).toEqual(['item-removed', 'annotations-changed']);
+    expect(diff(middle, doc)[0]).toMatchObject({ from: { domainId: 'd2', end: q1 } });
+  });
+
+  it('tells an item renamed and moved to another lane apart from its other fields', () => {
+    const before = smallRoadmap();
+    const doc = fromJSON(before);
+    updateItem(
+      doc,
+      { id: 'i1', label: { en: 'Handbook' }, domainId: 'd3', startPeriodId: 'q2', role: 'In' },
+      ME,
+    );
+    const changes = diff(before, doc);
+    expect(changes.map((c) => c.kind)).toEqual([
+      'item-renamed',
+      'item-moved',
+      'item-respanned',
+      'item-changed',
+    ]);
+    expect(changes[0]).toEqual({
+      kind: 'item-renamed',
+      itemId: 'i1',
+      from: { fr: 'Activité 1', en: 'Activity 1' },
+      to: { fr: 'Activité 1', en: 'Handbook' },
+    });
+    expect(changes[1]).toMatchObject({
+      from: { domain: { en: 'Domain 1' } },
+      to: { domainId: 'd3', domain: { en: 'Domain 3' } },
+    });
+    expect(changes[2]).toMatchObject({
+      from: { start: { periodId: 'q1' }, end: { periodId: 'q2' } },
+      to: { start: { periodId: 'q2', label: { en: 'Period 2' } }, end: { periodId: 'q2' } },
+    });
+    expect(changes[3]).toMatchObject({ fields: ['role'] });
   });
 
   it('is stable: the same inputs always give the same list', () => {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { toJSON } from './doc/toJSON.ts';
 import type { CheckinStatus } from './records/checkin.ts';
+import type { ItemRecord } from './records/item.ts';
 import type { Localized } from './records/localized.ts';
 import { sameText } from './records/localized.ts';
 import type { Roadmap, RoadmapCard } from './roadmap.ts';
@@ -26,16 +27,26 @@ export const CARD_DIFF_FIELDS = [
 
 export type CardDiffField = (typeof CARD_DIFF_FIELDS)[number];
 
-export const ITEM_DIFF_FIELDS = [
-  'label',
-  'role',
-  'kind',
-  'domainId',
-  'startPeriodId',
-  'endPeriodId',
-] as const;
+/** An item's fields reported as a list; its label, domain and span have changes of their own. */
+export const ITEM_DIFF_FIELDS = ['role', 'kind', 'cardIds'] as const;
 
 export type ItemDiffField = (typeof ITEM_DIFF_FIELDS)[number];
+
+/** One end of an item's span, with labels (a period's label repeats from phase to phase). */
+export type PeriodRef = {
+  readonly periodId: string;
+  readonly label: Localized;
+  readonly phaseId: string;
+  readonly phase: Localized;
+};
+
+/** Where an item stands: its lane and its span, with labels, like a card's `CellRef`. */
+export type ItemPlace = {
+  readonly domainId: string;
+  readonly domain: Localized;
+  readonly start: PeriodRef;
+  readonly end: PeriodRef;
+};
 
 export type Change =
   | { readonly kind: 'board-renamed'; readonly from: Localized; readonly to: Localized }
@@ -150,8 +161,40 @@ export type Change =
       readonly title: Localized;
       readonly checkinIds: readonly string[];
     }
-  | { readonly kind: 'item-added'; readonly itemId: string; readonly label: Localized }
-  | { readonly kind: 'item-removed'; readonly itemId: string; readonly label: Localized }
+  | {
+      readonly kind: 'item-added';
+      readonly itemId: string;
+      readonly label: Localized;
+      readonly to: ItemPlace;
+    }
+  | {
+      readonly kind: 'item-removed';
+      readonly itemId: string;
+      readonly label: Localized;
+      readonly from: ItemPlace;
+    }
+  | {
+      readonly kind: 'item-renamed';
+      readonly itemId: string;
+      readonly from: Localized;
+      readonly to: Localized;
+    }
+  | {
+      /** Another domain (lane). */
+      readonly kind: 'item-moved';
+      readonly itemId: string;
+      readonly label: Localized;
+      readonly from: ItemPlace;
+      readonly to: ItemPlace;
+    }
+  | {
+      /** Another first or last period. */
+      readonly kind: 'item-respanned';
+      readonly itemId: string;
+      readonly label: Localized;
+      readonly from: ItemPlace;
+      readonly to: ItemPlace;
+    }
   | {
       readonly kind: 'item-changed';
       readonly itemId: string;
@@ -205,6 +248,8 @@ function reordered(before: readonly string[], after: readonly string[]): Set<str
   }
   return new Set(sequence.filter((id) => !kept.has(id)));
 }
+
+const NO_LABEL: Localized = { fr: '', en: '' };
 
 const asRoadmap = (input: Roadmap | Y.Doc): Roadmap =>
   input instanceof Y.Doc ? toJSON(input) : input;
@@ -411,21 +456,50 @@ export function diff(aInput: Roadmap | Y.Doc, bInput: Roadmap | Y.Doc): Change[]
   }
 
   // Roadmap items.
+  const periodRef = (roadmap: Roadmap, periodId: string): PeriodRef => {
+    const phase = roadmap.phases.find((p) => p.periods.some((period) => period.id === periodId));
+    return {
+      periodId,
+      label: phase?.periods.find((period) => period.id === periodId)?.label ?? NO_LABEL,
+      phaseId: phase?.id ?? '',
+      phase: phase?.label ?? NO_LABEL,
+    };
+  };
+  const place = (roadmap: Roadmap, item: ItemRecord): ItemPlace => ({
+    domainId: item.domainId,
+    domain: roadmap.domains.find((d) => d.id === item.domainId)?.label ?? NO_LABEL,
+    start: periodRef(roadmap, item.startPeriodId),
+    end: periodRef(roadmap, item.endPeriodId),
+  });
   const aItems = byId(a.items);
   const bItems = byId(b.items);
   for (const item of b.items) {
     const before = aItems.get(item.id);
+    const base = { itemId: item.id, label: item.label };
     if (before === undefined) {
-      changes.push({ kind: 'item-added', itemId: item.id, label: item.label });
+      changes.push({ kind: 'item-added', ...base, to: place(b, item) });
       continue;
     }
+    if (!sameText(before.label, item.label)) {
+      changes.push({ kind: 'item-renamed', itemId: item.id, from: before.label, to: item.label });
+    }
+    if (before.domainId !== item.domainId) {
+      changes.push({ kind: 'item-moved', ...base, from: place(a, before), to: place(b, item) });
+    }
+    if (before.startPeriodId !== item.startPeriodId || before.endPeriodId !== item.endPeriodId) {
+      changes.push({ kind: 'item-respanned', ...base, from: place(a, before), to: place(b, item) });
+    }
     const fields = ITEM_DIFF_FIELDS.filter((field) => !same(before[field], item[field]));
-    if (fields.length > 0)
-      changes.push({ kind: 'item-changed', itemId: item.id, label: item.label, fields });
+    if (fields.length > 0) changes.push({ kind: 'item-changed', ...base, fields });
   }
   for (const item of a.items) {
     if (!bItems.has(item.id))
-      changes.push({ kind: 'item-removed', itemId: item.id, label: item.label });
+      changes.push({
+        kind: 'item-removed',
+        itemId: item.id,
+        label: item.label,
+        from: place(a, item),
+      });
   }
 
   // Annotations: counted only; the model does not interpret tldraw records.

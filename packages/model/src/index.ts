@@ -41,6 +41,8 @@ export {
   diff,
   ITEM_DIFF_FIELDS,
   type ItemDiffField,
+  type ItemPlace,
+  type PeriodRef,
 } from './diff.ts';
 export {
   findInvalidRecords,
@@ -84,6 +86,7 @@ export {
   BOARD_TITLE_MAX,
   CARD_TITLE_MAX,
   CHECKIN_TEXT_MAX,
+  ITEM_CARDS_MAX,
   ITEM_LABEL_MAX,
   LABEL_MAX,
   MILESTONE_LABEL_MAX,

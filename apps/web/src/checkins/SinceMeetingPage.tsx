@@ -234,6 +234,7 @@ function Report({ result, lang }: { result: Extract<Result, { kind: 'ready' }>; 
       report.removed.length +
       report.renamed.length +
       report.structure.length +
+      report.items.length +
       report.other.length ===
     0;
   return (
@@ -312,6 +313,14 @@ function Report({ result, lang }: { result: Extract<Result, { kind: 'ready' }>; 
         {report.structure.map((change, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the diff's order is stable
           <li key={index}>{changeText(change, lang)}</li>
+        ))}
+      </Section>
+      <Section title={format(t.sinceItems, { count: report.items.length })} id="items" lang={lang}>
+        {report.items.map((change, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the diff's order is stable
+          <li key={index} data-item-id={change.itemId}>
+            {changeText(change, lang)}
+          </li>
         ))}
       </Section>
       <Section title={format(t.sinceOther, { count: report.other.length })} id="other" lang={lang}>

@@ -82,6 +82,8 @@ describe('since the last meeting', () => {
       { kind: 'domain-renamed', domainId: 'd', from: title, to: title },
       { kind: 'period-added', periodId: 'q', phaseId: 'p', label: title, phase: title },
       { kind: 'board-settings-changed', fields: ['staleAfterDays'] },
+      { kind: 'item-renamed', itemId: 'i', from: title, to: title },
+      { kind: 'item-changed', itemId: 'i', label: title, fields: ['role'] },
     ];
     const cards = [
       card('a', [
@@ -99,6 +101,7 @@ describe('since the last meeting', () => {
     expect(report.renamed).toHaveLength(1);
     // The lanes and columns have a section of their own.
     expect(report.structure.map((c) => c.kind)).toEqual(['domain-renamed', 'period-added']);
+    expect(report.items.map((c) => c.kind)).toEqual(['item-renamed', 'item-changed']);
     expect(report.other.map((c) => c.kind)).toEqual(['board-settings-changed']);
   });
 

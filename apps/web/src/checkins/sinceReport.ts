@@ -47,7 +47,9 @@ export interface SinceReport {
   renamed: Extract<Change, { kind: 'card-renamed' }>[];
   /** The board's structure: domains of interest, phases and periods, in the diff's order. */
   structure: Change[];
-  /** Everything else (fields, items…), except what the check-ins already say. */
+  /** The roadmap items added, removed, renamed, moved, re-spanned or edited, in the diff's order. */
+  items: Extract<Change, { kind: `item-${string}` }>[];
+  /** Everything else (the board's settings, fields…), except what the check-ins already say. */
   other: Change[];
 }
 
@@ -85,6 +87,7 @@ export function sinceReport(
     removed: [],
     renamed: [],
     structure: [],
+    items: [],
     other: [],
   };
   const wanted = new Set<string>();
@@ -108,6 +111,14 @@ export function sinceReport(
         break;
       case 'card-status-changed':
         // Said by the check-ins themselves.
+        break;
+      case 'item-added':
+      case 'item-removed':
+      case 'item-renamed':
+      case 'item-moved':
+      case 'item-respanned':
+      case 'item-changed':
+        report.items.push(change);
         break;
       default:
         if (STRUCTURE_KINDS.has(change.kind)) report.structure.push(change);

@@ -27,10 +27,34 @@ const FIELD_LABEL: Record<string, keyof TableStrings> = {
   periods: 'colPeriods',
 };
 
+/** What the dialog imports: its words and how a file becomes a plan. */
+export interface ImportSubject {
+  heading: string;
+  intro: string;
+  /** The header of the preview's column naming each row's record. */
+  subject: string;
+  plan: (doc: Y.Doc, roadmap: Roadmap, text: string) => ImportPlan;
+  /** A changed field's name in an "Update" row. */
+  fieldLabel: (field: string) => string;
+  testId: string;
+}
+
+function cardsSubject(lang: Lang): ImportSubject {
+  const t = tableStrings[lang];
+  return {
+    heading: t.importHeading,
+    intro: t.importIntro,
+    subject: t.importCard,
+    plan: planCsvImport,
+    fieldLabel: (field) => t[FIELD_LABEL[field] ?? 'colTitle'].toLowerCase(),
+    testId: 'import-dialog',
+  };
+}
+
 /**
- * Import cards from a CSV file: choose the file, read the preview (what each row would do, or
- * why it cannot), then confirm. Nothing is written before the confirmation; then everything is
- * written at once (one transaction, one undo step).
+ * Import cards (or another kind of record) from a CSV file: choose the file, read the preview
+ * (what each row would do, or why it cannot), then confirm. Nothing is written before the
+ * confirmation; then everything is written at once (one transaction, one undo step).
  */
 export function ImportDialog({
   doc,
@@ -39,6 +63,7 @@ export function ImportDialog({
   lang,
   onDone,
   onClose,
+  subject = cardsSubject(lang),
 }: {
   doc: Y.Doc;
   roadmap: Roadmap;
@@ -46,6 +71,7 @@ export function ImportDialog({
   lang: Lang;
   onDone: (written: number) => void;
   onClose: () => void;
+  subject?: ImportSubject;
 }) {
   const t = tableStrings[lang];
   const s = strings[lang];
@@ -60,7 +86,7 @@ export function ImportDialog({
       setPlan(null);
       return;
     }
-    setPlan(planCsvImport(doc, roadmap, await file.text()));
+    setPlan(subject.plan(doc, roadmap, await file.text()));
   };
 
   const confirm = () => {
@@ -88,11 +114,7 @@ export function ImportDialog({
         </ul>
       );
     }
-    if (row.kind === 'update') {
-      return row.fields
-        .map((field) => t[FIELD_LABEL[field] ?? 'colTitle'].toLowerCase())
-        .join(', ');
-    }
+    if (row.kind === 'update') return row.fields.map(subject.fieldLabel).join(', ');
     return null;
   };
   const kindLabel: Record<ImportRow['kind'], string> = {
@@ -103,8 +125,8 @@ export function ImportDialog({
   };
 
   return (
-    <Dialog heading={t.importHeading} onClose={onClose} testId="import-dialog" wide>
-      <p>{t.importIntro}</p>
+    <Dialog heading={subject.heading} onClose={onClose} testId={subject.testId} wide>
+      <p>{subject.intro}</p>
       <div className="fdr-field">
         <label htmlFor={`${id}-file`}>{t.importFile}</label>
         <input
@@ -144,11 +166,11 @@ export function ImportDialog({
             tabIndex={0}
           >
             <table className="fdr-table">
-              <caption id={`${id}-caption`}>{t.importHeading}</caption>
+              <caption id={`${id}-caption`}>{subject.heading}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t.importRow}</th>
-                  <th scope="col">{t.importCard}</th>
+                  <th scope="col">{subject.subject}</th>
                   <th scope="col">{t.importAction}</th>
                   <th scope="col">{t.importDetails}</th>
                 </tr>

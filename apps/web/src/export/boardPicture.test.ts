@@ -1,7 +1,7 @@
 import { createTemplateDoc, recordCheckin, toJSON, updateCard } from '@fdr/model';
 import { describe, expect, it } from 'vitest';
-import { computeLayout } from '../board/layout.ts';
 import { boardPictureElements, boardPictureSvg, escapeXml, wrap } from './boardPicture.ts';
+import { pictureLayout } from './pictureLayout.ts';
 
 describe('board picture', () => {
   it('draws the grid with the lane and phase labels in the UI language, in page units', () => {
@@ -13,7 +13,7 @@ describe('board picture', () => {
     expect(grid).not.toContain('data-card-id');
     const fr = boardPictureElements(roadmap, { lang: 'fr', cards: false });
     expect(fr).toContain('Gouvernance');
-    const layout = computeLayout(roadmap);
+    const { layout } = pictureLayout(roadmap);
     const svg = boardPictureSvg(roadmap, { lang: 'en', description: 'A board' });
     expect(svg).toContain(`viewBox="0 0 ${layout.width} ${layout.height}"`);
     expect(svg).toContain('role="img"');
@@ -43,6 +43,20 @@ describe('board picture', () => {
     expect(svg).toContain('⚠ Overdue');
     // Well-formed XML.
     expect(svg).not.toMatch(/<[^>]*<(?!\/)/);
+  });
+
+  it('draws every roadmap item as a bar with its role, kind and label, in the UI language', () => {
+    const roadmap = toJSON(createTemplateDoc());
+    const svg = boardPictureSvg(roadmap, { lang: 'en', description: 'd' });
+    expect(svg.match(/data-item-id=/g)).toHaveLength(29);
+    expect(svg).toContain('>Service design handbook</tspan>');
+    expect(svg).toContain('>Ongoing activity</tspan>');
+    const fr = boardPictureSvg(roadmap, { lang: 'fr', description: 'd' });
+    expect(fr).toContain('>Manuel de conception des services</tspan>');
+    // The grid alone (behind tldraw's shapes) has none.
+    expect(boardPictureElements(roadmap, { lang: 'en', cards: false })).not.toContain(
+      'data-item-id',
+    );
   });
 
   it('wraps and ellipsizes', () => {

@@ -1,8 +1,9 @@
-import { isStale, localize, type Roadmap } from '@fdr/model';
-import { CARD_H, CARD_W, computeLayout, HEADER_H, LABEL_W } from '../board/layout.ts';
+import { ITEM_KIND_LABELS, isStale, localize, type Roadmap } from '@fdr/model';
+import { CARD_H, CARD_W, HEADER_H, LABEL_W } from '../board/layout.ts';
 import { stateLabelOf, statusLabelOf } from '../cards/labels.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import { strings } from '../i18n/strings.ts';
+import { type PictureLayout, pictureLayout } from './pictureLayout.ts';
 
 /*
  * A picture of the board drawn from the model alone, as SVG markup in page units (the canvas's
@@ -10,7 +11,8 @@ import { strings } from '../i18n/strings.ts';
  * - `grid`: the lanes, columns and headers, put behind tldraw's own export of the shapes (the
  *   canvas draws its grid as a React layer, which tldraw's export does not see);
  * - `cards` as well: the whole board without tldraw (the meeting pack, and any place the canvas
- *   cannot be shown). Annotations are left out there: the model does not interpret them.
+ *   cannot be shown), its roadmap items as bars across their periods' columns in each lane.
+ *   Annotations are left out there: the model does not interpret them.
  * Colours are the canvas's; every state and status is also written as text. Text is escaped;
  * no font or image is fetched (system fonts only).
  */
@@ -90,11 +92,15 @@ export interface PictureOptions {
   now?: Date;
 }
 
-/** The grid's (and cards') elements, without the `<svg>` wrapper, in page units. */
-export function boardPictureElements(roadmap: Roadmap, options: PictureOptions): string {
+/** The grid's (and cards' and items') elements, without the `<svg>` wrapper, in page units. */
+export function boardPictureElements(
+  roadmap: Roadmap,
+  options: PictureOptions,
+  geometry: PictureLayout = pictureLayout(roadmap),
+): string {
   const { lang } = options;
   const t = strings[lang];
-  const layout = computeLayout(roadmap);
+  const { layout } = geometry;
   const parts: string[] = [];
   const top = layout.lanes[0]?.y ?? HEADER_H;
   parts.push(`<rect x="0" y="0" width="${layout.width}" height="${top}" fill="#2b3a4a"/>`);
@@ -125,13 +131,20 @@ export function boardPictureElements(roadmap: Roadmap, options: PictureOptions):
       }),
       text(column.x + 16, 80, [dates], { size: 20, fill: '#ffffff' }),
     );
-    for (const period of column.periods) {
+    column.periods.forEach((period, index) => {
       parts.push(
         `<line x1="${period.x}" y1="100" x2="${period.x}" y2="${top}" stroke="#ffffff" stroke-opacity="0.6"/>`,
         text(period.x + 10, 126, [localize(period.label, lang)], { size: 20, fill: '#ffffff' }),
       );
-    }
+      // The timeline's columns run down the lanes, so a bar's ends read against them.
+      if (index > 0) {
+        parts.push(
+          `<line x1="${period.x}" y1="${top}" x2="${period.x}" y2="${layout.height}" stroke="#8a8a93" stroke-dasharray="6 6" stroke-opacity="0.7"/>`,
+        );
+      }
+    });
   }
+  if (options.cards) parts.push(itemBars(roadmap, geometry, lang));
   if (options.cards) {
     const now = options.now ?? new Date();
     const days = roadmap.board.settings.staleAfterDays;
@@ -192,12 +205,50 @@ export function boardPictureElements(roadmap: Roadmap, options: PictureOptions):
   return parts.join('');
 }
 
-/** A standalone SVG document of the board (grid and cards), with a title for assistive tech. */
+/**
+ * The roadmap items as bars: a white bar edged with its lane's colour (dashed when the activity is
+ * ongoing), the role badge and the kind in words on its first line, the label on its second.
+ */
+function itemBars(roadmap: Roadmap, geometry: PictureLayout, lang: 'fr' | 'en'): string {
+  const parts: string[] = [];
+  for (const item of roadmap.items) {
+    const bar = geometry.items.get(item.id);
+    if (!bar) continue;
+    const colour = roadmap.domains.find((d) => d.id === item.domainId)?.colour ?? '#1f4e79';
+    const dash = item.kind === 'ongoing' ? ' stroke-dasharray="7 4"' : '';
+    const chars = Math.max(4, Math.floor((bar.w - 20) / 7.2));
+    parts.push(
+      `<g data-item-id="${escapeXml(item.id)}">`,
+      `<rect x="${bar.x}" y="${bar.y}" width="${bar.w}" height="${bar.h}" rx="6" fill="#ffffff" stroke="${escapeXml(colour)}" stroke-width="3"${dash}/>`,
+      `<rect x="${bar.x + 8}" y="${bar.y + 6}" width="32" height="17" rx="4" fill="${ROLE_FILL[item.role] ?? '#1f4e79'}"/>`,
+      text(bar.x + 24 - item.role.length * 3.6, bar.y + 19, [item.role], {
+        size: 11.5,
+        weight: 700,
+        fill: '#ffffff',
+      }),
+      text(bar.x + 48, bar.y + 19, [ITEM_KIND_LABELS[item.kind][lang]], {
+        size: 11.5,
+        weight: 600,
+        fill: '#3a3a42',
+      }),
+      text(bar.x + 10, bar.y + 39, wrap(localize(item.label, lang), chars, 1), {
+        size: 13,
+        weight: 600,
+        fill: '#1b1b1f',
+      }),
+      '</g>',
+    );
+  }
+  return parts.join('');
+}
+
+/** A standalone SVG document of the board (grid, items and cards), titled for assistive tech. */
 export function boardPictureSvg(
   roadmap: Roadmap,
   options: Omit<PictureOptions, 'cards'> & { description: string },
 ): string {
-  const layout = computeLayout(roadmap);
+  const geometry = pictureLayout(roadmap);
+  const { layout } = geometry;
   const title = escapeXml(localize(roadmap.board.title, options.lang));
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="img" aria-label="${title}. ${escapeXml(options.description)}"><title>${title}</title><desc>${escapeXml(options.description)}</desc>${boardPictureElements(roadmap, { ...options, cards: true })}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="img" aria-label="${title}. ${escapeXml(options.description)}"><title>${title}</title><desc>${escapeXml(options.description)}</desc>${boardPictureElements(roadmap, { ...options, cards: true }, geometry)}</svg>`;
 }

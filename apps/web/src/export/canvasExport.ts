@@ -71,11 +71,13 @@ export async function canvasPicture(
   svg.setAttribute('xmlns', SVG_NS);
   svg.setAttribute('role', 'img');
   const title = localize(roadmap.board.title, lang);
-  const model = boardPictureElements(roadmap, {
-    lang,
-    cards: true,
-    ...(scope === 'selection' ? { cardIds } : {}),
-  });
+  // The canvas's own geometry, so tldraw's annotations fall where they are drawn. The canvas
+  // lays out no item bar yet: once it does, pass its layout's `items` here instead of none.
+  const model = boardPictureElements(
+    roadmap,
+    { lang, cards: true, ...(scope === 'selection' ? { cardIds } : {}) },
+    { layout, items: new Map() },
+  );
   // Parsed as SVG (never as HTML); the markup escapes every text it holds.
   const parsed = new DOMParser().parseFromString(
     `<svg xmlns="${SVG_NS}"><title>${escapeXml(title)}</title><rect x="${bounds.minX}" y="${bounds.minY}" width="${bounds.width}" height="${bounds.height}" fill="#ffffff"/><g data-layer="model">${model}</g></svg>`,

@@ -17,12 +17,13 @@ import { toCsv } from './csv.ts';
  * are computed from check-ins and only exported.
  */
 
-export interface CsvColumn {
+/** A column of an export: its key, its header in both languages, its value for a record. */
+export interface CsvColumn<R = RoadmapCard> {
   key: string;
   label: Localized;
   /** Written by the export, ignored by the import (derived from check-ins). */
   exportOnly?: boolean;
-  value: (card: RoadmapCard, roadmap: Roadmap, now: Date) => string;
+  value: (record: R, roadmap: Roadmap, now: Date) => string;
 }
 
 const lines = (values: readonly string[]) => values.join('\n');
@@ -34,37 +35,25 @@ function cellOf(roadmap: Roadmap, card: RoadmapCard) {
   return { domain, phase, periods };
 }
 
-const text = (key: string, fr: string, en: string, pick: (card: RoadmapCard) => Localized) => [
-  {
-    key: `${key}_fr`,
-    label: { fr: `${fr} (français)`, en: `${en} (French)` },
-    value: (card: RoadmapCard) => pick(card).fr,
-  },
-  {
-    key: `${key}_en`,
-    label: { fr: `${fr} (anglais)`, en: `${en} (English)` },
-    value: (card: RoadmapCard) => pick(card).en,
-  },
-];
-
-/** Both languages of a derived label. */
-const pair = (
+/** A French and an English column of a text (or of a derived label): `title_fr`, `title_en`. */
+export const pair = <R = RoadmapCard>(
   key: string,
   fr: string,
   en: string,
-  pick: (card: RoadmapCard, roadmap: Roadmap, now: Date) => Localized | null,
+  pick: (record: R, roadmap: Roadmap, now: Date) => Localized | null,
   exportOnly = false,
-): CsvColumn[] =>
+): CsvColumn<R>[] =>
   (['fr', 'en'] as const).map((lang) => ({
     key: `${key}_${lang}`,
     label:
       lang === 'fr'
         ? { fr: `${fr} (français)`, en: `${en} (French)` }
         : { fr: `${fr} (anglais)`, en: `${en} (English)` },
-    exportOnly,
-    value: (card: RoadmapCard, roadmap: Roadmap, now: Date) =>
-      pick(card, roadmap, now)?.[lang] ?? '',
+    ...(exportOnly ? { exportOnly } : {}),
+    value: (record: R, roadmap: Roadmap, now: Date) => pick(record, roadmap, now)?.[lang] ?? '',
   }));
+
+const text = pair<RoadmapCard>;
 
 export const CSV_COLUMNS: readonly CsvColumn[] = [
   { key: 'id', label: { fr: 'Identifiant', en: 'Id' }, value: (card) => card.id },
@@ -141,7 +130,7 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
 ];
 
 /** What a header cell says: both languages, so either reader knows the column. */
-export function headerOf(column: CsvColumn): string {
+export function headerOf(column: CsvColumn<never>): string {
   return `${column.label.fr} / ${column.label.en}`;
 }
 

@@ -25,10 +25,13 @@ export interface ImportPlan {
   ignored: string[];
 }
 
-function columnOfHeader(header: string): CsvColumn | null {
+function columnOfHeader(
+  columns: readonly CsvColumn<never>[],
+  header: string,
+): CsvColumn<never> | null {
   const wanted = norm(header);
   return (
-    CSV_COLUMNS.find(
+    columns.find(
       (c) =>
         norm(c.key) === wanted ||
         norm(c.label.fr) === wanted ||
@@ -63,8 +66,38 @@ function tryOnCopy(doc: Y.Doc, rows: ImportRow[]): ImportRow[] {
   }
 }
 
-/** Reads a CSV file against the board in `doc` (whose roadmap is `roadmap`) and tries every row. */
+/** What one kind of record needs to be imported: its columns and how a row becomes commands. */
+export interface CsvImportKind {
+  columns: readonly CsvColumn<never>[];
+  /** At least one of these columns must be present (the record's name). */
+  nameKeys: readonly string[];
+  /** The file's error when none of them is. */
+  noNameColumn: Localized;
+  planRow: (roadmap: Roadmap, row: RowReader, line: number, seen: Set<string>) => ImportRow;
+}
+
+const CARDS: CsvImportKind = {
+  columns: CSV_COLUMNS,
+  nameKeys: ['title_fr', 'title_en'],
+  noNameColumn: both('importNoTitleColumn'),
+  planRow,
+};
+
+/** Reads a cards CSV file against the board in `doc` (whose roadmap is `roadmap`). */
 export function planCsvImport(doc: Y.Doc, roadmap: Roadmap, text: string): ImportPlan {
+  return planImport(CARDS, doc, roadmap, text);
+}
+
+/**
+ * Reads a CSV file of one kind of record against the board in `doc` (whose roadmap is
+ * `roadmap`) and tries every row.
+ */
+export function planImport(
+  kind: CsvImportKind,
+  doc: Y.Doc,
+  roadmap: Roadmap,
+  text: string,
+): ImportPlan {
   const empty = (error: Localized): ImportPlan => ({ rows: [], fileErrors: [error], ignored: [] });
   if (text.length > MAX_IMPORT_BYTES) return empty(both('importTooBig'));
   let table: string[][];
@@ -78,7 +111,7 @@ export function planCsvImport(doc: Y.Doc, roadmap: Roadmap, text: string): Impor
   if (!header || data.length === 0) return empty(both('importEmpty'));
   if (data.length > MAX_IMPORT_ROWS)
     return empty(both('importTooManyRows', { max: MAX_IMPORT_ROWS }));
-  const columns = header.map((cell) => columnOfHeader(cell.trim()));
+  const columns = header.map((cell) => columnOfHeader(kind.columns, cell.trim()));
   const ignored = header.filter((_, i) => {
     const column = columns[i];
     return !column || column.exportOnly;
@@ -87,8 +120,8 @@ export function planCsvImport(doc: Y.Doc, roadmap: Roadmap, text: string): Impor
   columns.forEach((column, index) => {
     if (column && !column.exportOnly && !keys.has(column.key)) keys.set(column.key, index);
   });
-  if (!keys.has('title_fr') && !keys.has('title_en')) {
-    return { rows: [], fileErrors: [both('importNoTitleColumn')], ignored };
+  if (!kind.nameKeys.some((key) => keys.has(key))) {
+    return { rows: [], fileErrors: [kind.noNameColumn], ignored };
   }
   const seen = new Set<string>();
   const rows = data.map((cells, index) => {
@@ -97,7 +130,7 @@ export function planCsvImport(doc: Y.Doc, roadmap: Roadmap, text: string): Impor
       get: (key) => unguardCell((cells[keys.get(key) ?? -1] ?? '').trim()),
     };
     // Spreadsheet numbering: the header is row 1.
-    return planRow(roadmap, reader, index + 2, seen);
+    return kind.planRow(roadmap, reader, index + 2, seen);
   });
   return { rows: tryOnCopy(doc, rows), fileErrors: [], ignored };
 }

@@ -29,20 +29,24 @@ export type ImportRow =
   | {
       line: number;
       kind: 'update';
-      cardId: string;
+      /** The record's id (a card's, an item's). */
+      id: string;
       title: string;
       /** Keys of the columns that change the card (`cell` for a move). */
       fields: string[];
       command: Command;
     }
-  | { line: number; kind: 'unchanged'; cardId: string; title: string }
+  | { line: number; kind: 'unchanged'; id: string; title: string }
   | { line: number; kind: 'error'; title: string; errors: Localized[] };
 
 /** Compared folded: accents, case and runs of spaces do not matter. */
 export const norm = (text: string) => fold(text).replace(/\s+/g, ' ').trim();
 
 /** A record whose id or label (either language) is `value`; folded, so accents and case do not matter. */
-function byLabel<T extends { id: string; label: Localized }>(list: readonly T[], value: string) {
+export function byLabel<T extends { id: string; label: Localized }>(
+  list: readonly T[],
+  value: string,
+) {
   const wanted = norm(value);
   return (
     list.find(
@@ -52,6 +56,11 @@ function byLabel<T extends { id: string; label: Localized }>(list: readonly T[],
 }
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ id: role, label: ROLE_LABELS[role] }));
+
+/** A role by its code or its name in either language; "Br" (broker), as some slides write it. */
+export function roleOf(value: string): Role | null {
+  return norm(value) === 'br' ? 'Int' : (byLabel(ROLE_OPTIONS, value)?.id ?? null);
+}
 const STATE_OPTIONS = CARD_STATES.map((state) => ({ id: state, label: CARD_STATE_LABELS[state] }));
 // The short labels the board shows are accepted too.
 const STATE_SHORT: { id: CardState; label: Localized }[] = [
@@ -75,12 +84,14 @@ export interface RowReader {
  * Resolves a value given in a French and/or an English column (or a code column): both must
  * name the same thing. Returns undefined when no column is present or every cell is empty.
  */
-function resolvePair<T>(
+export function resolvePair<T>(
   row: RowReader,
   keys: readonly string[],
   resolve: (value: string) => T | null,
   errors: Localized[],
   field: Localized,
+  /** A better reason than "unknown" for a value that resolves to nothing. */
+  explain?: (value: string) => Localized | null,
 ): T | undefined | null {
   let found: T | undefined;
   for (const key of keys) {
@@ -89,7 +100,7 @@ function resolvePair<T>(
     if (value === '') continue;
     const resolved = resolve(value);
     if (resolved === null) {
-      errors.push(about('importUnknownValue', field, { value }));
+      errors.push(explain?.(value) ?? about('importUnknownValue', field, { value }));
       return null;
     }
     if (found !== undefined && found !== resolved) {
@@ -118,6 +129,14 @@ function resolvePeriods(phase: PhaseRecord, value: string): string[] | null {
 const sameList = (a: readonly unknown[], b: readonly unknown[]) =>
   JSON.stringify(a) === JSON.stringify(b);
 
+/** A row's id, when given, is well formed and on no earlier row (it is then remembered). */
+export function checkRowId(id: string, seen: Set<string>, errors: Localized[]): void {
+  if (id === '') return;
+  if (seen.has(id)) errors.push(both('importDuplicateId', { id }));
+  seen.add(id);
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/.test(id)) errors.push(both('importBadId', { id }));
+}
+
 /** Reads one data row into a command, or into its errors. */
 export function planRow(
   roadmap: Roadmap,
@@ -132,11 +151,7 @@ export function planRow(
   const titleEn = row.has('title_en') ? row.get('title_en') : (existing?.title.en ?? '');
   const shown = titleFr || titleEn || id;
 
-  if (id !== '') {
-    if (seen.has(id)) errors.push(both('importDuplicateId', { id }));
-    seen.add(id);
-    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/.test(id)) errors.push(both('importBadId', { id }));
-  }
+  checkRowId(id, seen, errors);
   if (existing?.archived) errors.push(both('importArchived'));
   if (titleFr === '' && titleEn === '') errors.push(both('importNoTitle'));
 
@@ -157,9 +172,7 @@ export function planRow(
   const role = resolvePair<Role>(
     row,
     ['role', 'role_fr', 'role_en'],
-    (v) =>
-      // "Br" (broker) is how some slides write the intermediary.
-      norm(v) === 'br' ? 'Int' : (byLabel(ROLE_OPTIONS, v)?.id ?? null),
+    roleOf,
     errors,
     fieldName('colRole'),
   );
@@ -290,12 +303,12 @@ export function planRow(
     patch.periodIds = wantedPeriods;
     fields.push('periods');
   }
-  if (fields.length === 0) return { line, kind: 'unchanged', cardId: existing.id, title: shown };
+  if (fields.length === 0) return { line, kind: 'unchanged', id: existing.id, title: shown };
   const cardId = existing.id;
   return {
     line,
     kind: 'update',
-    cardId,
+    id: cardId,
     title: shown,
     fields,
     command: (doc, origin) => {

@@ -1,6 +1,6 @@
 import type { Change } from '@fdr/model';
 import { describe, expect, it } from 'vitest';
-import { type ChangeWords, changeSentence } from './changeSentence.ts';
+import { type ChangeWords, changeSentence, itemSpanText } from './changeSentence.ts';
 import { tableStrings } from './tableStrings.ts';
 import { versionStrings } from './versionStrings.ts';
 
@@ -12,6 +12,14 @@ const cell = {
 };
 const label = { fr: 'Libellé', en: 'Label' };
 const title = { fr: 'Sécurité', en: 'Security' };
+const p1 = {
+  periodId: 'x1',
+  label: { fr: 'Période 1', en: 'Period 1' },
+  phaseId: 'p',
+  phase: { fr: 'Phase 1', en: 'Phase 1' },
+};
+const p3 = { ...p1, periodId: 'x3', label: { fr: 'Période 3', en: 'Period 3' } };
+const place = { domainId: 'd', domain: cell.domain, start: p1, end: p3 };
 
 /** One change of every kind: the switch must cover them all. */
 const ALL: Change[] = [
@@ -52,9 +60,18 @@ const ALL: Change[] = [
   { kind: 'card-fields-changed', cardId: 'c', title, fields: ['mandate', 'members'] },
   { kind: 'card-status-changed', cardId: 'c', title, from: null, to: 'blocked' },
   { kind: 'card-checked-in', cardId: 'c', title, checkinIds: ['a', 'b'] },
-  { kind: 'item-added', itemId: 'i', label },
-  { kind: 'item-removed', itemId: 'i', label },
-  { kind: 'item-changed', itemId: 'i', label, fields: ['startPeriodId'] },
+  { kind: 'item-added', itemId: 'i', label, to: place },
+  { kind: 'item-removed', itemId: 'i', label, from: place },
+  { kind: 'item-renamed', itemId: 'i', from: label, to: title },
+  { kind: 'item-moved', itemId: 'i', label, from: place, to: { ...place, domain: title } },
+  {
+    kind: 'item-respanned',
+    itemId: 'i',
+    label,
+    from: place,
+    to: { ...place, end: { ...p1, periodId: 'x2', phaseId: 'p2', phase: title } },
+  },
+  { kind: 'item-changed', itemId: 'i', label, fields: ['kind'] },
   { kind: 'annotations-changed', added: 1, removed: 2, changed: 3, schemaChanged: false },
 ];
 
@@ -85,8 +102,11 @@ const MARKERS: ChangeWords = {
   changeCardFields: 'edited {title}: {fields}',
   changeCardStatus: 'status {title}: {from} > {to}',
   changeCardCheckedIn: 'check-in {title}',
-  changeItemAdded: '+item {label}',
-  changeItemRemoved: '-item {label}',
+  changeItemAdded: '+item {label} in {domain} over {span}',
+  changeItemRemoved: '-item {label} from {domain} over {span}',
+  changeItemRenamed: 'item {from} > {to}',
+  changeItemMoved: 'item lane {label}: {from} > {to}',
+  changeItemRespanned: 'item span {label}: {from} > {to}',
   changeItemChanged: 'item {label}: {fields}',
   changeAnnotations: 'annotations +{added} ~{changed} -{removed}',
   cell: '{domain}/{phase}',
@@ -113,6 +133,22 @@ describe('changeSentence', () => {
     expect(say(dates)).toMatch(
       /^dates Label: Oct\.? 1, 2016 – Mar\.? 31, 2018 > Oct\.? 1, 2016 – …$/,
     );
+  });
+
+  it('tells an item’s lane and span in periods, naming phases only across them', () => {
+    const say = (kind: Change['kind'], lang: 'fr' | 'en' = 'en') =>
+      changeSentence(ALL.find((c) => c.kind === kind)!, lang, MARKERS, upper);
+    expect(say('item-added')).toBe('+item Label in Digital enablement over Period 1 – Period 3');
+    expect(say('item-added', 'fr')).toBe(
+      '+item Libellé in Habilitation du numérique over Période 1 – Période 3',
+    );
+    expect(say('item-moved')).toBe('item lane Label: Digital enablement > Security');
+    expect(say('item-respanned')).toBe(
+      'item span Label: Period 1 – Period 3 > Phase 1, Period 1 – Security, Period 1',
+    );
+    expect(say('item-changed')).toBe('item Label: KIND');
+    const single = { ...place, end: p1 };
+    expect(itemSpanText(single, 'fr')).toBe('Période 1');
   });
 
   it('counts check-ins only in words that have a plural', () => {

@@ -3,6 +3,7 @@ import {
   CHECKIN_STATUS_LABELS,
   type Change,
   type CheckinStatus,
+  type ItemPlace,
   type Localized,
   localize,
 } from '@fdr/model';
@@ -37,6 +38,9 @@ type TemplateKey =
   | 'changeCardCheckedIn'
   | 'changeItemAdded'
   | 'changeItemRemoved'
+  | 'changeItemRenamed'
+  | 'changeItemMoved'
+  | 'changeItemRespanned'
   | 'changeItemChanged'
   | 'changeAnnotations';
 
@@ -55,7 +59,8 @@ export type ChangeWords = Record<TemplateKey | 'cell' | 'noStatus', string> & {
 /**
  * One change of the model's `diff` as a sentence in the given words. A template gets every value
  * of its kind of change and uses those it needs: `{from}` and `{to}` are the two titles of a
- * rename, the two cells of a move, the two statuses of a check-in, the two date spans of a phase.
+ * rename, the two cells of a move, the two statuses of a check-in, the two date spans of a phase,
+ * the two lanes of a moved item and the two spans of a re-spanned one.
  */
 export function changeSentence(
   change: Change,
@@ -144,9 +149,31 @@ export function changeSentence(
       return format(template, { title: l(change.title), count });
     }
     case 'item-added':
-      return format(t.changeItemAdded, { label: l(change.label) });
+      return format(t.changeItemAdded, {
+        label: l(change.label),
+        domain: l(change.to.domain),
+        span: itemSpanText(change.to, lang),
+      });
     case 'item-removed':
-      return format(t.changeItemRemoved, { label: l(change.label) });
+      return format(t.changeItemRemoved, {
+        label: l(change.label),
+        domain: l(change.from.domain),
+        span: itemSpanText(change.from, lang),
+      });
+    case 'item-renamed':
+      return format(t.changeItemRenamed, { from: l(change.from), to: l(change.to) });
+    case 'item-moved':
+      return format(t.changeItemMoved, {
+        label: l(change.label),
+        from: l(change.from.domain),
+        to: l(change.to.domain),
+      });
+    case 'item-respanned':
+      return format(t.changeItemRespanned, {
+        label: l(change.label),
+        from: itemSpanText(change.from, lang),
+        to: itemSpanText(change.to, lang),
+      });
     case 'item-changed':
       return format(t.changeItemChanged, { label: l(change.label), fields: fields(change.fields) });
     case 'annotations-changed':
@@ -156,4 +183,20 @@ export function changeSentence(
         removed: change.removed,
       });
   }
+}
+
+/**
+ * An item's span as people say it: "Period 2", "Period 1 – Period 3"; each end names its phase
+ * when the span crosses phases ("Phase 1, Period 3 – Phase 2, Period 1"), where period labels
+ * repeat.
+ */
+export function itemSpanText(place: ItemPlace, lang: Lang): string {
+  const { start, end } = place;
+  if (start.periodId === end.periodId) return localize(start.label, lang);
+  if (start.phaseId === end.phaseId) {
+    return `${localize(start.label, lang)} – ${localize(end.label, lang)}`;
+  }
+  const named = (ref: ItemPlace['start']) =>
+    `${localize(ref.phase, lang)}, ${localize(ref.label, lang)}`;
+  return `${named(start)} – ${named(end)}`;
 }

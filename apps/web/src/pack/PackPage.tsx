@@ -14,6 +14,8 @@ import { boardPictureSvg } from '../export/boardPicture.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
+import { ItemsByPeriod } from '../items/ItemsByPeriod.tsx';
+import { itemStrings } from '../items/itemStrings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
 import { BoardConnection } from '../sync/BoardConnection.ts';
@@ -159,6 +161,11 @@ function Pack({
           />
           <figcaption>{t.packPictureAlt}</figcaption>
         </figure>
+      </section>
+
+      <section className="fdr-pack__section" aria-labelledby="pack-items">
+        <h2 id="pack-items">{itemStrings[lang].packItems}</h2>
+        <ItemsByPeriod roadmap={roadmap} lang={lang} headingId="pack-items" />
       </section>
 
       <section className="fdr-pack__section" aria-labelledby="pack-status">

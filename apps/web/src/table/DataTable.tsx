@@ -31,6 +31,11 @@ const SORTED_BY: Partial<Record<Column, SortKey[]>> = {
   status: ['status', 'checkin'],
 };
 
+/** Whether a card column shows the sort in use. */
+function cardColumnSorted(column: Column, sort: SortKey): boolean {
+  return SORTED_BY[column]?.includes(sort) ?? false;
+}
+
 function columnLabel(column: Column, lang: Lang): string {
   const t = tableStrings[lang];
   const labels: Record<Column, string> = {
@@ -52,19 +57,26 @@ function columnLabel(column: Column, lang: Lang): string {
   return labels[column];
 }
 
-/** One table of cards: the caption, the column headings with the sort marks, and the rows. */
-export function DataTable({
+/**
+ * One table of records (cards, roadmap items): the caption, the column headings with the sort
+ * marks, and the rows. Cards' columns are named by default; another kind of row names its own.
+ */
+export function DataTable<C extends string = Column>({
   caption,
   columns,
   lang,
+  labelOf = (column) => columnLabel(column as Column, lang),
+  sortedOf = (column) => cardColumnSorted(column as Column, sort),
   sort,
   desc,
   interactive,
   children,
 }: {
   caption: string;
-  columns: Column[];
+  columns: readonly C[];
   lang: Lang;
+  labelOf?: (column: C) => string;
+  sortedOf?: (column: C) => boolean;
   sort: SortKey;
   desc: boolean;
   /** Rows hold buttons; otherwise the scrolling wrapper takes focus itself (keyboard scrolling). */
@@ -85,7 +97,7 @@ export function DataTable({
         <thead>
           <tr>
             {columns.map((column) => {
-              const sorted = SORTED_BY[column]?.includes(sort);
+              const sorted = sortedOf(column);
               return (
                 <th
                   key={column}
@@ -93,7 +105,7 @@ export function DataTable({
                   className={`fdr-col fdr-col--${column}`}
                   aria-sort={sorted ? (desc ? 'descending' : 'ascending') : undefined}
                 >
-                  {columnLabel(column, lang)}
+                  {labelOf(column)}
                   {sorted && (
                     <span aria-hidden="true" className="fdr-sort-mark">
                       {desc ? ' ▼' : ' ▲'}
@@ -110,10 +122,18 @@ export function DataTable({
   );
 }
 
-/** A row's cell: the title heads the row, the others are data. */
-export function RowCell({ column, children }: { column: Column; children: ReactNode }) {
-  return column === 'title' ? (
-    <th scope="row" className="fdr-col fdr-col--title">
+/** A row's cell: the title (a card's, an item's label) heads the row, the others are data. */
+export function RowCell({
+  column,
+  header = column === 'title',
+  children,
+}: {
+  column: string;
+  header?: boolean;
+  children: ReactNode;
+}) {
+  return header ? (
+    <th scope="row" className={`fdr-col fdr-col--${column}`}>
       {children}
     </th>
   ) : (

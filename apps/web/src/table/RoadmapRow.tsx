@@ -1,10 +1,11 @@
 import { localize, type Roadmap } from '@fdr/model';
-import { type KeyboardEvent, type ReactNode, useLayoutEffect, useRef } from 'react';
+import { type KeyboardEvent, useLayoutEffect, useRef } from 'react';
 import type { CardPatch } from '../cards/cardDraft.ts';
 import { roleLabelOf, stateLabelOf, statusLabelOf } from '../cards/labels.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
+import { CellList } from './CellList.tsx';
 import { type Column, RowCell, type ShownCells } from './DataTable.tsx';
 import { RowEditor } from './RowEditor.tsx';
 import { Text } from './Text.tsx';
@@ -119,18 +120,6 @@ function ShownTitle({ row, lang, selected }: { row: TableRow; lang: Lang; select
   );
 }
 
-function List({ items }: { items: readonly ReactNode[] }) {
-  if (items.length === 0) return null;
-  return (
-    <ul className="fdr-cell-list">
-      {items.map((item, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a list of plain texts, in order
-        <li key={index}>{item}</li>
-      ))}
-    </ul>
-  );
-}
-
 function shownCells(
   row: TableRow,
   roadmap: Roadmap,
@@ -212,9 +201,9 @@ function shownCells(
       </>
     ) : null,
     lead: card.leadJurisdiction,
-    members: <List items={card.members} />,
+    members: <CellList items={card.members} />,
     formedFrom: (
-      <List
+      <CellList
         items={card.formedFrom.map((group) => (
           <Text key={`${group.fr}|${group.en}`} text={group} lang={lang} />
         ))}

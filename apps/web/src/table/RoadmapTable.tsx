@@ -2,7 +2,7 @@ import '../board/board.css';
 import '../cards/cards.css';
 import './table.css';
 import { type DomainRecord, localize, type PhaseRecord, type Roadmap } from '@fdr/model';
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { format, formatDate } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
@@ -33,6 +33,19 @@ export interface RoadmapTableProps {
   onSelect?: (cardId: string) => void;
   /** Level of the domain headings (phases are one below). */
   headingLevel?: 2 | 3;
+  /** Another part of the board shown with the cards (its roadmap items). */
+  part?: TablePart;
+}
+
+/**
+ * Another kind of record shown beside the cards, drawn by its own feature: a section in each
+ * domain (before its phases) in the grouped view, a table after the cards' otherwise.
+ */
+export interface TablePart {
+  /** Domains with something to show under the filters: they are listed even without cards. */
+  domainIds: ReadonlySet<string>;
+  domain: (domain: DomainRecord) => ReactNode;
+  ungrouped: ReactNode;
 }
 
 /**
@@ -50,6 +63,7 @@ export function RoadmapTable({
   selectedCardId = null,
   onSelect,
   headingLevel = 2,
+  part,
 }: RoadmapTableProps) {
   const t = tableStrings[lang];
   const [openedAt] = useState(() => new Date());
@@ -102,7 +116,7 @@ export function RoadmapTable({
   const H = `h${headingLevel}` as 'h2' | 'h3';
   const H2 = `h${headingLevel + 1}` as 'h3' | 'h4';
 
-  if (rows.length === 0 && isFiltered(filters)) {
+  if (rows.length === 0 && isFiltered(filters) && (part?.domainIds.size ?? 0) === 0) {
     return (
       <p className="fdr-table-empty" data-testid="no-match">
         {t.noMatch}
@@ -111,19 +125,24 @@ export function RoadmapTable({
   }
   if (!filters.grouped) {
     return (
-      <DataTable
-        caption={t.captionAll}
-        columns={columns}
-        lang={lang}
-        sort={filters.sort}
-        desc={filters.desc}
-        interactive={interactive(rows)}
-      >
-        {body(rows)}
-      </DataTable>
+      <>
+        {rows.length > 0 && (
+          <DataTable
+            caption={t.captionAll}
+            columns={columns}
+            lang={lang}
+            sort={filters.sort}
+            desc={filters.desc}
+            interactive={interactive(rows)}
+          >
+            {body(rows)}
+          </DataTable>
+        )}
+        {part?.ungrouped}
+      </>
     );
   }
-  const groups = groupRows(roadmap, rows, !isFiltered(filters));
+  const groups = groupRows(roadmap, rows, !isFiltered(filters), part?.domainIds);
   return (
     <div className="fdr-table-groups">
       {groups.map((group) => (
@@ -141,6 +160,7 @@ export function RoadmapTable({
             />
             <Text text={group.domain.label} lang={lang} />
           </H>
+          {part?.domain(group.domain)}
           {group.phases.map(({ phase, rows: cellRows }) => (
             <div key={phase.id} className="fdr-phase-group" data-phase-id={phase.id}>
               <H2 className="fdr-phase-heading">

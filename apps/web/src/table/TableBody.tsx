@@ -25,9 +25,14 @@ import { ImportDialog } from '../export/ImportDialog.tsx';
 import { format } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
+import { itemRows } from '../items/itemRows.ts';
+import { itemStrings } from '../items/itemStrings.ts';
+import { itemsImportSubject } from '../items/itemsImport.ts';
+import { itemsPart } from '../items/itemsPart.tsx';
+import { useItemDialogs } from '../items/useItemDialogs.tsx';
 import { AddCardDialog } from './AddCardDialog.tsx';
 import { CheckinDialog } from './CheckinDialog.tsx';
-import { Dialog } from './Dialog.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { MoveCardDialog } from './MoveCardDialog.tsx';
 import { RoadmapTable, type RowActions } from './RoadmapTable.tsx';
 import { selectedCardInUrl, setSelectedCardInUrl } from './selectionInUrl.ts';
@@ -47,7 +52,7 @@ type Open =
   | { kind: 'checkin'; cardId: string }
   | { kind: 'archive'; cardId: string }
   | { kind: 'add'; domainId: string; phaseId: string }
-  | { kind: 'import' };
+  | { kind: 'import' | 'import-items' };
 
 function useLocationSearch(): string {
   return useSyncExternalStore(
@@ -95,6 +100,7 @@ export function TableBody({
   );
   const rows = useMemo(() => tableRows(roadmap, filters, lang, now), [roadmap, filters, lang, now]);
   const total = roadmap.cards.filter((c) => !c.archived).length;
+  const items = useMemo(() => itemRows(roadmap, filters, lang), [roadmap, filters, lang]);
 
   const setFilters = (next: Filters) => {
     const query = filtersToSearch(next, location.search);
@@ -110,7 +116,16 @@ export function TableBody({
   }, []);
 
   const { ownCheckins, quietNext } = useChangeAnnouncements(session, roadmap, lang, announce);
-  const focusNext = useTableFocus(open !== null);
+  // Its dialogs' commands and focus go through `run` and `focusNext`, set up below.
+  const itemDialogs = useItemDialogs({
+    roadmap,
+    lang,
+    run: (command) => run(command),
+    onClosed: (target) => {
+      focusNext.current = target;
+    },
+  });
+  const focusNext = useTableFocus(open !== null || itemDialogs.isOpen);
 
   const close = (target?: FocusTarget) => {
     const current = open;
@@ -120,7 +135,12 @@ export function TableBody({
         ? { cardId: current.cardId, action: current.kind }
         : current?.kind === 'add'
           ? { selector: `[data-add-card="${current.domainId}/${current.phaseId}"]` }
-          : { selector: '[data-testid="import-open"]' });
+          : {
+              selector:
+                current?.kind === 'import-items'
+                  ? '[data-testid="import-items-open"]'
+                  : '[data-testid="import-open"]',
+            });
     setOpen(null);
   };
 
@@ -138,6 +158,14 @@ export function TableBody({
       view.refresh();
     }
   };
+
+  const part = itemsPart({
+    roadmap,
+    rows: items,
+    filters,
+    lang,
+    actions: editable ? itemDialogs.actions : undefined,
+  });
 
   const actions: RowActions = {
     canEdit: editable,
@@ -169,6 +197,8 @@ export function TableBody({
           lang={lang}
           shown={rows.length}
           total={total}
+          itemsShown={items.length}
+          itemsTotal={roadmap.items.length}
         />
         <section className="fdr-table-tools" aria-labelledby="fdr-export-heading">
           <h2 id="fdr-export-heading" className="fdr-section-heading">
@@ -184,6 +214,16 @@ export function TableBody({
                 data-testid="import-open"
               >
                 {t.importCsv}
+              </button>
+            )}
+            {editable && (
+              <button
+                type="button"
+                className="fdr-button"
+                onClick={() => setOpen({ kind: 'import-items' })}
+                data-testid="import-items-open"
+              >
+                {itemStrings[lang].importCsv}
               </button>
             )}
             {editable && (
@@ -210,6 +250,7 @@ export function TableBody({
           actions={actions}
           selectedCardId={selected}
           onSelect={select}
+          part={part}
         />
       </main>
       <div
@@ -256,28 +297,18 @@ export function TableBody({
         />
       )}
       {open?.kind === 'archive' && card && (
-        <Dialog
+        <ConfirmDialog
           heading={format(t.archiveCardLabel, { title: localize(card.title, lang) })}
+          question={s.archiveConfirm}
+          action={t.archiveCard}
+          lang={lang}
+          confirmTestId="archive-confirm"
           onClose={() => close()}
-        >
-          <p>{s.archiveConfirm}</p>
-          <div className="fdr-actions">
-            <button
-              type="button"
-              className="fdr-button fdr-button--danger"
-              data-testid="archive-confirm"
-              onClick={() => {
-                const next = neighbour(card.id);
-                if (run((doc, o) => archiveCard(doc, { id: card.id }, o))) close(next);
-              }}
-            >
-              {t.archiveCard}
-            </button>
-            <button type="button" className="fdr-button fdr-button--quiet" onClick={() => close()}>
-              {s.cancel}
-            </button>
-          </div>
-        </Dialog>
+          onConfirm={() => {
+            const next = neighbour(card.id);
+            if (run((doc, o) => archiveCard(doc, { id: card.id }, o))) close(next);
+          }}
+        />
       )}
       {open?.kind === 'add' && (
         <AddDialogFor
@@ -302,8 +333,10 @@ export function TableBody({
           }}
         />
       )}
-      {open?.kind === 'import' && (
+      {itemDialogs.dialog}
+      {(open?.kind === 'import' || open?.kind === 'import-items') && (
         <ImportDialog
+          {...(open.kind === 'import-items' ? { subject: itemsImportSubject(lang) } : {})}
           doc={connection.doc}
           roadmap={roadmap}
           origin={origin}

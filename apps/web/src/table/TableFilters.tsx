@@ -1,4 +1,12 @@
-import { CARD_STATES, CHECKIN_STATUSES, localize, ROLES, type Roadmap } from '@fdr/model';
+import {
+  CARD_STATES,
+  CHECKIN_STATUSES,
+  ITEM_KIND_LABELS,
+  ITEM_KINDS,
+  localize,
+  ROLES,
+  type Roadmap,
+} from '@fdr/model';
 import { useId } from 'react';
 import { roleLabelOf, stateLabelOf, statusLabelOf } from '../cards/labels.ts';
 import { format } from '../i18n/format.ts';
@@ -20,6 +28,8 @@ export function TableFilters({
   lang,
   shown,
   total,
+  itemsShown,
+  itemsTotal,
 }: {
   roadmap: Roadmap;
   filters: Filters;
@@ -27,6 +37,9 @@ export function TableFilters({
   lang: Lang;
   shown: number;
   total: number;
+  /** Roadmap items, when the view lists them. */
+  itemsShown?: number;
+  itemsTotal?: number;
 }) {
   const t = tableStrings[lang];
   const s = strings[lang];
@@ -42,7 +55,7 @@ export function TableFilters({
     checkin: t.sortCheckin,
   };
   const select = (
-    key: 'domain' | 'phase' | 'role' | 'state' | 'status',
+    key: 'domain' | 'phase' | 'role' | 'state' | 'status' | 'kind',
     label: string,
     options: { value: string; label: string }[],
   ) => (
@@ -104,6 +117,12 @@ export function TableFilters({
             ...CHECKIN_STATUSES.map((v) => ({ value: v, label: statusLabelOf(v, lang) })),
             { value: 'none', label: s.noCheckin },
           ])}
+          {itemsTotal !== undefined &&
+            select(
+              'kind',
+              t.filterKind,
+              ITEM_KINDS.map((v) => ({ value: v, label: ITEM_KIND_LABELS[v][lang] })),
+            )}
           <div className="fdr-field">
             <label htmlFor={`${id}-stale`}>{t.filterStale}</label>
             <select
@@ -174,6 +193,12 @@ export function TableFilters({
       </search>
       <p className="fdr-filters__count" role="status" data-testid="shown-count">
         {format(t.shown, { count: shown, total })}
+        {itemsTotal !== undefined && (
+          <>
+            {' · '}
+            {format(t.itemsShown, { count: itemsShown ?? 0, total: itemsTotal })}
+          </>
+        )}
       </p>
     </section>
   );

@@ -1,4 +1,11 @@
-import { archiveCard, CARD_DIFF_FIELDS, moveCard, recordCheckin, updateCard } from '@fdr/model';
+import {
+  archiveCard,
+  CARD_DIFF_FIELDS,
+  moveCard,
+  recordCheckin,
+  updateCard,
+  updateItem,
+} from '@fdr/model';
 import { describe, expect, it } from 'vitest';
 import { editTemplate } from '../test/editTemplate.ts';
 import { describeChange, notableChanges } from './describeChange.ts';
@@ -30,6 +37,23 @@ describe('describeChange', () => {
     expect(en).toContain('Card archived: “Research”.');
     // The check-in itself is folded into the status change.
     expect(changes.some((c) => c.kind === 'card-checked-in')).toBe(false);
+  });
+
+  it('tells a re-spanned and an edited item briefly', () => {
+    const { changes } = editTemplate((doc) => {
+      updateItem(
+        doc,
+        { id: 'item-service-design-handbook', startPeriodId: 'period-2', kind: 'new' },
+        'x',
+      );
+    });
+    expect(changes.map((c) => describeChange(c, 'en'))).toEqual([
+      'Item “Service design handbook” now spans Period 2 – Period 3.',
+      'Item “Service design handbook” edited: kind.',
+    ]);
+    expect(describeChange(changes[0]!, 'fr')).toBe(
+      'L’activité « Manuel de conception des services » couvre maintenant Période 2 – Période 3.',
+    );
   });
 
   it('names every card field the diff reports', () => {

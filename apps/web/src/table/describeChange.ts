@@ -1,9 +1,11 @@
-import type { CardDiffField, Change } from '@fdr/model';
+import type { CardDiffField, Change, ItemDiffField } from '@fdr/model';
 import { changeSentence } from '../i18n/changeSentence.ts';
 import { type TableStrings, tableStrings } from '../i18n/tableStrings.ts';
 
-const FIELD: Record<CardDiffField, keyof TableStrings> = {
+const FIELD: Record<CardDiffField | ItemDiffField, keyof TableStrings> = {
   role: 'colRole',
+  kind: 'colKind',
+  cardIds: 'colCards',
   state: 'colState',
   periodIds: 'colPeriods',
   mandate: 'colMandate',
@@ -15,13 +17,13 @@ const FIELD: Record<CardDiffField, keyof TableStrings> = {
 
 /**
  * One change of the model's `diff` as a short sentence in the UI language (live region, meeting
- * pack): a moved card's new cell only; card fields by their column names.
+ * pack): a moved card's new cell only; card and item fields by their column names.
  */
 export function describeChange(change: Change, lang: 'fr' | 'en'): string {
   const t = tableStrings[lang];
-  // Only a card's fields are listed in these sentences; any other field keeps its own name.
+  // Only a card's and an item's fields are listed in these sentences; any other keeps its name.
   return changeSentence(change, lang, t, (field) =>
-    field in FIELD ? t[FIELD[field as CardDiffField]].toLowerCase() : field,
+    field in FIELD ? t[FIELD[field as keyof typeof FIELD]].toLowerCase() : field,
   );
 }
 

@@ -5,6 +5,8 @@ import {
   type CheckinStatus,
   compareByOrder,
   type DomainRecord,
+  ITEM_KINDS,
+  type ItemKind,
   isStale,
   type PhaseRecord,
   ROLES,
@@ -33,6 +35,8 @@ export interface TableFilters {
   status: StatusFilter | null;
   /** true: only overdue cards; false: only up-to-date ones. */
   stale: boolean | null;
+  /** Roadmap items of this kind only (task teams have none, so none pass). */
+  kind: ItemKind | null;
   q: string;
   sort: SortKey;
   desc: boolean;
@@ -47,6 +51,7 @@ export const NO_FILTERS: TableFilters = {
   state: null,
   status: null,
   stale: null,
+  kind: null,
   q: '',
   sort: 'board',
   desc: false,
@@ -74,6 +79,7 @@ export function parseFilters(search: string): TableFilters {
     state: oneOf(params.get('state'), CARD_STATES),
     status: oneOf(params.get('status'), STATUS_FILTERS),
     stale: stale === 'yes' ? true : stale === 'no' ? false : null,
+    kind: oneOf(params.get('kind'), ITEM_KINDS),
     q: (params.get('q') ?? '').slice(0, 200),
     sort: oneOf(params.get('sort'), SORT_KEYS) ?? 'board',
     desc: params.get('dir') === 'desc',
@@ -97,6 +103,7 @@ export function filtersToSearch(filters: TableFilters, base = ''): string {
   set('state', filters.state);
   set('status', filters.status);
   set('stale', filters.stale === null ? null : filters.stale ? 'yes' : 'no');
+  set('kind', filters.kind);
   set('q', filters.q.trim());
   set('sort', filters.sort === 'board' ? null : filters.sort);
   set('dir', filters.desc ? 'desc' : null);
@@ -114,6 +121,7 @@ export function isFiltered(filters: TableFilters): boolean {
     filters.state !== null ||
     filters.status !== null ||
     filters.stale !== null ||
+    filters.kind !== null ||
     filters.q.trim() !== ''
   );
 }
@@ -162,16 +170,18 @@ function matches(row: TableRow, filters: TableFilters): boolean {
     return false;
   }
   if (filters.stale !== null && row.stale !== filters.stale) return false;
-  const words = fold(filters.q).split(/\s+/).filter(Boolean);
-  if (words.length > 0) {
-    const text = searchable(card);
-    if (!words.every((word) => text.includes(word))) return false;
-  }
-  return true;
+  if (filters.kind !== null) return false;
+  return filters.q.trim() === '' || matchesText(searchable(card), filters.q);
+}
+
+/** Every word of the search is in the (folded) text. */
+export function matchesText(folded: string, q: string): boolean {
+  const words = fold(q).split(/\s+/).filter(Boolean);
+  return words.every((word) => folded.includes(word));
 }
 
 /** Plain `<` on folded text: the same order on every machine, whatever its locale. */
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   const x = fold(a);
   const y = fold(b);
   return x < y ? -1 : x > y ? 1 : 0;
@@ -255,12 +265,14 @@ export function tableRows(
 
 /**
  * Rows grouped by domain, then phase, in board order. Without filters every cell is listed
- * (an empty one still offers "add a task team here"); with filters only cells with rows.
+ * (an empty one still offers "add a task team here"); with filters only cells with rows, in the
+ * domains with rows or listed in `alsoDomains` (those with roadmap items shown).
  */
 export function groupRows(
   roadmap: Roadmap,
   rows: readonly TableRow[],
   keepEmpty: boolean,
+  alsoDomains: ReadonlySet<string> = new Set(),
 ): TableGroup[] {
   const groups: TableGroup[] = [];
   for (const domain of roadmap.domains) {
@@ -270,7 +282,7 @@ export function groupRows(
         rows: rows.filter((row) => row.domain.id === domain.id && row.phase.id === phase.id),
       }))
       .filter((cell) => keepEmpty || cell.rows.length > 0);
-    if (phases.length > 0) groups.push({ domain, phases });
+    if (phases.length > 0 || alsoDomains.has(domain.id)) groups.push({ domain, phases });
   }
   return groups;
 }

@@ -27,6 +27,9 @@ export function useChangeAnnouncements(
   const quietNext = useRef(false);
   useEffect(() => {
     const onTransaction = (transaction: Y.Transaction) => {
+      // The server's echo of this person's own update changes nothing: it must not turn a
+      // "Saved" into "Changed by someone else" when it arrives before the view has re-rendered.
+      if (transaction.changed.size === 0 && transaction.deleteSet.clients.size === 0) return;
       if (transaction.origin === origin || transaction.origin === undo) {
         originOfLast.current ??= 'self';
       } else {

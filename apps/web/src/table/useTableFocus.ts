@@ -1,8 +1,20 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { selectedCardInUrl } from './selectionInUrl.ts';
 
-/** Where focus goes after a dialog: a row's button (the row may have moved), or a control by id. */
-export type FocusTarget = { cardId: string; action: string } | { selector: string };
+/**
+ * Where focus goes after a dialog: a card's or a roadmap item's row button (the row may have
+ * moved), or a control by selector.
+ */
+export type FocusTarget =
+  | { cardId: string; action: string }
+  | { itemId: string; action: string }
+  | { selector: string };
+
+function rowSelector(target: FocusTarget): string | null {
+  if ('cardId' in target) return `tr[data-card-id="${CSS.escape(target.cardId)}"]`;
+  if ('itemId' in target) return `tr[data-item-id="${CSS.escape(target.itemId)}"]`;
+  return null;
+}
 
 /**
  * Focus in the table page: on arrival from the canvas, the selected card's row; after a dialog
@@ -31,13 +43,14 @@ export function useTableFocus(dialogOpen: boolean) {
     const target = focusNext.current;
     if (!target || dialogOpen) return;
     focusNext.current = null;
+    const row = rowSelector(target);
     const element =
-      'cardId' in target
-        ? (document.querySelector<HTMLElement>(
-            `tr[data-card-id="${CSS.escape(target.cardId)}"] [data-action="${target.action}"]`,
-          ) ??
-          document.querySelector<HTMLElement>(`tr[data-card-id="${CSS.escape(target.cardId)}"] th`))
-        : document.querySelector<HTMLElement>(target.selector);
+      row !== null && 'action' in target
+        ? (document.querySelector<HTMLElement>(`${row} [data-action="${target.action}"]`) ??
+          document.querySelector<HTMLElement>(`${row} th`))
+        : 'selector' in target
+          ? document.querySelector<HTMLElement>(target.selector)
+          : null;
     if (element) {
       if (element.tabIndex < 0 && element.tagName === 'TH') element.tabIndex = -1;
       element.focus();

@@ -1,6 +1,7 @@
 import {
   addPeriod,
   archiveCard,
+  createItem,
   createTemplateDoc,
   moveCard,
   recolourDomain,
@@ -8,8 +9,10 @@ import {
   renameDomain,
   setPeriodDates,
   setPhaseDates,
+  removeItem,
   toJSON,
   updateCard,
+  updateItem,
 } from '@fdr/model';
 import { describe, expect, it } from 'vitest';
 import { editTemplate } from '../test/editTemplate.ts';
@@ -45,6 +48,49 @@ describe('change text', () => {
     const fr = changes.map((change) => changeText(change, 'fr'));
     expect(fr.some((text) => text.includes('déplacée de') && text.includes(target.label.fr))).toBe(
       true,
+    );
+  });
+
+  it('tells items added, removed, renamed, moved and re-spanned, in both languages', () => {
+    const { changes } = editTemplate((doc) => {
+      updateItem(doc, { id: 'item-service-design-handbook', endPeriodId: 'period-2' }, 'test');
+      updateItem(
+        doc,
+        { id: 'item-open-data', domainId: 'domain-digital-skills', label: { en: 'Open data 2' } },
+        'test',
+      );
+      removeItem(doc, { id: 'item-pilot-c' }, 'test');
+      createItem(
+        doc,
+        {
+          label: { fr: 'Nouvelle activité', en: 'New activity' },
+          role: 'Pr',
+          kind: 'new',
+          domainId: 'domain-digital-governance',
+          startPeriodId: 'period-2',
+          endPeriodId: 'period-3',
+        },
+        'test',
+      );
+    });
+    const en = changes.map((change) => changeText(change, 'en'));
+    const fr = changes.map((change) => changeText(change, 'fr'));
+    expect(en).toContain(
+      'Item “Service design handbook” now spans Period 1 – Period 2 (was Period 1 – Period 3)',
+    );
+    expect(fr).toContain(
+      'L’activité « Manuel de conception des services » couvre maintenant Période 1 – Période 2 (auparavant Période 1 – Période 3)',
+    );
+    expect(en).toContain('Item “Open data” renamed “Open data 2”');
+    expect(en).toContain('Item “Open data 2” moved from Digital enablement to Digital skills');
+    expect(en).toContain(
+      'Roadmap item removed: “Pilot C: to be determined” (Strategic partnerships, Period 3)',
+    );
+    expect(en).toContain(
+      'Roadmap item added: “New activity” (Digital governance, Period 2 – Period 3)',
+    );
+    expect(fr).toContain(
+      'Activité de la feuille de route ajoutée : « Nouvelle activité » (Gouvernance numérique, Période 2 – Période 3)',
     );
   });
 });

@@ -23,11 +23,8 @@ const FIELD: Record<
   leadJurisdiction: 'fieldLeadJurisdiction',
   members: 'fieldMembers',
   formedFrom: 'fieldFormedFrom',
-  label: 'fieldLabel',
   kind: 'fieldKind',
-  domainId: 'fieldDomainId',
-  startPeriodId: 'fieldStartPeriodId',
-  endPeriodId: 'fieldEndPeriodId',
+  cardIds: 'fieldCardIds',
   staleAfterDays: 'fieldStaleAfterDays',
   defaultLocale: 'fieldDefaultLocale',
 };
