@@ -1,15 +1,15 @@
 import { type BoardRole, canAdminister, VERSION_NAME_MAX, VERSION_NOTE_MAX } from '@fdr/model';
 import './versions.css';
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { BoardPageProps } from '../BoardPageProps.ts';
 import { BoardSubpage } from '../checkins/BoardSubpage.tsx';
-import { formatDateTime } from '../checkins/dates.ts';
 import { errorText } from '../errorText.ts';
-import { format } from '../i18n/format.ts';
+import { format, formatDateTime } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { versionStrings } from '../i18n/versionStrings.ts';
 import { Link } from '../Link.tsx';
 import { comparePath, navigate, versionPath } from '../router.ts';
+import { RestoreDialog } from './RestoreDialog.tsx';
 import {
   exportUrl,
   listVersions,
@@ -17,7 +17,7 @@ import {
   takeVersion,
   type VersionInfo,
 } from './versionApi.ts';
-import { kindLabel, sizeText } from './versionLabels.ts';
+import { kindLabel, sizeText, versionName } from './versionLabels.ts';
 
 type Loaded =
   | { kind: 'loading' }
@@ -57,15 +57,25 @@ export function VersionsPage({
     void reload();
   }, [reload]);
 
+  // The version being confirmed, and the button to give focus back to once the dialog is gone.
+  const [asking, setAsking] = useState<VersionInfo | null>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (asking || busy || !returnFocus.current) return;
+    if (returnFocus.current.isConnected) returnFocus.current.focus();
+    returnFocus.current = null;
+  }, [asking, busy]);
+
   const restore = async (version: VersionInfo) => {
-    if (!window.confirm(format(t.restoreConfirm, { name: version.name }))) return;
+    setAsking(null);
     setBusy(version.id);
     setNotice(null);
     try {
       const { before } = await restoreVersion(boardId, version.id);
       setNotice({
         text: format(t.restored, {
-          name: version.name,
+          name: versionName(version, lang),
+          before: versionName(before, lang),
           date: formatDateTime(before.createdAt, lang),
         }),
         error: false,
@@ -147,7 +157,7 @@ export function VersionsPage({
               {versions.map((version) => (
                 <tr key={version.id} data-version-id={version.id} data-kind={version.kind}>
                   <th scope="row">
-                    {version.name}
+                    {versionName(version, lang)}
                     {version.note && <span className="fdr-versions__note">{version.note}</span>}
                   </th>
                   <td>{kindLabel(version.kind, lang)}</td>
@@ -162,29 +172,32 @@ export function VersionsPage({
                     <div className="fdr-versions__actions">
                       <Link href={versionPath(boardId, version.id)}>
                         {t.openVersion}
-                        <span className="fdr-sr-only"> — {version.name}</span>
+                        <span className="fdr-sr-only"> — {versionName(version, lang)}</span>
                       </Link>
                       <Link
                         href={comparePath(boardId, version.id, 'now')}
                         data-testid="compare-now"
                       >
                         {t.compareWithNow}
-                        <span className="fdr-sr-only"> — {version.name}</span>
+                        <span className="fdr-sr-only"> — {versionName(version, lang)}</span>
                       </Link>
                       <a href={exportUrl(boardId, version.id)} download>
                         {t.exportJson}
-                        <span className="fdr-sr-only"> — {version.name}</span>
+                        <span className="fdr-sr-only"> — {versionName(version, lang)}</span>
                       </a>
                       {secretariat && (
                         <button
                           type="button"
                           className="fdr-button fdr-button--danger"
                           disabled={busy !== null}
-                          onClick={() => void restore(version)}
+                          onClick={(event) => {
+                            returnFocus.current = event.currentTarget;
+                            setAsking(version);
+                          }}
                           data-testid="restore"
                         >
                           {busy === version.id ? t.restoring : t.restore}
-                          <span className="fdr-sr-only"> — {version.name}</span>
+                          <span className="fdr-sr-only"> — {versionName(version, lang)}</span>
                         </button>
                       )}
                     </div>
@@ -195,6 +208,14 @@ export function VersionsPage({
           </table>
         )}
       </section>
+      {asking && (
+        <RestoreDialog
+          version={asking}
+          lang={lang}
+          onConfirm={() => void restore(asking)}
+          onCancel={() => setAsking(null)}
+        />
+      )}
     </BoardSubpage>
   );
 }
@@ -293,7 +314,7 @@ function CompareForm({
   const option = (version: VersionInfo) => (
     <option key={version.id} value={version.id}>
       {format(t.optionVersion, {
-        name: version.name,
+        name: versionName(version, lang),
         date: formatDateTime(version.createdAt, lang),
       })}
     </option>
