@@ -148,79 +148,86 @@ export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
             {data.members.length === 0 ? (
               <p>{t.membersEmpty}</p>
             ) : (
-              <table className="fdr-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.name}</th>
-                    <th scope="col">{t.email}</th>
-                    <th scope="col">{t.role}</th>
-                    <th scope="col">{t.cards}</th>
-                    <th scope="col">
-                      <span className="fdr-sr-only">{t.remove}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.members.map((m) => (
-                    <tr key={m.userId}>
-                      <td>{m.name}</td>
-                      <td>{m.email}</td>
-                      <td>
-                        <select
-                          aria-label={`${t.role} — ${m.name}`}
-                          value={m.role}
-                          onChange={(e) => {
-                            const role = e.target.value as BoardRole;
-                            void act(() =>
-                              setRole(
-                                boardId,
-                                m.userId,
-                                role,
-                                role === 'task-team' ? m.cardIds : [],
-                              ),
-                            );
-                          }}
-                        >
-                          {BOARD_ROLES.map((role) => (
-                            <option
-                              key={role}
-                              value={role}
-                              disabled={role === 'task-team' && m.cardIds.length === 0}
-                            >
-                              {roleLabel(role)}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                      <td data-testid="member-cards">
-                        {m.role === 'task-team' &&
-                          (m.cardIds.length === 0 ? (
-                            <span className="fdr-hint">{t.noCards}</span>
-                          ) : (
-                            <ul className="fdr-member-cards">
-                              {cardTitles(m.cardIds, data.cards, lang).map((title) => (
-                                <li key={title}>{title}</li>
-                              ))}
-                            </ul>
-                          ))}
-                      </td>
-                      <td>
-                        <button
-                          type="button"
-                          className="fdr-button fdr-button--danger"
-                          onClick={() => {
-                            if (confirm(format(t.removeConfirm, { name: m.name })))
-                              void act(() => removeMember(boardId, m.userId));
-                          }}
-                        >
-                          {t.remove}
-                          <span className="fdr-sr-only"> {m.name}</span>
-                        </button>
-                      </td>
+              <section
+                className="fdr-members-scroll"
+                aria-labelledby="members-heading"
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box the keyboard must reach
+                tabIndex={0}
+              >
+                <table className="fdr-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.name}</th>
+                      <th scope="col">{t.email}</th>
+                      <th scope="col">{t.role}</th>
+                      <th scope="col">{t.cards}</th>
+                      <th scope="col">
+                        <span className="fdr-sr-only">{t.remove}</span>
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {data.members.map((m) => (
+                      <tr key={m.userId}>
+                        <td>{m.name}</td>
+                        <td>{m.email}</td>
+                        <td>
+                          <select
+                            aria-label={`${t.role} — ${m.name}`}
+                            value={m.role}
+                            onChange={(e) => {
+                              const role = e.target.value as BoardRole;
+                              void act(() =>
+                                setRole(
+                                  boardId,
+                                  m.userId,
+                                  role,
+                                  role === 'task-team' ? m.cardIds : [],
+                                ),
+                              );
+                            }}
+                          >
+                            {BOARD_ROLES.map((role) => (
+                              <option
+                                key={role}
+                                value={role}
+                                disabled={role === 'task-team' && m.cardIds.length === 0}
+                              >
+                                {roleLabel(role)}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                        <td data-testid="member-cards">
+                          {m.role === 'task-team' &&
+                            (m.cardIds.length === 0 ? (
+                              <span className="fdr-hint">{t.noCards}</span>
+                            ) : (
+                              <ul className="fdr-member-cards">
+                                {cardTitles(m.cardIds, data.cards, lang).map((title) => (
+                                  <li key={title}>{title}</li>
+                                ))}
+                              </ul>
+                            ))}
+                        </td>
+                        <td>
+                          <button
+                            type="button"
+                            className="fdr-button fdr-button--danger"
+                            onClick={() => {
+                              if (confirm(format(t.removeConfirm, { name: m.name })))
+                                void act(() => removeMember(boardId, m.userId));
+                            }}
+                          >
+                            {t.remove}
+                            <span className="fdr-sr-only"> {m.name}</span>
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
             )}
           </section>
 

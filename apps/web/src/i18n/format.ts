@@ -53,12 +53,12 @@ export function formatDateTime(value: string | number | Date, lang: 'fr' | 'en')
     year: 'numeric',
     month: 'short',
     day: 'numeric',
-    hour: '2-digit',
+    hour: 'numeric',
     minute: '2-digit',
   }).format(date);
 }
 
 /** The time of day only (for "recorded at 14:32"). */
 export function formatTime(value: string | number | Date, lang: 'fr' | 'en'): string {
-  return dateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(new Date(value));
+  return dateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' }).format(new Date(value));
 }
