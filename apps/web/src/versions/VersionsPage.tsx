@@ -141,71 +141,79 @@ export function VersionsPage({
         )}
         {loaded.kind === 'ready' && versions.length === 0 && <p>{t.listEmpty}</p>}
         {versions.length > 0 && (
-          <table className="fdr-table fdr-versions__table" data-testid="versions-table">
-            <caption className="fdr-sr-only">{t.listCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.colName}</th>
-                <th scope="col">{t.colKind}</th>
-                <th scope="col">{t.colAuthor}</th>
-                <th scope="col">{t.colTaken}</th>
-                <th scope="col">{t.colSize}</th>
-                <th scope="col">{t.colActions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.map((version) => (
-                <tr key={version.id} data-version-id={version.id} data-kind={version.kind}>
-                  <th scope="row">
-                    {versionName(version, lang)}
-                    {version.note && <span className="fdr-versions__note">{version.note}</span>}
-                  </th>
-                  <td>{kindLabel(version.kind, lang)}</td>
-                  <td>{version.authorName ?? t.authorAutomatic}</td>
-                  <td>
-                    <time dateTime={new Date(version.createdAt).toISOString()}>
-                      {formatDateTime(version.createdAt, lang)}
-                    </time>
-                  </td>
-                  <td>{sizeText(version.bytes, lang)}</td>
-                  <td>
-                    <div className="fdr-versions__actions">
-                      <Link href={versionPath(boardId, version.id)}>
-                        {t.openVersion}
-                        <span className="fdr-sr-only"> — {versionName(version, lang)}</span>
-                      </Link>
-                      <Link
-                        href={comparePath(boardId, version.id, 'now')}
-                        data-testid="compare-now"
-                      >
-                        {t.compareWithNow}
-                        <span className="fdr-sr-only"> — {versionName(version, lang)}</span>
-                      </Link>
-                      <a href={exportUrl(boardId, version.id)} download>
-                        {t.exportJson}
-                        <span className="fdr-sr-only"> — {versionName(version, lang)}</span>
-                      </a>
-                      {secretariat && (
-                        <button
-                          type="button"
-                          className="fdr-button fdr-button--danger"
-                          disabled={busy !== null}
-                          onClick={(event) => {
-                            returnFocus.current = event.currentTarget;
-                            setAsking(version);
-                          }}
-                          data-testid="restore"
-                        >
-                          {busy === version.id ? t.restoring : t.restore}
-                          <span className="fdr-sr-only"> — {versionName(version, lang)}</span>
-                        </button>
-                      )}
-                    </div>
-                  </td>
+          // On a phone the table scrolls in its own box rather than widening the page.
+          <section
+            className="fdr-versions__scroll"
+            aria-labelledby="versions-list"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box the keyboard must reach
+            tabIndex={0}
+          >
+            <table className="fdr-table fdr-versions__table" data-testid="versions-table">
+              <caption className="fdr-sr-only">{t.listCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.colName}</th>
+                  <th scope="col">{t.colKind}</th>
+                  <th scope="col">{t.colAuthor}</th>
+                  <th scope="col">{t.colTaken}</th>
+                  <th scope="col">{t.colSize}</th>
+                  <th scope="col">{t.colActions}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {versions.map((version) => (
+                  <tr key={version.id} data-version-id={version.id} data-kind={version.kind}>
+                    <th scope="row">
+                      {versionName(version, lang)}
+                      {version.note && <span className="fdr-versions__note">{version.note}</span>}
+                    </th>
+                    <td>{kindLabel(version.kind, lang)}</td>
+                    <td>{version.authorName ?? t.authorAutomatic}</td>
+                    <td>
+                      <time dateTime={new Date(version.createdAt).toISOString()}>
+                        {formatDateTime(version.createdAt, lang)}
+                      </time>
+                    </td>
+                    <td>{sizeText(version.bytes, lang)}</td>
+                    <td>
+                      <div className="fdr-versions__actions">
+                        <Link href={versionPath(boardId, version.id)}>
+                          {t.openVersion}
+                          <span className="fdr-sr-only"> — {versionName(version, lang)}</span>
+                        </Link>
+                        <Link
+                          href={comparePath(boardId, version.id, 'now')}
+                          data-testid="compare-now"
+                        >
+                          {t.compareWithNow}
+                          <span className="fdr-sr-only"> — {versionName(version, lang)}</span>
+                        </Link>
+                        <a href={exportUrl(boardId, version.id)} download>
+                          {t.exportJson}
+                          <span className="fdr-sr-only"> — {versionName(version, lang)}</span>
+                        </a>
+                        {secretariat && (
+                          <button
+                            type="button"
+                            className="fdr-button fdr-button--danger"
+                            disabled={busy !== null}
+                            onClick={(event) => {
+                              returnFocus.current = event.currentTarget;
+                              setAsking(version);
+                            }}
+                            data-testid="restore"
+                          >
+                            {busy === version.id ? t.restoring : t.restore}
+                            <span className="fdr-sr-only"> — {versionName(version, lang)}</span>
+                          </button>
+                        )}
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
         )}
       </section>
       {asking && (
