@@ -15,6 +15,7 @@ import { format, formatDateTime } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { Link } from '../Link.tsx';
 import { boardPath } from '../router.ts';
+import { ScrollRegion } from '../ScrollRegion.tsx';
 import { AccountLayout } from './AccountLayout.tsx';
 import {
   boardCards,
@@ -148,12 +149,7 @@ export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
             {data.members.length === 0 ? (
               <p>{t.membersEmpty}</p>
             ) : (
-              <section
-                className="fdr-members-scroll"
-                aria-labelledby="members-heading"
-                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box the keyboard must reach
-                tabIndex={0}
-              >
+              <ScrollRegion labelledBy="members-heading">
                 <table className="fdr-table">
                   <thead>
                     <tr>
@@ -227,7 +223,7 @@ export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
                     ))}
                   </tbody>
                 </table>
-              </section>
+              </ScrollRegion>
             )}
           </section>
 

@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/strings.ts';
 import { versionStrings } from '../i18n/versionStrings.ts';
 import { Link } from '../Link.tsx';
 import { comparePath, navigate, versionPath } from '../router.ts';
+import { ScrollRegion } from '../ScrollRegion.tsx';
 import { RestoreDialog } from './RestoreDialog.tsx';
 import {
   exportUrl,
@@ -141,13 +142,7 @@ export function VersionsPage({
         )}
         {loaded.kind === 'ready' && versions.length === 0 && <p>{t.listEmpty}</p>}
         {versions.length > 0 && (
-          // On a phone the table scrolls in its own box rather than widening the page.
-          <section
-            className="fdr-versions__scroll"
-            aria-labelledby="versions-list"
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box the keyboard must reach
-            tabIndex={0}
-          >
+          <ScrollRegion labelledBy="versions-list">
             <table className="fdr-table fdr-versions__table" data-testid="versions-table">
               <caption className="fdr-sr-only">{t.listCaption}</caption>
               <thead>
@@ -213,7 +208,7 @@ export function VersionsPage({
                 ))}
               </tbody>
             </table>
-          </section>
+          </ScrollRegion>
         )}
       </section>
       {asking && (
