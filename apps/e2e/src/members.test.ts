@@ -94,6 +94,10 @@ describe('board members (secretariat)', () => {
         expect(await invites.textContent()).toMatch(t.accepted);
         expect(await invites.locator('li', { hasText: t.pending }).count()).toBe(1);
         expect(await truncatedSelects(page)).toEqual([]);
+        // The table scrolls in its own box: the page keeps the screen's width.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          phone ? 390 : 1440,
+        );
         await page.screenshot({
           path: screenshotPath(`members-${lang}-${size}.png`),
           fullPage: true,
