@@ -138,4 +138,36 @@ describe('board members (secretariat)', () => {
       }
     }
   });
+
+  it('removing a member asks in the app’s own dialog, by keyboard, focus kept and given back', async () => {
+    const boardId = await createBoard(suite.app);
+    await suite.app.signUp({ name: 'Rémi Retiré', board: boardId, role: 'observer' });
+    const { page } = await suite.client({ cookie: suite.app.adminCookie, locale: 'fr-CA' });
+    let browserDialogs = 0;
+    page.on('dialog', (dialog) => {
+      browserDialogs++;
+      void dialog.dismiss();
+    });
+    await page.goto(`${suite.app.url}/b/${boardId}/members`);
+    const button = page.getByRole('button', { name: 'Retirer Rémi Retiré' });
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    const dialog = page.getByTestId('remove-dialog');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    expect(await dialog.getByRole('heading').textContent()).toBe(
+      'Retirer Rémi Retiré du tableau ?',
+    );
+    expect(await focused()).toBe('Annuler');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(focused).toBe('Retirer Rémi Retiré');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('Retirer');
+    await page.keyboard.press('Enter');
+    await page.locator('tr', { hasText: 'Rémi Retiré' }).waitFor({ state: 'detached' });
+    expect(browserDialogs).toBe(0);
+  });
 });

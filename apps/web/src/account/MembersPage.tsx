@@ -5,17 +5,18 @@ import {
   type BoardRole,
   localize,
 } from '@fdr/model';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api.ts';
 import type { BoardPageProps } from '../BoardPageProps.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import { format, formatDateTime } from '../i18n/format.ts';
-import type { Lang } from '../i18n/strings.ts';
+import { type Lang, strings } from '../i18n/strings.ts';
 import { Link } from '../Link.tsx';
 import { boardPath } from '../router.ts';
 import { ScrollRegion } from '../ScrollRegion.tsx';
+import { Dialog } from '../table/Dialog.tsx';
 import { AccountLayout } from './AccountLayout.tsx';
 import {
   boardCards,
@@ -129,6 +130,17 @@ export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
     });
   };
 
+  // The member whose removal is being confirmed, and the button that asked.
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const removeOpener = useRef<HTMLElement | null>(null);
+  const membersHeading = useRef<HTMLHeadingElement>(null);
+  const closeRemove = (removed: boolean) => {
+    setRemoving(null);
+    // Back to the button that opened the dialog; its row is gone after a removal.
+    const target = removed ? membersHeading.current : removeOpener.current;
+    requestAnimationFrame(() => target?.focus());
+  };
+
   const roleLabel = (role: BoardRole) => BOARD_ROLE_LABELS[role][lang];
   return (
     <AccountLayout lang={lang} setLang={setLang} title={t.membersTitle} wide>
@@ -143,7 +155,7 @@ export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
       {data && (
         <>
           <section aria-labelledby="members-heading">
-            <h2 id="members-heading" className="fdr-sr-only">
+            <h2 id="members-heading" className="fdr-sr-only" ref={membersHeading} tabIndex={-1}>
               {t.membersTitle}
             </h2>
             {data.members.length === 0 ? (
@@ -210,9 +222,10 @@ export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
                           <button
                             type="button"
                             className="fdr-button fdr-button--danger"
-                            onClick={() => {
-                              if (confirm(format(t.removeConfirm, { name: m.name })))
-                                void act(() => removeMember(boardId, m.userId));
+                            data-testid="member-remove"
+                            onClick={(event) => {
+                              removeOpener.current = event.currentTarget;
+                              setRemoving(m);
                             }}
                           >
                             {t.remove}
@@ -304,6 +317,36 @@ export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
               </>
             )}
           </section>
+
+          {removing && (
+            <Dialog
+              heading={format(t.removeConfirm, { name: removing.name })}
+              onClose={() => closeRemove(false)}
+              testId="remove-dialog"
+            >
+              <div className="fdr-actions">
+                <button
+                  type="button"
+                  className="fdr-button fdr-button--danger"
+                  onClick={() => {
+                    const member = removing;
+                    closeRemove(true);
+                    void act(() => removeMember(boardId, member.userId));
+                  }}
+                >
+                  {t.remove}
+                </button>
+                <button
+                  type="button"
+                  className="fdr-button"
+                  data-autofocus
+                  onClick={() => closeRemove(false)}
+                >
+                  {strings[lang].cancel}
+                </button>
+              </div>
+            </Dialog>
+          )}
 
           <section aria-labelledby="audit-heading">
             <h2 id="audit-heading">{t.auditHeading}</h2>
