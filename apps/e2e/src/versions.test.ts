@@ -114,29 +114,61 @@ describe('versions', () => {
     ).toBe('Déplacée');
     await versions.screenshot({ path: screenshotPath('compare-moved.png') });
 
-    // Restore, after a confirmation; both open windows follow live.
+    // Restore, after a confirmation in the app's own dialog, by keyboard alone; both open
+    // windows follow live.
     await versions.getByRole('link', { name: 'Toutes les versions' }).click();
-    versions.once('dialog', (dialog) => {
-      expect(dialog.message()).toContain(`Restaurer « ${VERSION_NAME} » ?`);
-      void dialog.accept();
+    let browserDialogs = 0;
+    versions.on('dialog', (dialog) => {
+      browserDialogs++;
+      void dialog.dismiss();
     });
-    const restoreStarted = Date.now();
-    await versions
+    const restoreButton = versions
       .locator('tr[data-kind="named"]')
-      .getByRole('button', { name: `Restaurer — ${VERSION_NAME}` })
-      .click();
+      .getByRole('button', { name: `Restaurer — ${VERSION_NAME}` });
+    const focused = () =>
+      versions.evaluate(() => ({
+        text: document.activeElement?.textContent ?? '',
+        inDialog: Boolean(document.activeElement?.closest('[data-testid="restore-dialog"]')),
+      }));
+    const dialog = versions.getByTestId('restore-dialog');
+    await restoreButton.focus();
+    await versions.keyboard.press('Enter');
+    await dialog.waitFor();
+    expect(await dialog.getByRole('heading').textContent()).toBe(`Restaurer « ${VERSION_NAME} » ?`);
+    expect(await dialog.textContent()).toContain(`Avant la restauration de « ${VERSION_NAME} »`);
+    // Focus starts on Cancel (Enter alone must not restore), and stays in the dialog.
+    expect(await focused()).toEqual({ text: 'Annuler', inDialog: true });
+    await versions.keyboard.press('Shift+Tab');
+    expect(await focused()).toEqual({ text: 'Restaurer', inDialog: true });
+    // Escape cancels and gives focus back to the button that opened the dialog.
+    await versions.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect((await focused()).text).toBe(`Restaurer — ${VERSION_NAME}`);
+    await versions.keyboard.press('Enter');
+    await dialog.waitFor();
+    await versions.screenshot({ path: screenshotPath('restore-dialog.png') });
+    await versions.keyboard.press('Shift+Tab');
+    const restoreStarted = Date.now();
+    await versions.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
     await Promise.all([waitForCardIn(a, SECURITY, home), waitForCardIn(b, SECURITY, home)]);
     metrics.restoreSeenInBothWindowsMs = Date.now() - restoreStarted;
     await versions.getByText(`Tableau restauré à « ${VERSION_NAME} »`).waitFor();
+    await expect.poll(async () => (await focused()).text).toBe(`Restaurer — ${VERSION_NAME}`);
+    expect(browserDialogs).toBe(0);
 
     // The state before was kept: open it, read-only, with its banner.
-    await versions.locator('tr[data-kind="before-restore"]').waitFor();
+    const kept = versions.locator('tr[data-kind="before-restore"]');
+    await kept.waitFor();
+    expect(await kept.getByRole('rowheader').textContent()).toBe(
+      `Avant la restauration de « ${VERSION_NAME} »`,
+    );
     await versions.getByRole('link', { name: 'Ouvrir l’état d’avant' }).click();
     const banner = versions.getByTestId('version-banner');
     await banner.waitFor();
     expect(await banner.textContent()).toMatch(
       new RegExp(
-        `^Version « ${VERSION_NAME} », prise le .+ par Secrétariat E2E\\. Lecture seule\\.`,
+        `^Version « Avant la restauration de « ${VERSION_NAME} » », prise le .+ par Secrétariat E2E\\. Lecture seule\\.`,
       ),
     );
     await versions.locator(`[data-testid="fdr-card"][data-card-id="${SECURITY}"]`).waitFor();

@@ -21,7 +21,7 @@ import { ErrorAlert } from './ErrorAlert.tsx';
 import { errorText } from './errorText.ts';
 import { accountStrings } from './i18n/accountStrings.ts';
 import { checkinStrings } from './i18n/checkinStrings.ts';
-import { format } from './i18n/format.ts';
+import { format, formatDateTime } from './i18n/format.ts';
 import { type Lang, strings } from './i18n/strings.ts';
 import { LangSwitch } from './LangSwitch.tsx';
 import { Link } from './Link.tsx';
@@ -141,7 +141,7 @@ function BoardItem({
           </span>
         )}
         <span className="fdr-board-item__date">
-          {t.updated} {new Date(board.updatedAt).toLocaleString(`${lang}-CA`)}
+          {t.updated} {formatDateTime(board.updatedAt, lang)}
         </span>
       </div>
       {(board.role === undefined || canAdminister(board.role)) && (

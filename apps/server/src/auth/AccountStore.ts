@@ -359,6 +359,14 @@ export class AccountStore {
     return changed === 1 ? this.link(tokenHash) : null;
   }
 
+  /** Names the account a used link went to, once that account exists. */
+  async setLinkUser(tokenHash: string, userId: string): Promise<void> {
+    await this.sql.run('UPDATE link_tokens SET used_by = ? WHERE token_hash = ?', [
+      userId,
+      tokenHash,
+    ]);
+  }
+
   async invites(boardId: string): Promise<LinkToken[]> {
     const rows = await this.sql.all(
       "SELECT * FROM link_tokens WHERE kind = 'invite' AND board_id = ? ORDER BY created_at DESC",

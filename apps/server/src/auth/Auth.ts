@@ -338,6 +338,9 @@ export class Auth {
     if (!link?.boardId || !link.role) throw gone('invite');
     const user =
       'user' in who ? who.user : await this.createUser({ ...account!, isAdmin: false }, null);
+    // The link is consumed before a new account exists (so two uses cannot both create one);
+    // it is then tied to that account, for the secretariat's list of who accepted.
+    if (link.usedBy === null) await this.store.setLinkUser(link.tokenHash, user.id);
     const existing = await this.store.membership(link.boardId, user.id);
     // Accepting never demotes: an invitation adds a role or cards, it does not take any away.
     const membership: BoardMembership =

@@ -251,6 +251,50 @@ describe('invitations', () => {
     expect(reused.json.errorFr).toMatch(/invitation/);
   });
 
+  it('the invitation list says who accepted and when; a pending one names nobody', async () => {
+    const s = await server();
+    const board = await createBoard(s);
+    const first = await api(s, `/boards/${board}/invites`, {
+      body: { role: 'council' },
+      cookie: s.cookie,
+    });
+    await api(s, `/boards/${board}/invites`, { body: { role: 'observer' }, cookie: s.cookie });
+    const token = String(first.json.url).split('#')[1];
+    const before = Date.now();
+    await api(s, '/invites/accept', {
+      body: { token, email: 'aicha@gc.ca', name: 'Aïcha', password: 'correct horse battery' },
+    });
+    const list = await api(s, `/boards/${board}/invites`, { cookie: s.cookie });
+    const invites = list.json.invites as {
+      role: string;
+      status: string;
+      acceptedAt: number | null;
+      acceptedBy: { name: string; email: string } | null;
+    }[];
+    const council = invites.find((i) => i.role === 'council');
+    const observer = invites.find((i) => i.role === 'observer');
+    expect(council).toMatchObject({
+      status: 'used',
+      acceptedBy: { name: 'Aïcha', email: 'aicha@gc.ca' },
+    });
+    expect(council?.acceptedAt).toBeGreaterThanOrEqual(before);
+    expect(observer).toMatchObject({ status: 'pending', acceptedAt: null, acceptedBy: null });
+  });
+
+  it('lists the board’s cards with their domain, and the domains in lane order', async () => {
+    const s = await server();
+    const board = await createBoard(s);
+    const res = await api(s, `/boards/${board}/cards`, { cookie: s.cookie });
+    const { cards, domains } = res.json as {
+      cards: { id: string; domainId: string }[];
+      domains: { id: string; label: { fr: string; en: string } }[];
+    };
+    expect(domains.length).toBe(10);
+    expect(cards.length).toBeGreaterThan(30);
+    const known = new Set(domains.map((d) => d.id));
+    expect(cards.every((card) => known.has(card.domainId))).toBe(true);
+  });
+
   it('an expired invite is refused', async () => {
     const s = await server({ inviteTtlHours: 1 });
     const board = await createBoard(s);

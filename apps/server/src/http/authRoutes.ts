@@ -168,13 +168,22 @@ export function authRoutes(deps: AuthRouteDeps) {
     const boardId = c.req.param('boardId');
     await auth.requireAdministrator(currentUser(c), boardId);
     const now = Date.now();
-    const invites = (await auth.store.invites(boardId)).map((i) => ({
-      role: i.role,
-      cardIds: i.cardIds,
-      createdAt: i.createdAt,
-      expiresAt: i.expiresAt,
-      status: i.usedAt !== null ? 'used' : i.expiresAt <= now ? 'expired' : 'pending',
-    }));
+    const invites = await Promise.all(
+      (await auth.store.invites(boardId)).map(async (i) => {
+        // Who accepted, so the secretariat can tell which invitation reached whom (an account
+        // deleted since then leaves the invitation used, without a name).
+        const user = i.usedBy === null ? null : await auth.store.userById(i.usedBy);
+        return {
+          role: i.role,
+          cardIds: i.cardIds,
+          createdAt: i.createdAt,
+          expiresAt: i.expiresAt,
+          status: i.usedAt !== null ? 'used' : i.expiresAt <= now ? 'expired' : 'pending',
+          acceptedAt: i.usedAt,
+          acceptedBy: user ? { name: user.name, email: user.email } : null,
+        };
+      }),
+    );
     return c.json({ invites });
   });
 
@@ -209,10 +218,12 @@ export function authRoutes(deps: AuthRouteDeps) {
     const board = await registry.acquire(boardId);
     try {
       const roadmap = toJSON(board.doc);
+      // Cards carry their domain, and domains come in lane order, so pickers can group by lane.
       return c.json({
         cards: roadmap.cards
           .filter((card) => !card.archived)
-          .map((card) => ({ id: card.id, title: card.title })),
+          .map((card) => ({ id: card.id, title: card.title, domainId: card.domainId })),
+        domains: roadmap.domains.map((domain) => ({ id: domain.id, label: domain.label })),
       });
     } finally {
       registry.release(boardId);

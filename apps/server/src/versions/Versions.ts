@@ -1,4 +1,5 @@
 import {
+  beforeRestoreName,
   type Change,
   diff,
   migrateDoc,
@@ -149,8 +150,9 @@ export class Versions {
     const board = await this.options.registry.acquire(boardId);
     try {
       const before = await this.take(boardId, {
-        name: found.info.name,
-        note: `Avant la restauration de « ${found.info.name} » / Before restoring "${found.info.name}"`,
+        // Named after the restored version, never the same name: the list must tell them apart.
+        name: beforeRestoreName(found.info.name),
+        note: '',
         kind: 'before-restore',
         authorId: actor.id,
         authorName: actor.name,

@@ -94,8 +94,13 @@ describe('versions', () => {
     const list = (await api(`/boards/${boardId}/versions`)).json.versions as {
       id: string;
       kind: string;
+      name: string;
     }[];
     expect(list.map((v) => v.kind)).toEqual(['before-restore', 'named']);
+    // Named after the restored version, in both languages, never with the same name.
+    expect(list[0]!.name).toBe(
+      'Avant la restauration de « Réunion de février 2018 » / Before restoring “Réunion de février 2018”',
+    );
     const before = await api(`/boards/${boardId}/versions/${list[0]!.id}`);
     expect(
       (before.json.roadmap as { domains: { label: { fr: string } }[] }).domains.some(

@@ -10,12 +10,14 @@ export function AccountLayout(props: {
   setLang: (lang: Lang) => void;
   title: string;
   children: ReactNode;
+  /** A wider column, for tables (the members page). */
+  wide?: boolean;
 }) {
   useEffect(() => {
     document.title = `${props.title} — ${strings[props.lang].title}`;
   }, [props.title, props.lang]);
   return (
-    <main className="fdr-home fdr-account">
+    <main className={`fdr-home fdr-account${props.wide ? ' fdr-account--wide' : ''}`}>
       <header className="fdr-home__header">
         <h1>{props.title}</h1>
         <LangSwitch lang={props.lang} setLang={props.setLang} />

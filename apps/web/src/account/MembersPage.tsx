@@ -3,19 +3,20 @@ import {
   BOARD_ROLES,
   type BoardMembership,
   type BoardRole,
-  type Localized,
   localize,
 } from '@fdr/model';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api.ts';
 import type { BoardPageProps } from '../BoardPageProps.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
-import { format } from '../i18n/format.ts';
-import type { Lang } from '../i18n/strings.ts';
+import { format, formatDateTime } from '../i18n/format.ts';
+import { type Lang, strings } from '../i18n/strings.ts';
 import { Link } from '../Link.tsx';
 import { boardPath } from '../router.ts';
+import { ScrollRegion } from '../ScrollRegion.tsx';
+import { Dialog } from '../table/Dialog.tsx';
 import { AccountLayout } from './AccountLayout.tsx';
 import {
   boardCards,
@@ -27,40 +28,62 @@ import {
 } from './accountApi.ts';
 
 type Member = BoardMembership & { email: string; name: string };
+type BoardCards = Awaited<ReturnType<typeof boardCards>>;
 type Data = {
   members: Member[];
   invites: Awaited<ReturnType<typeof listInvites>>['invites'];
-  cards: { id: string; title: Localized }[];
+  cards: BoardCards['cards'];
+  domains: BoardCards['domains'];
 };
 
+/** The task team's cards, one group per domain (lane order), each box with its label beside it. */
 function CardPicker(props: {
   lang: Lang;
   legend: string;
   cards: Data['cards'];
+  domains: Data['domains'];
   selected: string[];
   onChange: (ids: string[]) => void;
 }) {
+  const groups = props.domains
+    .map((domain) => ({ domain, cards: props.cards.filter((c) => c.domainId === domain.id) }))
+    .filter((group) => group.cards.length > 0);
   return (
-    <fieldset className="fdr-card-picker">
+    <fieldset className="fdr-card-picker" data-testid="card-picker">
       <legend>{props.legend}</legend>
-      {props.cards.map((card) => (
-        <label key={card.id}>
-          <input
-            type="checkbox"
-            checked={props.selected.includes(card.id)}
-            onChange={(e) =>
-              props.onChange(
-                e.target.checked
-                  ? [...props.selected, card.id]
-                  : props.selected.filter((id) => id !== card.id),
-              )
-            }
-          />{' '}
-          {localize(card.title, props.lang)}
-        </label>
-      ))}
+      <div className="fdr-card-picker__groups">
+        {groups.map(({ domain, cards }) => (
+          <fieldset key={domain.id} className="fdr-card-picker__domain">
+            <legend>{localize(domain.label, props.lang)}</legend>
+            {cards.map((card) => (
+              <label key={card.id} className="fdr-card-picker__card">
+                <input
+                  type="checkbox"
+                  checked={props.selected.includes(card.id)}
+                  onChange={(e) =>
+                    props.onChange(
+                      e.target.checked
+                        ? [...props.selected, card.id]
+                        : props.selected.filter((id) => id !== card.id),
+                    )
+                  }
+                />
+                <span>{localize(card.title, props.lang)}</span>
+              </label>
+            ))}
+          </fieldset>
+        ))}
+      </div>
     </fieldset>
   );
+}
+
+/** The titles of a task-team member's cards, in the UI language. */
+function cardTitles(ids: readonly string[], cards: Data['cards'], lang: Lang): string[] {
+  return ids.flatMap((id) => {
+    const card = cards.find((c) => c.id === id);
+    return card ? [localize(card.title, lang)] : [];
+  });
 }
 
 /** The secretariat's page: who has which role, invitations, and the audit log. */
@@ -76,7 +99,9 @@ export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
 
   const reload = useCallback(() => {
     Promise.all([listMembers(boardId), listInvites(boardId), boardCards(boardId)])
-      .then(([m, i, c]) => setData({ members: m.members, invites: i.invites, cards: c.cards }))
+      .then(([m, i, c]) =>
+        setData({ members: m.members, invites: i.invites, cards: c.cards, domains: c.domains }),
+      )
       .catch((e: unknown) =>
         setError(e instanceof ApiError && e.status === 403 ? t.notAllowed : errorText(e, lang)),
       );
@@ -105,9 +130,20 @@ export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
     });
   };
 
+  // The member whose removal is being confirmed, and the button that asked.
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const removeOpener = useRef<HTMLElement | null>(null);
+  const membersHeading = useRef<HTMLHeadingElement>(null);
+  const closeRemove = (removed: boolean) => {
+    setRemoving(null);
+    // Back to the button that opened the dialog; its row is gone after a removal.
+    const target = removed ? membersHeading.current : removeOpener.current;
+    requestAnimationFrame(() => target?.focus());
+  };
+
   const roleLabel = (role: BoardRole) => BOARD_ROLE_LABELS[role][lang];
   return (
-    <AccountLayout lang={lang} setLang={setLang} title={t.membersTitle}>
+    <AccountLayout lang={lang} setLang={setLang} title={t.membersTitle} wide>
       <p>
         <Link href={boardPath(boardId)}>{t.backToBoard}</Link>
       </p>
@@ -119,78 +155,94 @@ export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
       {data && (
         <>
           <section aria-labelledby="members-heading">
-            <h2 id="members-heading" className="fdr-sr-only">
+            <h2 id="members-heading" className="fdr-sr-only" ref={membersHeading} tabIndex={-1}>
               {t.membersTitle}
             </h2>
             {data.members.length === 0 ? (
               <p>{t.membersEmpty}</p>
             ) : (
-              <table className="fdr-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.name}</th>
-                    <th scope="col">{t.email}</th>
-                    <th scope="col">{t.role}</th>
-                    <th scope="col">
-                      <span className="fdr-sr-only">{t.remove}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.members.map((m) => (
-                    <tr key={m.userId}>
-                      <td>{m.name}</td>
-                      <td>{m.email}</td>
-                      <td>
-                        <select
-                          aria-label={`${t.role} — ${m.name}`}
-                          value={m.role}
-                          onChange={(e) => {
-                            const role = e.target.value as BoardRole;
-                            void act(() =>
-                              setRole(
-                                boardId,
-                                m.userId,
-                                role,
-                                role === 'task-team' ? m.cardIds : [],
-                              ),
-                            );
-                          }}
-                        >
-                          {BOARD_ROLES.map((role) => (
-                            <option
-                              key={role}
-                              value={role}
-                              disabled={role === 'task-team' && m.cardIds.length === 0}
-                            >
-                              {roleLabel(role)}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                      <td>
-                        <button
-                          type="button"
-                          className="fdr-button fdr-button--danger"
-                          onClick={() => {
-                            if (confirm(format(t.removeConfirm, { name: m.name })))
-                              void act(() => removeMember(boardId, m.userId));
-                          }}
-                        >
-                          {t.remove}
-                          <span className="fdr-sr-only"> {m.name}</span>
-                        </button>
-                      </td>
+              <ScrollRegion labelledBy="members-heading">
+                <table className="fdr-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.name}</th>
+                      <th scope="col">{t.email}</th>
+                      <th scope="col">{t.role}</th>
+                      <th scope="col">{t.cards}</th>
+                      <th scope="col">
+                        <span className="fdr-sr-only">{t.remove}</span>
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {data.members.map((m) => (
+                      <tr key={m.userId}>
+                        <td>{m.name}</td>
+                        <td>{m.email}</td>
+                        <td>
+                          <select
+                            aria-label={`${t.role} — ${m.name}`}
+                            value={m.role}
+                            onChange={(e) => {
+                              const role = e.target.value as BoardRole;
+                              void act(() =>
+                                setRole(
+                                  boardId,
+                                  m.userId,
+                                  role,
+                                  role === 'task-team' ? m.cardIds : [],
+                                ),
+                              );
+                            }}
+                          >
+                            {BOARD_ROLES.map((role) => (
+                              <option
+                                key={role}
+                                value={role}
+                                disabled={role === 'task-team' && m.cardIds.length === 0}
+                              >
+                                {roleLabel(role)}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                        <td data-testid="member-cards">
+                          {m.role === 'task-team' &&
+                            (m.cardIds.length === 0 ? (
+                              <span className="fdr-hint">{t.noCards}</span>
+                            ) : (
+                              <ul className="fdr-member-cards">
+                                {cardTitles(m.cardIds, data.cards, lang).map((title) => (
+                                  <li key={title}>{title}</li>
+                                ))}
+                              </ul>
+                            ))}
+                        </td>
+                        <td>
+                          <button
+                            type="button"
+                            className="fdr-button fdr-button--danger"
+                            data-testid="member-remove"
+                            onClick={(event) => {
+                              removeOpener.current = event.currentTarget;
+                              setRemoving(m);
+                            }}
+                          >
+                            {t.remove}
+                            <span className="fdr-sr-only"> {m.name}</span>
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
             )}
           </section>
 
           <section aria-labelledby="invite-heading">
             <h2 id="invite-heading">{t.inviteHeading}</h2>
-            <form className="fdr-form" onSubmit={invite} data-testid="invite-create">
+            <form className="fdr-form fdr-form--wide" onSubmit={invite} data-testid="invite-create">
               <label htmlFor="invite-role">{t.inviteRole}</label>
               <select
                 id="invite-role"
@@ -208,6 +260,7 @@ export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
                   lang={lang}
                   legend={t.inviteCards}
                   cards={data.cards}
+                  domains={data.domains}
                   selected={inviteCards}
                   onChange={setInviteCards}
                 />
@@ -220,7 +273,7 @@ export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
               <div className="fdr-invite-link">
                 <p>
                   {format(t.inviteLink, {
-                    date: new Date(link.expiresAt).toLocaleString(`${lang}-CA`),
+                    date: formatDateTime(link.expiresAt, lang),
                   })}
                 </p>
                 <input
@@ -244,17 +297,56 @@ export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
             {data.invites.length > 0 && (
               <>
                 <h3>{t.invitesHeading}</h3>
-                <ul>
+                <ul className="fdr-invites" data-testid="invites">
                   {data.invites.map((i) => (
                     <li key={`${i.createdAt}-${i.role}`}>
-                      {roleLabel(i.role)} — {t[`inviteStatus_${i.status}`]} —{' '}
-                      {new Date(i.createdAt).toLocaleDateString(`${lang}-CA`)}
+                      <strong>{roleLabel(i.role)}</strong>
+                      {i.role === 'task-team' &&
+                        ` (${cardTitles(i.cardIds, data.cards, lang).join(', ')})`}{' '}
+                      — {format(t.inviteSent, { date: formatDateTime(i.createdAt, lang) })} —{' '}
+                      {i.acceptedBy && i.acceptedAt !== null
+                        ? format(t.inviteAcceptedBy, {
+                            name: i.acceptedBy.name,
+                            email: i.acceptedBy.email,
+                            date: formatDateTime(i.acceptedAt, lang),
+                          })
+                        : t[`inviteStatus_${i.status}`]}
                     </li>
                   ))}
                 </ul>
               </>
             )}
           </section>
+
+          {removing && (
+            <Dialog
+              heading={format(t.removeConfirm, { name: removing.name })}
+              onClose={() => closeRemove(false)}
+              testId="remove-dialog"
+            >
+              <div className="fdr-actions">
+                <button
+                  type="button"
+                  className="fdr-button fdr-button--danger"
+                  onClick={() => {
+                    const member = removing;
+                    closeRemove(true);
+                    void act(() => removeMember(boardId, member.userId));
+                  }}
+                >
+                  {t.remove}
+                </button>
+                <button
+                  type="button"
+                  className="fdr-button"
+                  data-autofocus
+                  onClick={() => closeRemove(false)}
+                >
+                  {strings[lang].cancel}
+                </button>
+              </div>
+            </Dialog>
+          )}
 
           <section aria-labelledby="audit-heading">
             <h2 id="audit-heading">{t.auditHeading}</h2>

@@ -101,10 +101,15 @@ export const invites = (boardId: string) =>
       createdAt: number;
       expiresAt: number;
       status: 'pending' | 'used' | 'expired';
+      acceptedAt: number | null;
+      acceptedBy: { name: string; email: string } | null;
     }[];
   }>(`${board(boardId)}/invites`);
 export const boardCards = (boardId: string) =>
-  call<{ cards: { id: string; title: Localized }[] }>(`${board(boardId)}/cards`);
+  call<{
+    cards: { id: string; title: Localized; domainId: string }[];
+    domains: { id: string; label: Localized }[];
+  }>(`${board(boardId)}/cards`);
 export const boardTitle = (boardId: string) =>
   call<{ board: { title: Localized } }>(board(boardId));
 

@@ -2,9 +2,8 @@ import { localize, type RoadmapCard } from '@fdr/model';
 import { useId, useRef, useState } from 'react';
 import { CheckinForm } from '../checkins/CheckinForm.tsx';
 import { CheckinHistory } from '../checkins/CheckinHistory.tsx';
-import { formatTime } from '../checkins/dates.ts';
 import { checkinStrings } from '../i18n/checkinStrings.ts';
-import { format } from '../i18n/format.ts';
+import { format, formatTime } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 
 /** The card's check-ins in the panel: record one, and the history, newest first. */

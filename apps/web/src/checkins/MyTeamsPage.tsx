@@ -6,7 +6,7 @@ import { UserMenu } from '../account/UserMenu.tsx';
 import { type BoardEntry, listBoards } from '../api.ts';
 import { errorText } from '../errorText.ts';
 import { checkinStrings } from '../i18n/checkinStrings.ts';
-import { format, formatDate } from '../i18n/format.ts';
+import { format, formatDate, formatTime } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
@@ -14,7 +14,6 @@ import { boardPath } from '../router.ts';
 import { CheckinForm } from './CheckinForm.tsx';
 import { CheckinHistory } from './CheckinHistory.tsx';
 import { type BoardCheckins, boardCheckins, type CardStatus } from './checkinApi.ts';
-import { formatTime } from './dates.ts';
 import { LocalizedText } from './LocalizedText.tsx';
 import { OverdueMark, StatusChip } from './StatusChip.tsx';
 

@@ -3,7 +3,7 @@ import { type ReactNode, useEffect, useId, useState } from 'react';
 import type { BoardPageProps } from '../BoardPageProps.ts';
 import { errorText } from '../errorText.ts';
 import { checkinStrings } from '../i18n/checkinStrings.ts';
-import { format, formatDate } from '../i18n/format.ts';
+import { format, formatDate, formatDateTime } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { ReadProblems } from '../ReadProblems.tsx';
 import { cellText, changeText } from '../versions/changeText.ts';
@@ -11,7 +11,7 @@ import { compareVersions, listVersions, type VersionInfo } from '../versions/ver
 import { BoardSubpage } from './BoardSubpage.tsx';
 import { CheckinEntry } from './CheckinHistory.tsx';
 import { boardCheckins } from './checkinApi.ts';
-import { formatDateTime, localDay } from './dates.ts';
+import { localDay } from './dates.ts';
 import { LocalizedText } from './LocalizedText.tsx';
 import {
   latestNamed,

@@ -35,11 +35,13 @@ export const versionStrings = {
     compareWithNow: 'Comparer avec maintenant',
     exportJson: 'Exporter (JSON)',
     restore: 'Restaurer',
+    restoreHeading: 'Restaurer « {name} » ?',
     restoreConfirm:
-      'Restaurer « {name} » ? Le tableau redevient identique à cette version pour toutes les personnes connectées. Son état actuel est d’abord conservé comme une version « Avant une restauration ».',
+      'Le tableau redevient identique à cette version pour toutes les personnes connectées. Son état actuel est d’abord conservé dans une nouvelle version : {before}.',
+    restoreConfirmButton: 'Restaurer',
+    restoreCancel: 'Annuler',
     restoring: 'Restauration…',
-    restored:
-      'Tableau restauré à « {name} ». L’état d’avant est conservé : version « Avant une restauration » du {date}.',
+    restored: 'Tableau restauré à « {name} ». L’état d’avant est conservé ({before}, {date}).',
     openBefore: 'Ouvrir l’état d’avant',
     actionFailed: 'Action refusée : {message}',
     compareHeading: 'Comparer deux versions',
@@ -169,11 +171,13 @@ export const versionStrings = {
     compareWithNow: 'Compare with now',
     exportJson: 'Export (JSON)',
     restore: 'Restore',
+    restoreHeading: 'Restore “{name}”?',
     restoreConfirm:
-      'Restore “{name}”? The board becomes identical to this version for everyone connected. Its current state is kept first as a “Before a restore” version.',
+      'The board becomes identical to this version for everyone connected. Its current state is kept first in a new version: {before}.',
+    restoreConfirmButton: 'Restore',
+    restoreCancel: 'Cancel',
     restoring: 'Restoring…',
-    restored:
-      'Board restored to “{name}”. The state before is kept: “Before a restore” version of {date}.',
+    restored: 'Board restored to “{name}”. The state before is kept ({before}, {date}).',
     openBefore: 'Open the state before',
     actionFailed: 'Action refused: {message}',
     compareHeading: 'Compare two versions',

@@ -21,6 +21,7 @@ import { Link } from '../Link.tsx';
 import { BoardConnection } from '../sync/BoardConnection.ts';
 import { describeChange, notableChanges } from '../table/describeChange.ts';
 import { ViewSwitch } from '../table/ViewSwitch.tsx';
+import { PackPicture } from './PackPicture.tsx';
 import { lastVersion, type VersionSummary } from './packApi.ts';
 
 /** Changes listed in the pack; a longer list ends with "and N more". */
@@ -153,12 +154,7 @@ function Pack({
       <section className="fdr-pack__section fdr-pack__picture" aria-labelledby="pack-picture">
         <h2 id="pack-picture">{t.packPicture}</h2>
         <figure>
-          {/* Markup built by boardPictureSvg, which escapes every text it draws. */}
-          <div
-            className="fdr-pack__svg"
-            // biome-ignore lint/security/noDangerouslySetInnerHtml: generated SVG, all text escaped
-            dangerouslySetInnerHTML={{ __html: picture }}
-          />
+          <PackPicture roadmap={roadmap} lang={lang} now={now} screenSvg={picture} />
           <figcaption>{t.packPictureAlt}</figcaption>
         </figure>
       </section>

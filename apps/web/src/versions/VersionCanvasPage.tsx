@@ -2,8 +2,7 @@ import '../table/table.css';
 import type { Change, RecordProblem, Roadmap } from '@fdr/model';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, getConfig, type PublicConfig } from '../api.ts';
-import { formatDateTime } from '../checkins/dates.ts';
-import { format } from '../i18n/format.ts';
+import { format, formatDateTime } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { versionStrings } from '../i18n/versionStrings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
@@ -21,6 +20,7 @@ import {
   type VersionInfo,
   versionRoadmap,
 } from './versionApi.ts';
+import { versionName } from './versionLabels.ts';
 
 type Loaded<T> = { kind: 'loading' } | { kind: 'error'; error: unknown } | ({ kind: 'ready' } & T);
 
@@ -93,8 +93,8 @@ function bannerText(version: VersionInfo, lang: Lang): string {
   const t = versionStrings[lang];
   const date = formatDateTime(version.createdAt, lang);
   return version.authorName
-    ? format(t.banner, { name: version.name, date, author: version.authorName })
-    : format(t.bannerAuto, { name: version.name, date });
+    ? format(t.banner, { name: versionName(version, lang), date, author: version.authorName })
+    : format(t.bannerAuto, { name: versionName(version, lang), date });
 }
 
 function OneVersion({
@@ -124,7 +124,7 @@ function OneVersion({
   }, [boardId, versionId]);
   useEffect(() => {
     if (loaded.kind === 'ready') {
-      document.title = `${loaded.version.name} — ${t.versionsTitle} — ${strings[lang].title}`;
+      document.title = `${versionName(loaded.version, lang)} — ${t.versionsTitle} — ${strings[lang].title}`;
     }
   }, [loaded, lang, t.versionsTitle]);
 
@@ -253,9 +253,20 @@ function Comparison({
     controls.current = c;
   }, []);
 
-  const fromName = loaded.kind === 'ready' ? (loaded.fromInfo?.name ?? versionId) : '';
+  const fromName =
+    loaded.kind === 'ready'
+      ? loaded.fromInfo
+        ? versionName(loaded.fromInfo, lang)
+        : versionId
+      : '';
   const toName =
-    other === 'now' ? t.compareNow : loaded.kind === 'ready' ? (loaded.toInfo?.name ?? other) : '';
+    other === 'now'
+      ? t.compareNow
+      : loaded.kind === 'ready'
+        ? loaded.toInfo
+          ? versionName(loaded.toInfo, lang)
+          : other
+        : '';
   const title = format(t.compareTitle, { from: fromName, to: toName });
   useEffect(() => {
     if (loaded.kind === 'ready') document.title = `${title} — ${strings[lang].title}`;

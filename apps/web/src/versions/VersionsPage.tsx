@@ -1,15 +1,16 @@
 import { type BoardRole, canAdminister, VERSION_NAME_MAX, VERSION_NOTE_MAX } from '@fdr/model';
 import './versions.css';
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { BoardPageProps } from '../BoardPageProps.ts';
 import { BoardSubpage } from '../checkins/BoardSubpage.tsx';
-import { formatDateTime } from '../checkins/dates.ts';
 import { errorText } from '../errorText.ts';
-import { format } from '../i18n/format.ts';
+import { format, formatDateTime } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { versionStrings } from '../i18n/versionStrings.ts';
 import { Link } from '../Link.tsx';
 import { comparePath, navigate, versionPath } from '../router.ts';
+import { ScrollRegion } from '../ScrollRegion.tsx';
+import { RestoreDialog } from './RestoreDialog.tsx';
 import {
   exportUrl,
   listVersions,
@@ -17,7 +18,7 @@ import {
   takeVersion,
   type VersionInfo,
 } from './versionApi.ts';
-import { kindLabel, sizeText } from './versionLabels.ts';
+import { kindLabel, sizeText, versionName } from './versionLabels.ts';
 
 type Loaded =
   | { kind: 'loading' }
@@ -57,15 +58,25 @@ export function VersionsPage({
     void reload();
   }, [reload]);
 
+  // The version being confirmed, and the button to give focus back to once the dialog is gone.
+  const [asking, setAsking] = useState<VersionInfo | null>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (asking || busy || !returnFocus.current) return;
+    if (returnFocus.current.isConnected) returnFocus.current.focus();
+    returnFocus.current = null;
+  }, [asking, busy]);
+
   const restore = async (version: VersionInfo) => {
-    if (!window.confirm(format(t.restoreConfirm, { name: version.name }))) return;
+    setAsking(null);
     setBusy(version.id);
     setNotice(null);
     try {
       const { before } = await restoreVersion(boardId, version.id);
       setNotice({
         text: format(t.restored, {
-          name: version.name,
+          name: versionName(version, lang),
+          before: versionName(before, lang),
           date: formatDateTime(before.createdAt, lang),
         }),
         error: false,
@@ -131,70 +142,83 @@ export function VersionsPage({
         )}
         {loaded.kind === 'ready' && versions.length === 0 && <p>{t.listEmpty}</p>}
         {versions.length > 0 && (
-          <table className="fdr-table fdr-versions__table" data-testid="versions-table">
-            <caption className="fdr-sr-only">{t.listCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.colName}</th>
-                <th scope="col">{t.colKind}</th>
-                <th scope="col">{t.colAuthor}</th>
-                <th scope="col">{t.colTaken}</th>
-                <th scope="col">{t.colSize}</th>
-                <th scope="col">{t.colActions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.map((version) => (
-                <tr key={version.id} data-version-id={version.id} data-kind={version.kind}>
-                  <th scope="row">
-                    {version.name}
-                    {version.note && <span className="fdr-versions__note">{version.note}</span>}
-                  </th>
-                  <td>{kindLabel(version.kind, lang)}</td>
-                  <td>{version.authorName ?? t.authorAutomatic}</td>
-                  <td>
-                    <time dateTime={new Date(version.createdAt).toISOString()}>
-                      {formatDateTime(version.createdAt, lang)}
-                    </time>
-                  </td>
-                  <td>{sizeText(version.bytes, lang)}</td>
-                  <td>
-                    <div className="fdr-versions__actions">
-                      <Link href={versionPath(boardId, version.id)}>
-                        {t.openVersion}
-                        <span className="fdr-sr-only"> — {version.name}</span>
-                      </Link>
-                      <Link
-                        href={comparePath(boardId, version.id, 'now')}
-                        data-testid="compare-now"
-                      >
-                        {t.compareWithNow}
-                        <span className="fdr-sr-only"> — {version.name}</span>
-                      </Link>
-                      <a href={exportUrl(boardId, version.id)} download>
-                        {t.exportJson}
-                        <span className="fdr-sr-only"> — {version.name}</span>
-                      </a>
-                      {secretariat && (
-                        <button
-                          type="button"
-                          className="fdr-button fdr-button--danger"
-                          disabled={busy !== null}
-                          onClick={() => void restore(version)}
-                          data-testid="restore"
-                        >
-                          {busy === version.id ? t.restoring : t.restore}
-                          <span className="fdr-sr-only"> — {version.name}</span>
-                        </button>
-                      )}
-                    </div>
-                  </td>
+          <ScrollRegion labelledBy="versions-list">
+            <table className="fdr-table fdr-versions__table" data-testid="versions-table">
+              <caption className="fdr-sr-only">{t.listCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.colName}</th>
+                  <th scope="col">{t.colKind}</th>
+                  <th scope="col">{t.colAuthor}</th>
+                  <th scope="col">{t.colTaken}</th>
+                  <th scope="col">{t.colSize}</th>
+                  <th scope="col">{t.colActions}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {versions.map((version) => (
+                  <tr key={version.id} data-version-id={version.id} data-kind={version.kind}>
+                    <th scope="row">
+                      {versionName(version, lang)}
+                      {version.note && <span className="fdr-versions__note">{version.note}</span>}
+                    </th>
+                    <td>{kindLabel(version.kind, lang)}</td>
+                    <td>{version.authorName ?? t.authorAutomatic}</td>
+                    <td>
+                      <time dateTime={new Date(version.createdAt).toISOString()}>
+                        {formatDateTime(version.createdAt, lang)}
+                      </time>
+                    </td>
+                    <td>{sizeText(version.bytes, lang)}</td>
+                    <td>
+                      <div className="fdr-versions__actions">
+                        <Link href={versionPath(boardId, version.id)}>
+                          {t.openVersion}
+                          <span className="fdr-sr-only"> — {versionName(version, lang)}</span>
+                        </Link>
+                        <Link
+                          href={comparePath(boardId, version.id, 'now')}
+                          data-testid="compare-now"
+                        >
+                          {t.compareWithNow}
+                          <span className="fdr-sr-only"> — {versionName(version, lang)}</span>
+                        </Link>
+                        <a href={exportUrl(boardId, version.id)} download>
+                          {t.exportJson}
+                          <span className="fdr-sr-only"> — {versionName(version, lang)}</span>
+                        </a>
+                        {secretariat && (
+                          <button
+                            type="button"
+                            className="fdr-button fdr-button--danger"
+                            disabled={busy !== null}
+                            onClick={(event) => {
+                              returnFocus.current = event.currentTarget;
+                              setAsking(version);
+                            }}
+                            data-testid="restore"
+                          >
+                            {busy === version.id ? t.restoring : t.restore}
+                            <span className="fdr-sr-only"> — {versionName(version, lang)}</span>
+                          </button>
+                        )}
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </section>
+      {asking && (
+        <RestoreDialog
+          version={asking}
+          lang={lang}
+          onConfirm={() => void restore(asking)}
+          onCancel={() => setAsking(null)}
+        />
+      )}
     </BoardSubpage>
   );
 }
@@ -293,7 +317,7 @@ function CompareForm({
   const option = (version: VersionInfo) => (
     <option key={version.id} value={version.id}>
       {format(t.optionVersion, {
-        name: version.name,
+        name: versionName(version, lang),
         date: formatDateTime(version.createdAt, lang),
       })}
     </option>

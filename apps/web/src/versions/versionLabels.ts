@@ -1,3 +1,4 @@
+import { beforeRestoreNameIn } from '@fdr/model';
 import { format } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { versionStrings } from '../i18n/versionStrings.ts';
@@ -14,4 +15,9 @@ export function sizeText(bytes: number, lang: Lang): string {
     bytes / 1024,
   );
   return format(versionStrings[lang].sizeKb, { size });
+}
+
+/** A version's name as a reader of `lang` sees it (a restore's own version is named in both). */
+export function versionName(version: Pick<VersionInfo, 'name'>, lang: Lang): string {
+  return beforeRestoreNameIn(version.name, lang) ?? version.name;
 }

@@ -1,0 +1,149 @@
+import { localize, type Roadmap } from '@fdr/model';
+import { useId, useMemo } from 'react';
+import { computeLayout } from '../board/layout.ts';
+import { boardPictureElements } from '../export/boardPicture.ts';
+import { format } from '../i18n/format.ts';
+import type { Lang } from '../i18n/strings.ts';
+import { printStrings } from './printStrings.ts';
+import { type PrintPlan, planPrintTiles, smallestFontSize } from './printTiles.ts';
+
+/**
+ * The board picture of the meeting pack: whole on screen, and on paper cut into page-sized tiles
+ * (see printTiles.ts). The tiles draw the one copy of the picture through `<use>`, each through
+ * four windows: the corner, its columns' headers, its lanes' labels and its cells.
+ */
+export function PackPicture({
+  roadmap,
+  lang,
+  now,
+  screenSvg,
+}: {
+  roadmap: Roadmap;
+  lang: Lang;
+  now: Date;
+  /** The whole picture as shown on screen (boardPictureSvg). */
+  screenSvg: string;
+}) {
+  const id = `fdr-pack-board-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const { elements, plan, width, height } = useMemo(() => {
+    const elements = boardPictureElements(roadmap, { lang, now, cards: true });
+    const layout = computeLayout(roadmap);
+    return {
+      elements,
+      plan: planPrintTiles(layout, smallestFontSize(elements)),
+      width: layout.width,
+      height: layout.height,
+    };
+  }, [roadmap, lang, now]);
+  return (
+    <>
+      {/* Markup built by boardPictureSvg, which escapes every text it draws. */}
+      <div
+        className="fdr-pack__svg"
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: generated SVG, all text escaped
+        dangerouslySetInnerHTML={{ __html: screenSvg }}
+      />
+      {/* The same picture, for print only (the screen's copy says it all to assistive tech). */}
+      <div className="fdr-pack__tiles" aria-hidden="true" data-mm-per-unit={plan.mmPerUnit}>
+        <svg
+          className="fdr-pack__defs"
+          aria-hidden="true"
+          width="0"
+          height="0"
+          viewBox={`0 0 ${width} ${height}`}
+        >
+          <defs>
+            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: generated SVG, all text escaped */}
+            <g id={id} dangerouslySetInnerHTML={{ __html: elements }} />
+          </defs>
+        </svg>
+        {plan.tiles.map((tile, index) => (
+          <Tile
+            key={`${tile.x.from}-${tile.y.from}`}
+            tile={tile}
+            plan={plan}
+            use={`#${id}`}
+            caption={tileCaption(roadmap, lang, tile, index, plan.tiles.length)}
+          />
+        ))}
+      </div>
+    </>
+  );
+}
+
+function tileCaption(
+  roadmap: Roadmap,
+  lang: Lang,
+  tile: PrintPlan['tiles'][number],
+  index: number,
+  count: number,
+): string {
+  const t = printStrings[lang];
+  const label =
+    (list: readonly { id: string; label: Roadmap['domains'][number]['label'] }[]) =>
+    (id: string) => {
+      const found = list.find((x) => x.id === id);
+      return found ? localize(found.label, lang) : '';
+    };
+  const phases = tile.phaseIds.map(label(roadmap.phases)).join(', ');
+  const domain = label(roadmap.domains);
+  const first = domain(tile.domainIds[0] ?? '');
+  const last = domain(tile.domainIds[tile.domainIds.length - 1] ?? '');
+  return format(tile.domainIds.length > 1 ? t.tileCaption : t.tileCaptionOneLane, {
+    index: index + 1,
+    count,
+    phases,
+    first,
+    last,
+  });
+}
+
+function Tile({
+  tile,
+  plan,
+  use,
+  caption,
+}: {
+  tile: PrintPlan['tiles'][number];
+  plan: PrintPlan;
+  use: string;
+  caption: string;
+}) {
+  const { labelWidth: lw, headerHeight: hh } = plan;
+  const w = tile.x.to - tile.x.from;
+  const h = tile.y.to - tile.y.from;
+  const windows = [
+    { x: 0, y: 0, w: lw, h: hh, vx: 0, vy: 0 },
+    { x: lw, y: 0, w, h: hh, vx: tile.x.from, vy: 0 },
+    { x: 0, y: hh, w: lw, h, vx: 0, vy: tile.y.from },
+    { x: lw, y: hh, w, h, vx: tile.x.from, vy: tile.y.from },
+  ];
+  return (
+    <div className="fdr-pack__tile" data-testid="pack-tile">
+      <p className="fdr-pack__tile-caption">{caption}</p>
+      <svg
+        aria-hidden="true"
+        viewBox={`0 0 ${lw + w} ${hh + h}`}
+        style={{
+          width: `${(lw + w) * plan.mmPerUnit}mm`,
+          height: `${(hh + h) * plan.mmPerUnit}mm`,
+        }}
+      >
+        {windows.map((v) => (
+          <svg
+            aria-hidden="true"
+            key={`${v.x}-${v.y}`}
+            x={v.x}
+            y={v.y}
+            width={v.w}
+            height={v.h}
+            viewBox={`${v.vx} ${v.vy} ${v.w} ${v.h}`}
+          >
+            <use href={use} />
+          </svg>
+        ))}
+        <rect x="0.5" y="0.5" width={lw + w - 1} height={hh + h - 1} fill="none" stroke="#8a8a93" />
+      </svg>
+    </div>
+  );
+}

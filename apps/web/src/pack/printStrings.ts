@@ -1,0 +1,11 @@
+/** Strings of the printed board picture (the meeting pack's pages), in both official languages. */
+export const printStrings = {
+  fr: {
+    tileCaption: 'Le tableau, partie {index} sur {count} : {phases} · {first} à {last}',
+    tileCaptionOneLane: 'Le tableau, partie {index} sur {count} : {phases} · {first}',
+  },
+  en: {
+    tileCaption: 'The board, part {index} of {count}: {phases} · {first} to {last}',
+    tileCaptionOneLane: 'The board, part {index} of {count}: {phases} · {first}',
+  },
+} as const;

@@ -1,0 +1,139 @@
+import type { BoardLayout } from '../board/layout.ts';
+
+/*
+ * How the board picture is cut into printed pages. The board is wider and taller than a page at
+ * a readable size, so each page shows a block of lanes across a run of phase columns, with the
+ * column headers and the lane labels repeated (as a spreadsheet repeats its title rows), all at
+ * one scale: the largest at which every tile fits its page, never below the scale at which the
+ * picture's smallest text prints at `minTextPt`.
+ */
+
+/** The printable box of a page, in millimetres, and the room the pack's header takes on page 1. */
+export interface PrintPage {
+  widthMm: number;
+  heightMm: number;
+  firstPageHeaderMm: number;
+}
+
+/** US Letter landscape with 10 mm margins (pack.css's `@page`), less the pack's own header. */
+export const LETTER_LANDSCAPE: PrintPage = {
+  widthMm: 279.4 - 20,
+  // Less a line for each tile's caption.
+  heightMm: 215.9 - 20 - 7,
+  firstPageHeaderMm: 30,
+};
+
+/** Smallest printed text, in points (the meeting pack's legibility floor). */
+export const MIN_PRINT_TEXT_PT = 7;
+/** Largest printed scale: a small board is not blown up past ordinary document text. */
+const MAX_MM_PER_UNIT = 0.3;
+const MM_PER_PT = 25.4 / 72;
+
+/** A rectangle of the picture, in its units. */
+export interface Span {
+  from: number;
+  to: number;
+}
+
+export interface PrintTile {
+  /** Columns shown (x in picture units), after the lane labels. */
+  x: Span;
+  /** Lanes shown (y in picture units), under the column headers. */
+  y: Span;
+  /** Phase ids and lane (domain) ids in the tile, for its caption. */
+  phaseIds: string[];
+  domainIds: string[];
+}
+
+export interface PrintPlan {
+  tiles: PrintTile[];
+  /** Millimetres per picture unit, the same on every page. */
+  mmPerUnit: number;
+  /** The lane-label strip and the header strip repeated on every tile. */
+  labelWidth: number;
+  headerHeight: number;
+}
+
+/** The smallest `font-size` in SVG markup (what the scale must keep legible). */
+export function smallestFontSize(markup: string): number {
+  let smallest = Number.POSITIVE_INFINITY;
+  for (const match of markup.matchAll(/font-size="([\d.]+)"/g)) {
+    smallest = Math.min(smallest, Number(match[1]));
+  }
+  return Number.isFinite(smallest) ? smallest : 12;
+}
+
+/** Consecutive runs of items whose sizes add up to at most `budget` (an item too big stands alone). */
+function runs<T>(items: readonly T[], size: (item: T) => number, budget: (run: number) => number) {
+  const out: T[][] = [];
+  let current: T[] = [];
+  let total = 0;
+  for (const item of items) {
+    const s = size(item);
+    if (current.length > 0 && total + s > budget(out.length)) {
+      out.push(current);
+      current = [];
+      total = 0;
+    }
+    current.push(item);
+    total += s;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+export function planPrintTiles(
+  layout: Pick<BoardLayout, 'columns' | 'lanes' | 'width' | 'height'>,
+  smallestFont: number,
+  page: PrintPage = LETTER_LANDSCAPE,
+): PrintPlan {
+  const labelWidth = layout.columns[0]?.x ?? 0;
+  const headerHeight = layout.lanes[0]?.y ?? 0;
+  // The smallest scale allowed: the smallest text at MIN_PRINT_TEXT_PT.
+  const minMmPerUnit = (MIN_PRINT_TEXT_PT * MM_PER_PT) / smallestFont;
+  const widest = page.widthMm / minMmPerUnit;
+  const columnRuns = runs(
+    layout.columns,
+    (c) => c.w,
+    () => widest - labelWidth,
+  );
+  const runWidth = (run: typeof layout.columns) => run.reduce((sum, c) => sum + c.w, 0);
+  // As large as the widest run allows, within the bounds.
+  const fitWidth = page.widthMm / (labelWidth + Math.max(...columnRuns.map(runWidth), 1));
+  let mmPerUnit = Math.min(MAX_MM_PER_UNIT, Math.max(minMmPerUnit, fitWidth));
+  // The lanes of each page: page 1 has less room (the pack's header is above it).
+  const laneBudget = (index: number, scale: number) =>
+    (page.heightMm - (index === 0 ? page.firstPageHeaderMm : 0)) / scale - headerHeight;
+  let laneRuns = runs(
+    layout.lanes,
+    (l) => l.h,
+    (i) => laneBudget(i, mmPerUnit),
+  );
+  // A lane taller than a page alone: shrink to fit it, but not below the legibility floor.
+  const tallest = Math.max(...laneRuns.map((r) => r.reduce((sum, l) => sum + l.h, 0)), 1);
+  const fitHeight = (page.heightMm - page.firstPageHeaderMm) / (tallest + headerHeight);
+  if (fitHeight < mmPerUnit && laneRuns.some((r) => r.length === 1)) {
+    mmPerUnit = Math.max(minMmPerUnit, fitHeight);
+    laneRuns = runs(
+      layout.lanes,
+      (l) => l.h,
+      (i) => laneBudget(i, mmPerUnit),
+    );
+  }
+  const tiles: PrintTile[] = [];
+  for (const lanes of laneRuns) {
+    for (const columns of columnRuns) {
+      const first = columns[0]!;
+      const last = columns[columns.length - 1]!;
+      const top = lanes[0]!;
+      const bottom = lanes[lanes.length - 1]!;
+      tiles.push({
+        x: { from: first.x, to: last.x + last.w },
+        y: { from: top.y, to: bottom.y + bottom.h },
+        phaseIds: columns.map((c) => c.phaseId),
+        domainIds: lanes.map((l) => l.domainId),
+      });
+    }
+  }
+  return { tiles, mmPerUnit, labelWidth, headerHeight };
+}
