@@ -8,6 +8,7 @@ export {
   canEdit,
   isBoardRole,
 } from './access/boardRole.ts';
+export { isEmptyAnnotation } from './annotations/isEmptyAnnotation.ts';
 export { type AddDomainInput, addDomain } from './commands/addDomain.ts';
 export { type AddPeriodInput, addPeriod } from './commands/addPeriod.ts';
 export { type AddPhaseInput, addPhase } from './commands/addPhase.ts';
