@@ -26,7 +26,7 @@ import { EditTools } from './EditTools.tsx';
 import { fitBoard } from './fitBoard.ts';
 import { Legend } from './Legend.tsx';
 import { LiveReadProblems } from './LiveReadProblems.tsx';
-import { canEditBoard } from './liveRole.ts';
+import { canCheckInOnBoard, canEditBoard } from './liveRole.ts';
 import { MoveDialog } from './MoveDialog.tsx';
 import { PeopleBar } from './PeopleBar.tsx';
 import { PresenceBoundary } from './PresenceBoundary.tsx';
@@ -66,10 +66,13 @@ export default function BoardPage({
   lang,
   setLang,
   role = null,
+  cardIds = [],
   userName = null,
 }: BoardPageProps & {
   /** The signed-in user's role; null when unknown (offline): the server decides then. */
   role?: BoardRole | null;
+  /** For a task-team member: the cards whose check-ins they record. */
+  cardIds?: readonly string[];
   userName?: string | null;
 }) {
   const t = strings[lang];
@@ -132,6 +135,7 @@ export default function BoardPage({
           lang={lang}
           licenseKey={config.tldrawLicenseKey}
           readOnly={!canEditBoard(liveRole)}
+          mayCheckIn={(cardId) => canCheckInOnBoard(liveRole, cardIds, cardId)}
           userName={userName}
         />
       ) : (
@@ -148,6 +152,7 @@ function BoardCanvas({
   lang,
   licenseKey,
   readOnly,
+  mayCheckIn,
   userName,
 }: {
   session: LiveBoard;
@@ -155,6 +160,7 @@ function BoardCanvas({
   licenseKey: string | null;
   /** Observers and task-team members read the board (the server drops their edits anyway). */
   readOnly: boolean;
+  mayCheckIn: (cardId: string) => boolean;
   userName: string | null;
 }) {
   const t = strings[lang];
@@ -293,12 +299,13 @@ function BoardCanvas({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (!editor || panel || moving || readOnly || editor.getEditingShapeId()) return;
+    if (!editor || panel || moving || editor.getEditingShapeId()) return;
     const target = event.target as HTMLElement;
     if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
     const cardId = selectedCard();
     const action = cardId && cardKeyAction(event);
-    if (!cardId || !action) return;
+    // Every role opens a card (read-only for those who do not edit); only editors move one.
+    if (!cardId || !action || (readOnly && action === 'move')) return;
     event.preventDefault();
     event.stopPropagation();
     if (action === 'edit') setPanel({ kind: 'edit', cardId });
@@ -378,9 +385,10 @@ function BoardCanvas({
             lang={lang}
             run={run}
             boardId={connection.boardId}
-            // Council and secretariat record check-ins for every card; a task team uses its own
-            // page (the server enforces both).
-            canCheckIn={!readOnly}
+            readOnly={readOnly}
+            // Council and secretariat record check-ins for every card, a task-team member for
+            // their own cards (the server enforces both).
+            canCheckIn={panel.kind === 'edit' && mayCheckIn(panel.cardId)}
             onClose={closePanel}
             onDone={(cardId, text) => {
               say(text);
