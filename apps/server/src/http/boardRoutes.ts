@@ -86,7 +86,7 @@ export function boardRoutes(deps: BoardRoutesDeps): Hono<AuthEnv> {
     }
     const id = newBoardId();
     const roadmap = input.imported
-      ? { ...input.imported, board: { ...input.imported.board, id, title: input.title } }
+      ? importedRoadmap(input.imported, id, input.title)
       : initialRoadmap(input.template, id, input.title);
     const board = await registry.acquire(id);
     try {
@@ -157,13 +157,38 @@ export function boardRoutes(deps: BoardRoutesDeps): Hono<AuthEnv> {
 }
 
 /** The roadmap a new board starts with: the 2016 template, or its lanes and columns only. */
-export function initialRoadmap(template: BoardTemplate, id: string, title: BoardTitle): Roadmap {
-  const base = templateRoadmap();
+export function initialRoadmap(
+  template: BoardTemplate,
+  id: string,
+  title: BoardTitle,
+  now = new Date(),
+): Roadmap {
+  // The template's task teams come onto this board now: a team is overdue only once it has had
+  // the board's delay to check in.
+  const base = templateRoadmap(now.toISOString());
   const board = { ...base.board, id, title };
   if (template === 'joint-councils-2016') return { ...base, board };
   // A blank board keeps the ten domains of interest and the phases: cards need a cell to live in,
   // and the lanes cannot be edited on the canvas yet.
   return { ...base, board, cards: [], items: [] };
+}
+
+/**
+ * An imported file as a new board: cards keep the creation time the file gives them; those it
+ * does not know (files from before it was recorded) come onto this board now.
+ */
+export function importedRoadmap(
+  imported: Roadmap,
+  id: string,
+  title: BoardTitle,
+  now = new Date(),
+): Roadmap {
+  const createdAt = now.toISOString();
+  return {
+    ...imported,
+    board: { ...imported.board, id, title },
+    cards: imported.cards.map((card) => (card.createdAt === null ? { ...card, createdAt } : card)),
+  };
 }
 
 /** 16 characters of a 32-letter alphabet (80 random bits), valid as a board id and a model id. */

@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { diff } from '../diff.ts';
+import type { JsonValue } from '../records/expect.ts';
 import { templateRoadmap } from '../template/templateRoadmap.ts';
 import { isEmptyAnnotation } from './isEmptyAnnotation.ts';
 
-const richText = (...paragraphs: string[]) => ({
+const richText = (...paragraphs: string[]): JsonValue => ({
   type: 'doc',
-  content: paragraphs.map((text) =>
-    text === '' ? { type: 'paragraph' } : { type: 'paragraph', content: [{ type: 'text', text }] },
+  content: paragraphs.map(
+    (text): JsonValue =>
+      text === ''
+        ? { type: 'paragraph' }
+        : { type: 'paragraph', content: [{ type: 'text', text }] },
   ),
 });
 
-const textShape = (props: Record<string, unknown>) => ({
+const textShape = (props: { [key: string]: JsonValue }): { [key: string]: JsonValue } => ({
   id: 'shape:t',
   typeName: 'shape',
   type: 'text',
