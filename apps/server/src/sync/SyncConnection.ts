@@ -17,6 +17,8 @@ export interface SyncConnectionOptions {
   /** Bytes queued for this client past which it is closed (it does not read). */
   maxBufferedBytes: number;
   principal?: string | null;
+  /** The account's name, stamped on this connection's presence (see Peer.displayName). */
+  displayName?: string | null;
   readOnly?: boolean;
   /** The session and role the connection was opened with, re-checked periodically. */
   session?: { token: string; role: BoardRole };
@@ -33,6 +35,7 @@ export class SyncConnection implements Peer {
   readonly id = `c${(++nextId).toString(36)}`;
   readonly boardId: string;
   readonly principal: string | null;
+  readonly displayName: string | null;
   readonly readOnly: boolean;
   readonly session: { token: string; role: BoardRole } | null;
   /** Cleared by each keepalive ping, set again by the pong. */
@@ -54,6 +57,7 @@ export class SyncConnection implements Peer {
     this.boardId = boardId;
     this.options = options;
     this.principal = options.principal ?? null;
+    this.displayName = options.displayName ?? null;
     this.readOnly = options.readOnly ?? false;
     this.session = options.session ?? null;
     this.log = options.logger.child({ conn: this.id, board: boardId });

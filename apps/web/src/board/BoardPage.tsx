@@ -167,8 +167,11 @@ function BoardCanvas({
   const { connection, view, undo, origin } = session;
   // The annotation schema is written with its own origin, outside undo (see AnnotationBinding).
   const schemaOrigin = useMemo(() => ({ schema: connection.boardId }), [connection]);
-  // Presence shows the account's name unless the person chose another one on this device.
-  const [identity, setIdentity] = useState<Identity>(() => loadIdentity(userName ?? t.defaultName));
+  // Signed in, presence shows the account's name (the server stamps it too); a guest names
+  // themselves in the people bar.
+  const [identity, setIdentity] = useState<Identity>(() =>
+    loadIdentity(t.defaultName, localStorage, Math.random, userName),
+  );
   // Read once at mount; later renames go through the presence binding.
   const identityRef = useRef(identity);
   identityRef.current = identity;
@@ -320,7 +323,7 @@ function BoardCanvas({
             view={view}
             editor={editor}
             identity={identity}
-            onRename={rename}
+            onRename={userName ? null : rename}
             lang={lang}
           />
         </PresenceBoundary>
