@@ -16,6 +16,7 @@ import { type Identity, loadIdentity, saveIdentity } from '../sync/identity.ts';
 import { useCanvasSelectionInUrl } from '../table/useCanvasSelectionInUrl.ts';
 import { ViewSwitch } from '../table/ViewSwitch.tsx';
 import { BoardProvider, useBoard } from './BoardContext.tsx';
+import { BoardStylePanel } from './BoardStylePanel.tsx';
 import { CanvasBinding } from './CanvasBinding.ts';
 import { DragGhosts, StickyHeaders } from './CanvasLayers.tsx';
 import { CardPanel, type PanelMode, type RunCommand } from './CardPanel.tsx';
@@ -51,7 +52,7 @@ function InFront() {
   );
 }
 
-const COMPONENTS = canvasComponents(InFront);
+const COMPONENTS = canvasComponents(InFront, { StylePanel: BoardStylePanel });
 
 /** Time from navigation start to the first projection of the cards (see the README). */
 declare global {

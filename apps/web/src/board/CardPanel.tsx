@@ -28,6 +28,7 @@ import { ErrorAlert } from '../ErrorAlert.tsx';
 import { format, formatDate } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { enterSubmits } from '../overlay/enterSubmits.ts';
+import { useOverlay } from '../overlay/useOverlay.ts';
 import { Bilingual } from './Bilingual.tsx';
 import { CardCheckins } from './CardCheckins.tsx';
 import { CellPicker } from './CellPicker.tsx';
@@ -81,6 +82,16 @@ export function CardPanel({
   const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const root = useRef<HTMLElement>(null);
+  // Unsaved edits are not thrown away because the legend or the export menu was opened.
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
+  useOverlay({
+    open: true,
+    close: onClose,
+    root,
+    closeOnOutsidePress: false,
+    onReplaced: dirty ? () => {} : onClose,
+  });
   // A read-only panel has no field to start in: focus its heading, read first by screen readers.
   useEffect(() => (readOnly ? headingRef.current : first.current)?.focus(), [readOnly]);
 
@@ -136,6 +147,7 @@ export function CardPanel({
 
   return (
     <aside
+      ref={root}
       className="fdr-panel"
       aria-labelledby={`${id}-heading`}
       data-testid="card-panel"
