@@ -166,14 +166,6 @@ export async function dragCard(
   await page.mouse.up();
 }
 
-/** Sets the name peers see (the people bar's own field). */
-export async function setName(page: Page, name: string): Promise<void> {
-  const field = page.locator('.fdr-people__name');
-  await field.fill(name);
-  await field.press('Enter');
-  await field.blur();
-}
-
 /**
  * Clicks a card as a user does. tldraw hit-tests shapes itself (the card's DOM ignores the
  * pointer), so Playwright's element click would refuse; a click at its centre is what a hand does.
