@@ -7,7 +7,6 @@ import {
   createBoard,
   dragCard,
   openBoard,
-  setName,
   waitConnected,
   waitForCardIn,
 } from './harness/board.ts';
@@ -23,11 +22,12 @@ afterAll(async () => {
   writeFileSync(screenshotPath('page-errors.log'), suite.pageErrors.join('\n'));
 });
 
-async function client(options: { locale?: string } = {}): Promise<Client> {
-  // Signed in as the administrator (who acts as secretariat on every board).
+async function client(options: { locale?: string; cookie?: string } = {}): Promise<Client> {
+  // Signed in as the administrator (who acts as secretariat on every board), unless told.
+  const { cookie = suite.app.adminCookie, ...rest } = options;
   const created = await newClient(suite.browser, suite.guard, {
-    ...options,
-    session: { url: suite.app.url, cookie: suite.app.adminCookie },
+    ...rest,
+    session: { url: suite.app.url, cookie },
   });
   suite.clients.push(created);
   return created;
@@ -116,13 +116,14 @@ describe('Feuille de route in Chromium, against the real server and the producti
 
   it('a card dragged in A: B sees a ghost during the drag, then the card in its new cell within a second; it is still there after a reload', async () => {
     const boardId = await createBoard(suite.app);
-    const a = await client();
+    // Peers see the account's name.
+    const alice = await suite.app.signUp({ name: 'Alice', board: boardId, role: 'council' });
+    const a = await client({ cookie: alice.cookie });
     const b = await client();
     await Promise.all([
       openBoard(a.page, suite.app.url, boardId),
       openBoard(b.page, suite.app.url, boardId),
     ]);
-    await setName(a.page, 'Alice');
     await b.page.getByTestId('follow').filter({ hasText: 'Alice' }).waitFor();
 
     let ghostSeen = false;
@@ -345,13 +346,14 @@ describe('Feuille de route in Chromium, against the real server and the producti
 
   it('follow: B follows A, and its view moves with A’s camera', async () => {
     const boardId = await createBoard(suite.app);
-    const a = await client();
+    // Peers see the account's name.
+    const alice = await suite.app.signUp({ name: 'Alice', board: boardId, role: 'council' });
+    const a = await client({ cookie: alice.cookie });
     const b = await client();
     await Promise.all([
       openBoard(a.page, suite.app.url, boardId),
       openBoard(b.page, suite.app.url, boardId),
     ]);
-    await setName(a.page, 'Alice');
     const follow = b.page.getByTestId('follow').filter({ hasText: 'Alice' });
     await follow.click();
     await expect(follow.getAttribute('aria-pressed')).resolves.toBe('true');

@@ -56,14 +56,17 @@ describe('presence from a hostile peer', () => {
     const outcome = await Promise.race([
       page
         .getByTestId('people')
-        .getByText('Gaby Good')
+        // Under the account's name: the server stamps it on the presence it relays.
+        .getByText('Olivier Observateur')
         .waitFor({ timeout: 60_000 })
         .then(() => 'shown' as const),
       peer.closed.then(() => 'closed' as const),
     ]);
     if (outcome === 'closed') {
       // The server refused the message: the good state never came, and nothing broke.
-      await expect(page.getByTestId('people').getByText('Gaby Good').count()).resolves.toBe(0);
+      await expect(
+        page.getByTestId('people').getByText('Olivier Observateur').count(),
+      ).resolves.toBe(0);
     }
     await page.screenshot({ path: screenshotPath('hostile-presence.png') });
 

@@ -5,6 +5,7 @@ import {
   card,
   clickCard,
   createBoard,
+  createBoardCreatedAt,
   openBoard,
   signUpCouncil,
   waitForCardIn,
@@ -534,7 +535,8 @@ describe('exports and imports', () => {
 
 describe('the meeting pack', () => {
   it('prints the board picture, the status table, the overdue teams and the changes since the last version, in the UI language', async () => {
-    const boardId = await createBoard(suite.app);
+    // Teams on the board since October 2016: overdue.
+    const boardId = await createBoardCreatedAt(suite.app, '2016-10-01T00:00:00Z');
     const take = await fetch(`${suite.app.url}/api/boards/${boardId}/versions`, {
       method: 'POST',
       headers: {

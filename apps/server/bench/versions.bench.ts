@@ -58,6 +58,7 @@ function bigRoadmap(): Roadmap {
       members: ['Alice', 'Bob', 'Chloé'],
       formedFrom: [],
       archived: false,
+      createdAt: '2016-10-01T00:00:00Z',
       checkins,
       latestStatus: latestStatus(checkins),
     });

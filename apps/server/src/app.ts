@@ -219,6 +219,7 @@ export function createApp(deps: AppDeps) {
             messageBudgetMs: config.messageBudgetMs,
             maxBufferedBytes: config.maxBufferedBytes,
             principal: session.user.id,
+            displayName: session.user.name,
             // Observers and task-team members read; their document updates are dropped.
             readOnly: !canEdit(session.role),
             // Council members edit the content; the lanes and columns are the secretariat's.

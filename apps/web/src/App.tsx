@@ -164,6 +164,7 @@ export function App() {
           lang={lang}
           setLang={setLang}
           role={roleOn(session, route.boardId)}
+          cardIds={cardsOn(session, route.boardId)}
           userName={user?.name ?? null}
         />
       </Suspense>

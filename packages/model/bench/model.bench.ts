@@ -62,6 +62,7 @@ function board(): Roadmap {
       members: ['Alice', 'Bob', 'Chloé'],
       formedFrom: [],
       archived: false,
+      createdAt: null,
       checkins,
       latestStatus: latestStatus(checkins),
     });

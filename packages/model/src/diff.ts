@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { isEmptyAnnotation } from './annotations/isEmptyAnnotation.ts';
 import { toJSON } from './doc/toJSON.ts';
 import type { CheckinStatus } from './records/checkin.ts';
 import type { ItemRecord } from './records/item.ts';
@@ -503,8 +504,8 @@ export function diff(aInput: Roadmap | Y.Doc, bInput: Roadmap | Y.Doc): Change[]
   }
 
   // Annotations: counted only; the model does not interpret tldraw records.
-  const aRecords = a.annotations.records;
-  const bRecords = b.annotations.records;
+  const aRecords = visibleAnnotations(a.annotations.records);
+  const bRecords = visibleAnnotations(b.annotations.records);
   let added = 0;
   let changed = 0;
   let removed = 0;
@@ -518,4 +519,13 @@ export function diff(aInput: Roadmap | Y.Doc, bInput: Roadmap | Y.Doc): Change[]
     changes.push({ kind: 'annotations-changed', added, removed, changed, schemaChanged });
   }
   return changes;
+}
+
+/** Empty text boxes stored by older clients are nothing anyone sees: not a change. */
+function visibleAnnotations(records: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const visible: Record<string, unknown> = {};
+  for (const [id, record] of Object.entries(records)) {
+    if (!isEmptyAnnotation(record)) visible[id] = record;
+  }
+  return visible;
 }

@@ -8,6 +8,7 @@ export {
   canEdit,
   isBoardRole,
 } from './access/boardRole.ts';
+export { isEmptyAnnotation } from './annotations/isEmptyAnnotation.ts';
 export { beforeRestoreName, beforeRestoreNameIn } from './beforeRestoreName.ts';
 export { type AddDomainInput, addDomain } from './commands/addDomain.ts';
 export { type AddPeriodInput, addPeriod } from './commands/addPeriod.ts';

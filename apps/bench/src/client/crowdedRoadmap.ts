@@ -154,6 +154,7 @@ function generatedCard(
     members: PEOPLE.slice(0, 2 + (n % 4)),
     formedFrom: [],
     archived: false,
+    createdAt: '2016-10-01T00:00:00Z',
     checkins,
     latestStatus: latestStatus(checkins),
   };

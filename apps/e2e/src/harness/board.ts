@@ -27,6 +27,36 @@ export async function createBoard(
   return ((await res.json()) as { board: { id: string } }).board.id;
 }
 
+/**
+ * A template board whose task teams came onto it at `createdAt` (an old board, whose teams are
+ * overdue): the template board exported as a version, dated, and imported as a new board.
+ */
+export async function createBoardCreatedAt(
+  app: { url: string; adminCookie: string },
+  createdAt: string,
+): Promise<string> {
+  const source = await createBoard(app);
+  const headers = { 'content-type': 'application/json', cookie: `fdr_session=${app.adminCookie}` };
+  const api = `${app.url}/api/boards`;
+  const taken = await fetch(`${api}/${source}/versions`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ name: 'Export' }),
+  });
+  if (taken.status !== 201) throw new Error(`version failed: ${taken.status}`);
+  const { version } = (await taken.json()) as { version: { id: string } };
+  const exported = await fetch(`${api}/${source}/versions/${version.id}/export`, { headers });
+  const roadmap = (await exported.json()) as { cards: { createdAt: string | null }[] };
+  for (const card of roadmap.cards) card.createdAt = createdAt;
+  const res = await fetch(api, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ template: 'imported', roadmap }),
+  });
+  if (res.status !== 201) throw new Error(`board import failed: ${res.status}`);
+  return ((await res.json()) as { board: { id: string } }).board.id;
+}
+
 /** Camille Conseil, a council member of the board: an account made with the CLI, signed in. */
 export function signUpCouncil(
   app: Pick<RunningApp, 'signUp'>,
@@ -134,14 +164,6 @@ export async function dragCard(
   }
   await beforeRelease?.();
   await page.mouse.up();
-}
-
-/** Sets the name peers see (the people bar's own field). */
-export async function setName(page: Page, name: string): Promise<void> {
-  const field = page.locator('.fdr-people__name');
-  await field.fill(name);
-  await field.press('Enter');
-  await field.blur();
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Storage } from '../storage/Storage.ts';
 import { waitFor } from '../test/clients.ts';
 import { startTestServer, type TestServer } from '../test/testServer.ts';
 import { BOARD_ID } from './boardId.ts';
-import { newBoardId } from './boardRoutes.ts';
+import { importedRoadmap, initialRoadmap, newBoardId } from './boardRoutes.ts';
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -306,6 +306,19 @@ describe('boards API', () => {
       await fetch(`${s.url}/api/boards`, { headers: { cookie: s.cookie } })
     ).json()) as { boards: Entry[] };
     expect(list.boards.map((b) => b.id)).toEqual([ids[0], ids[1]]);
+  });
+
+  it('records when the cards came onto a new board; an import keeps the dates it knows', () => {
+    const now = new Date('2026-12-04T10:00:00Z');
+    const title = { fr: 'T', en: 'T' };
+    const created = initialRoadmap('joint-councils-2016', 'b1', title, null, now);
+    expect(new Set(created.cards.map((c) => c.createdAt))).toEqual(new Set([now.toISOString()]));
+    const [first, ...rest] = created.cards.map((c) => ({ ...c, createdAt: null }));
+    const file = { ...created, cards: [{ ...first!, createdAt: '2017-01-01T00:00:00Z' }, ...rest] };
+    const imported = importedRoadmap(file, 'b2', title, now);
+    expect(imported.board.id).toBe('b2');
+    expect(imported.cards[0]?.createdAt).toBe('2017-01-01T00:00:00Z');
+    expect(imported.cards[1]?.createdAt).toBe(now.toISOString());
   });
 
   it('generates ids that are valid board and model ids, and distinct', () => {

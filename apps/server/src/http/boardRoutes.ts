@@ -96,7 +96,7 @@ export function boardRoutes(deps: BoardRoutesDeps): Hono<AuthEnv> {
     }
     const id = newBoardId();
     const roadmap = input.imported
-      ? { ...input.imported, board: { ...input.imported.board, id, title: input.title } }
+      ? importedRoadmap(input.imported, id, input.title)
       : initialRoadmap(input.template, id, input.title, input.structure);
     const board = await registry.acquire(id);
     try {
@@ -176,8 +176,11 @@ export function initialRoadmap(
   id: string,
   title: BoardTitle,
   structure: BoardStructure | null = null,
+  now = new Date(),
 ): Roadmap {
-  const base = templateRoadmap();
+  // The template's task teams come onto this board now: a team is overdue only once it has had
+  // the board's delay to check in.
+  const base = templateRoadmap(now.toISOString());
   const board = { ...base.board, id, title };
   if (template === 'joint-councils-2016') return { ...base, board };
   const phases = structure ? datedPhases(structure) : base.phases;
@@ -204,6 +207,24 @@ function readStructure(value: unknown, template: BoardTemplate, now: Date): Boar
     throw new BadRequest(parsed.error.field, parsed.error.messages.en, parsed.error.messages.fr);
   }
   return parsed.structure;
+}
+
+/**
+ * An imported file as a new board: cards keep the creation time the file gives them; those it
+ * does not know (files from before it was recorded) come onto this board now.
+ */
+export function importedRoadmap(
+  imported: Roadmap,
+  id: string,
+  title: BoardTitle,
+  now = new Date(),
+): Roadmap {
+  const createdAt = now.toISOString();
+  return {
+    ...imported,
+    board: { ...imported.board, id, title },
+    cards: imported.cards.map((card) => (card.createdAt === null ? { ...card, createdAt } : card)),
+  };
 }
 
 /** 16 characters of a 32-letter alphabet (80 random bits), valid as a board id and a model id. */

@@ -67,9 +67,11 @@ describe('check-ins over REST', () => {
     expect([...times].sort()).toEqual(times);
     expect(mine.latestStatus).toMatchObject({ status: 'at-risk', author: 'Test' });
     expect(mine.stale).toBe(false);
-    // A card that never checked in is stale, whatever the delay.
+    // A card that never checked in on a board created today is not overdue: staleness counts
+    // from the card's creation, never from nothing.
     const untouched = cards.find((c) => c.id === other)!;
-    expect(untouched).toMatchObject({ checkins: [], latestStatus: null, stale: true });
+    expect(untouched).toMatchObject({ checkins: [], latestStatus: null, stale: false });
+    expect(cards.filter((c) => c.stale)).toEqual([]);
   });
 
   it('keeps both of two check-ins posted at the same moment', async () => {

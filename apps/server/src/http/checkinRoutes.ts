@@ -90,7 +90,7 @@ export function checkinRoutes(deps: CheckinRouteDeps) {
           domain: domains.get(card.domainId) ?? { fr: '', en: '' },
           phase: phases.get(card.phaseId) ?? { fr: '', en: '' },
           latestStatus: card.latestStatus,
-          stale: isStale(card.latestStatus, staleAfterDays, now),
+          stale: isStale(card, staleAfterDays, now),
           mayCheckIn,
           checkins: card.checkins,
         }));

@@ -8,7 +8,7 @@ import {
   silentLogger,
   testPeer,
 } from '../test/boardKit.ts';
-import { BoardPresence } from './BoardPresence.ts';
+import { BoardPresence, withAccountName } from './BoardPresence.ts';
 import { ConnectionError } from './CloseCode.ts';
 import type { Peer } from './Peer.ts';
 
@@ -52,6 +52,26 @@ describe('BoardPresence', () => {
     presence.leave(aliceAgain);
     expect(presence.awareness.getStates().has(77)).toBe(false);
     presence.destroy();
+  });
+
+  it('shows a signed-in connection under its account name, whatever name its browser sent', () => {
+    const camille = { ...testPeer('c', 'camille'), displayName: 'Camille Conseil' };
+    const presence = presenceFor(new Set<Peer>([camille]));
+    presence.receive(
+      camille,
+      awarenessUpdate(5, 1, {
+        user: { id: 'camille', name: 'Claire Council 541', color: '#1f4e79' },
+      }),
+    );
+    expect(presence.awareness.getStates().get(5)).toEqual({
+      user: { id: 'camille', name: 'Camille Conseil', color: '#1f4e79' },
+    });
+    presence.destroy();
+    // The cursor label too; nothing added where there was nothing, nothing changed anonymously.
+    const canvas = { userName: 'X' } as never;
+    expect(withAccountName({ presence: canvas }, 'A')).toEqual({ presence: { userName: 'A' } });
+    expect(withAccountName({ drag: null }, 'A')).toEqual({ drag: null });
+    expect(withAccountName({ user: alice77.user }, null)).toEqual({ user: alice77.user });
   });
 
   it('sends presence paced: a burst on a crowded board reaches each peer as few messages, latest states only', async () => {

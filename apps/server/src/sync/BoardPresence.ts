@@ -1,4 +1,4 @@
-import { parsePresence } from '@fdr/model';
+import { PRESENCE_NAME_MAX, type Presence, parsePresence } from '@fdr/model';
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -128,8 +128,9 @@ export class BoardPresence {
       );
       return null;
     }
-    const json = JSON.stringify(presence);
-    return json === entry.json ? entry : { ...entry, state: presence, json };
+    const named = withAccountName(presence, peer.displayName ?? null);
+    const json = JSON.stringify(named);
+    return json === entry.json ? entry : { ...entry, state: named, json };
   }
 
   /** Removes a departing peer's presence for everyone. */
@@ -180,4 +181,18 @@ export class BoardPresence {
     this.awareness.off('update', this.onUpdate);
     this.awareness.destroy();
   }
+}
+
+/**
+ * The presence with the account's name where the app shows a name (the people list, the cursor
+ * label): a signed-in person cannot appear to others under someone else's name.
+ */
+export function withAccountName(presence: Presence, name: string | null): Presence {
+  if (name === null) return presence;
+  const shown = name.slice(0, PRESENCE_NAME_MAX);
+  return {
+    ...presence,
+    ...(presence.user ? { user: { ...presence.user, name: shown } } : {}),
+    ...(presence.presence ? { presence: { ...presence.presence, userName: shown } } : {}),
+  };
 }

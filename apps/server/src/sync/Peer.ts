@@ -3,6 +3,11 @@ export interface Peer {
   readonly id: string;
   /** Who is behind the connection (a user id once sign-in exists); null when anonymous. */
   readonly principal: string | null;
+  /**
+   * The signed-in account's name: the presence this connection publishes carries it, whatever
+   * name the browser put there (people are who their account says). Absent: the browser's name.
+   */
+  readonly displayName?: string | null;
   /** Read-only peers' document updates are dropped: not applied, stored nor broadcast. */
   readonly readOnly: boolean;
   /** False: the peer's changes to domains, phases and periods are put back (secretariat only). */

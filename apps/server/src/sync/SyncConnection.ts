@@ -17,6 +17,8 @@ export interface SyncConnectionOptions {
   /** Bytes queued for this client past which it is closed (it does not read). */
   maxBufferedBytes: number;
   principal?: string | null;
+  /** The account's name, stamped on this connection's presence (see Peer.displayName). */
+  displayName?: string | null;
   readOnly?: boolean;
   /** False: changes to domains, phases and periods are put back (only the secretariat's stand). */
   mayChangeStructure?: boolean;
@@ -35,6 +37,7 @@ export class SyncConnection implements Peer {
   readonly id = `c${(++nextId).toString(36)}`;
   readonly boardId: string;
   readonly principal: string | null;
+  readonly displayName: string | null;
   readonly readOnly: boolean;
   readonly mayChangeStructure: boolean;
   readonly session: { token: string; role: BoardRole } | null;
@@ -57,6 +60,7 @@ export class SyncConnection implements Peer {
     this.boardId = boardId;
     this.options = options;
     this.principal = options.principal ?? null;
+    this.displayName = options.displayName ?? null;
     this.readOnly = options.readOnly ?? false;
     this.mayChangeStructure = options.mayChangeStructure ?? true;
     this.session = options.session ?? null;

@@ -63,13 +63,14 @@ describe('periodic resync', () => {
     // A's next message reaches the server after the lost one: once B sees it, the update would
     // have crossed too, had it not been lost.
     // (A presence of the app's shape: the server drops any other.)
+    // Marked by its id: the name is the account's, stamped by the server.
     a.provider.awareness.setLocalStateField('user', {
-      id: 'a',
+      id: 'after-the-loss',
       name: 'after the loss',
       color: '#336699',
     });
     await waitFor(
-      () => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'after the loss',
+      () => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.id === 'after-the-loss',
       'a later message crossed',
     );
     expect(b.doc.getMap('m').has('lost')).toBe(false);

@@ -45,10 +45,11 @@ describe('presence checked against the app’s shape', () => {
       color: '#1f4e79',
     });
     const goodId = good.provider.awareness.clientID;
+    // Under the account's name ('Test'), which the server stamps whatever the browser sent.
     await waitFor(
       () =>
         (watcher.provider.awareness.getStates().get(goodId) as { user?: { name?: string } })?.user
-          ?.name === 'Alice',
+          ?.name === 'Test',
       'good presence received',
     );
     expect(watcher.provider.awareness.getStates().has(4242)).toBe(false);

@@ -100,10 +100,11 @@ async function stored(s: TestServer, board: string): Promise<Y.Doc> {
  */
 async function writeThenMark(member: TestClient, editor: TestClient, key: string): Promise<void> {
   member.doc.getMap('m').set(key, 'written by the member');
-  // A presence of the app's shape (the server drops any other), named after the write.
+  // A presence of the app's shape (the server drops any other), its id after the write (the
+  // name is the account's, stamped by the server).
   member.provider.awareness.setLocalStateField('user', { id: key, name: key, color: '#336699' });
   await waitFor(
-    () => editor.provider.awareness.getStates().get(member.doc.clientID)?.user?.name === key,
+    () => editor.provider.awareness.getStates().get(member.doc.clientID)?.user?.id === key,
     `the server handled ${key}`,
   );
 }

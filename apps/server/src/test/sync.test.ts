@@ -58,8 +58,8 @@ describe('sync server with the stock y-websocket client', () => {
     const aId = a.doc.clientID;
     await waitFor(
       () =>
-        (b.provider.awareness.getStates().get(aId) as { user?: { name: string } } | undefined)?.user
-          ?.name === 'Ada',
+        (b.provider.awareness.getStates().get(aId) as { user?: { id: string } } | undefined)?.user
+          ?.id === 'ada',
       'B sees A',
     );
     a.provider.disconnect();

@@ -9,9 +9,11 @@ import {
   FrameShapeUtil,
   NoteShapeUtil,
   PageRecordType,
+  TextShapeUtil,
   type TLRecord,
   type TLShapeId,
   type TLStore,
+  toRichText,
 } from 'tldraw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
@@ -167,5 +169,31 @@ describe('AnnotationBinding', () => {
     expect(store.get('shape:broken' as TLShapeId)).toBeUndefined();
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
+  });
+  it('never stores an empty text box, and stores it from its first letter', () => {
+    const { docA, storeA, storeB, a } = twoPeers();
+    const text = shape(storeA, TextShapeUtil as unknown as AnyUtil);
+    storeA.put([text]);
+    a.flush();
+    expect(docRoots(docA).annotations.has(text.id)).toBe(false);
+    expect(storeB.get(text.id)).toBeUndefined();
+    const typed = {
+      ...text,
+      props: { ...(text as { props: object }).props, richText: toRichText('Bonjour') },
+    };
+    storeA.put([typed as TLRecord]);
+    a.flush();
+    expect(docRoots(docA).annotations.has(text.id)).toBe(true);
+    expect(storeB.get(text.id)).toEqual(typed);
+  });
+
+  it('does not show an empty text box an older client stored', () => {
+    const doc = fromJSON(templateRoadmap());
+    const source = newStore();
+    const text = shape(source, TextShapeUtil as unknown as AnyUtil);
+    doc.transact(() => docRoots(doc).annotations.set(text.id, JSON.parse(JSON.stringify(text))));
+    const store = newStore();
+    bindings.push(new AnnotationBinding(store, doc, { origin: {}, schemaOrigin: 'schema' }));
+    expect(store.get(text.id)).toBeUndefined();
   });
 });

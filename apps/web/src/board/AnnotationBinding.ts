@@ -1,4 +1,4 @@
-import { docRoots, META, setAnnotationsSchema } from '@fdr/model';
+import { docRoots, isEmptyAnnotation, META, setAnnotationsSchema } from '@fdr/model';
 import type { SerializedSchema, TLRecord, TLStore } from 'tldraw';
 import type * as Y from 'yjs';
 
@@ -94,6 +94,13 @@ export class AnnotationBinding {
 
   private queuePut(record: TLRecord): void {
     if (!isAnnotationRecord(record)) return;
+    if (isEmptyAnnotation(record)) {
+      // A text box is stored from its first letter: one left empty (a double click on the
+      // canvas) never reaches peers, and tldraw deletes it locally when editing ends. One emptied
+      // while being retyped keeps its last text for peers until the next letter.
+      this.puts.delete(record.id);
+      return;
+    }
     this.removals.delete(record.id);
     this.puts.set(record.id, record);
     this.scheduleFlush();
@@ -132,7 +139,8 @@ export class AnnotationBinding {
       // A change queued here but not yet flushed wins over an older remote value.
       if (this.puts.has(id) || this.removals.has(id)) continue;
       const record = this.migrate(value as TLRecord, persisted);
-      if (record && isAnnotationRecord(record)) puts.push(record);
+      // An empty text box an older client stored is nothing to see (and nothing to tab to).
+      if (record && isAnnotationRecord(record) && !isEmptyAnnotation(record)) puts.push(record);
     }
     // Parents before children, shapes before the bindings that point at them.
     puts.sort((a, b) => rank(a) - rank(b));

@@ -17,6 +17,7 @@ import { type Identity, loadIdentity, saveIdentity } from '../sync/identity.ts';
 import { useCanvasSelectionInUrl } from '../table/useCanvasSelectionInUrl.ts';
 import { ViewSwitch } from '../table/ViewSwitch.tsx';
 import { BoardProvider, useBoard } from './BoardContext.tsx';
+import { BoardStylePanel } from './BoardStylePanel.tsx';
 import { CanvasBinding } from './CanvasBinding.ts';
 import { DragGhosts, StickyHeaders } from './CanvasLayers.tsx';
 import { CardPanel, type PanelMode, type RunCommand } from './CardPanel.tsx';
@@ -27,7 +28,7 @@ import { EditTools } from './EditTools.tsx';
 import { fitBoard } from './fitBoard.ts';
 import { Legend } from './Legend.tsx';
 import { LiveReadProblems } from './LiveReadProblems.tsx';
-import { canEditBoard } from './liveRole.ts';
+import { canCheckInOnBoard, canEditBoard } from './liveRole.ts';
 import { MoveDialog } from './MoveDialog.tsx';
 import { PeopleBar } from './PeopleBar.tsx';
 import { PresenceBoundary } from './PresenceBoundary.tsx';
@@ -52,7 +53,7 @@ function InFront() {
   );
 }
 
-const COMPONENTS = canvasComponents(InFront);
+const COMPONENTS = canvasComponents(InFront, { StylePanel: BoardStylePanel });
 
 /** Time from navigation start to the first projection of the cards (see the README). */
 declare global {
@@ -67,10 +68,13 @@ export default function BoardPage({
   lang,
   setLang,
   role = null,
+  cardIds = [],
   userName = null,
 }: BoardPageProps & {
   /** The signed-in user's role; null when unknown (offline): the server decides then. */
   role?: BoardRole | null;
+  /** For a task-team member: the cards whose check-ins they record. */
+  cardIds?: readonly string[];
   userName?: string | null;
 }) {
   const t = strings[lang];
@@ -143,6 +147,7 @@ export default function BoardPage({
           lang={lang}
           licenseKey={config.tldrawLicenseKey}
           readOnly={!canEditBoard(liveRole)}
+          mayCheckIn={(cardId) => canCheckInOnBoard(liveRole, cardIds, cardId)}
           userName={userName}
         />
       ) : (
@@ -159,6 +164,7 @@ function BoardCanvas({
   lang,
   licenseKey,
   readOnly,
+  mayCheckIn,
   userName,
 }: {
   session: LiveBoard;
@@ -166,14 +172,18 @@ function BoardCanvas({
   licenseKey: string | null;
   /** Observers and task-team members read the board (the server drops their edits anyway). */
   readOnly: boolean;
+  mayCheckIn: (cardId: string) => boolean;
   userName: string | null;
 }) {
   const t = strings[lang];
   const { connection, view, undo, origin } = session;
   // The annotation schema is written with its own origin, outside undo (see AnnotationBinding).
   const schemaOrigin = useMemo(() => ({ schema: connection.boardId }), [connection]);
-  // Presence shows the account's name unless the person chose another one on this device.
-  const [identity, setIdentity] = useState<Identity>(() => loadIdentity(userName ?? t.defaultName));
+  // Signed in, presence shows the account's name (the server stamps it too); a guest names
+  // themselves in the people bar.
+  const [identity, setIdentity] = useState<Identity>(() =>
+    loadIdentity(t.defaultName, localStorage, Math.random, userName),
+  );
   // Read once at mount; later renames go through the presence binding.
   const identityRef = useRef(identity);
   identityRef.current = identity;
@@ -304,12 +314,13 @@ function BoardCanvas({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (!editor || panel || moving || readOnly || editor.getEditingShapeId()) return;
+    if (!editor || panel || moving || editor.getEditingShapeId()) return;
     const target = event.target as HTMLElement;
     if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
     const cardId = selectedCard();
     const action = cardId && cardKeyAction(event);
-    if (!cardId || !action) return;
+    // Every role opens a card (read-only for those who do not edit); only editors move one.
+    if (!cardId || !action || (readOnly && action === 'move')) return;
     event.preventDefault();
     event.stopPropagation();
     if (action === 'edit') setPanel({ kind: 'edit', cardId });
@@ -324,7 +335,7 @@ function BoardCanvas({
             view={view}
             editor={editor}
             identity={identity}
-            onRename={rename}
+            onRename={userName ? null : rename}
             lang={lang}
           />
         </PresenceBoundary>
@@ -389,9 +400,10 @@ function BoardCanvas({
             lang={lang}
             run={run}
             boardId={connection.boardId}
-            // Council and secretariat record check-ins for every card; a task team uses its own
-            // page (the server enforces both).
-            canCheckIn={!readOnly}
+            readOnly={readOnly}
+            // Council and secretariat record check-ins for every card, a task-team member for
+            // their own cards (the server enforces both).
+            canCheckIn={panel.kind === 'edit' && mayCheckIn(panel.cardId)}
             onClose={closePanel}
             onDone={(cardId, text) => {
               say(text);

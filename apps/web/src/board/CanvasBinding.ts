@@ -20,6 +20,7 @@ import {
   cardShapeProps,
 } from './cardShape.ts';
 import { type BoardLayout, dropTarget } from './layout.ts';
+import { openOnDoubleClick } from './openOnDoubleClick.ts';
 import { PresenceBinding } from './PresenceBinding.ts';
 import type { DragState } from './readPeer.ts';
 
@@ -76,10 +77,10 @@ export class CanvasBinding {
         this.publishDrag();
         this.project(true);
       },
-      open: (cardId) => options.onOpenCard(cardId),
       locale: () => view.locale.get(),
     });
     this.disposers.push(() => setCardEvents(editor, null));
+    this.disposers.push(openOnDoubleClick(editor, options.onOpenCard));
 
     this.protectCards();
     this.disableOutsideContent();

@@ -27,6 +27,8 @@ import { useDraft } from '../drafts/useDraft.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { format, formatDate } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
+import { enterSubmits } from '../overlay/enterSubmits.ts';
+import { useOverlay } from '../overlay/useOverlay.ts';
 import { Bilingual } from './Bilingual.tsx';
 import { CardCheckins } from './CardCheckins.tsx';
 import { CellPicker } from './CellPicker.tsx';
@@ -51,6 +53,7 @@ export function CardPanel({
   onDone,
   boardId,
   canCheckIn = false,
+  readOnly = false,
 }: {
   mode: PanelMode;
   roadmap: Roadmap;
@@ -62,6 +65,8 @@ export function CardPanel({
   boardId?: string;
   /** Whether this person may record a check-in for the card (the server checks again). */
   canCheckIn?: boolean;
+  /** Observers and task-team members see every field but change none. */
+  readOnly?: boolean;
 }) {
   const t = strings[lang];
   const id = useId();
@@ -76,7 +81,19 @@ export function CardPanel({
   );
   const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const root = useRef<HTMLElement>(null);
+  // Unsaved edits are not thrown away because the legend or the export menu was opened.
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
+  useOverlay({
+    open: true,
+    close: onClose,
+    root,
+    closeOnOutsidePress: false,
+    onReplaced: dirty ? () => {} : onClose,
+  });
+  // A read-only panel has no field to start in: focus its heading, read first by screen readers.
+  useEffect(() => (readOnly ? headingRef.current : first.current)?.focus(), [readOnly]);
 
   if (mode.kind === 'edit' && (!card || card.archived)) {
     return (
@@ -95,6 +112,7 @@ export function CardPanel({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (readOnly) return;
     if (missingTitle(draft)) {
       setError(t.titleRequired);
       return;
@@ -129,6 +147,7 @@ export function CardPanel({
 
   return (
     <aside
+      ref={root}
       className="fdr-panel"
       aria-labelledby={`${id}-heading`}
       data-testid="card-panel"
@@ -140,7 +159,7 @@ export function CardPanel({
       }}
     >
       <div className="fdr-panel__head">
-        <h2 id={`${id}-heading`}>
+        <h2 id={`${id}-heading`} ref={headingRef} tabIndex={-1}>
           <span className="fdr-panel__kind">{t.cardPanel} · </span>
           {heading || t.newCard}
         </h2>
@@ -148,167 +167,176 @@ export function CardPanel({
           {t.close}
         </button>
       </div>
-      <form onSubmit={submit} className="fdr-panel__form">
-        <Bilingual legend={t.fieldTitle} lang={lang}>
-          <input
-            ref={first}
-            lang="fr"
-            maxLength={CARD_TITLE_MAX}
-            value={draft.titleFr}
-            onChange={(e) => set('titleFr', e.target.value)}
-            aria-label={`${t.fieldTitle} — ${t.french}`}
-            data-testid="title-fr"
-          />
-          <input
-            lang="en"
-            maxLength={CARD_TITLE_MAX}
-            value={draft.titleEn}
-            onChange={(e) => set('titleEn', e.target.value)}
-            aria-label={`${t.fieldTitle} — ${t.english}`}
-            data-testid="title-en"
-          />
-        </Bilingual>
-
-        <div className="fdr-two-columns">
-          <div className="fdr-field">
-            <label htmlFor={`${id}-role`}>{t.fieldRole}</label>
-            <RoleSelect
-              id={`${id}-role`}
-              value={draft.role}
-              onChange={(role) => set('role', role)}
-              lang={lang}
-            />
-          </div>
-          <div className="fdr-field">
-            <label htmlFor={`${id}-state`}>{t.fieldState}</label>
-            <StateSelect
-              id={`${id}-state`}
-              value={draft.state}
-              onChange={(state) => set('state', state)}
-              lang={lang}
-            />
-          </div>
-        </div>
-
-        <div className="fdr-two-columns">
-          <CellPicker
-            roadmap={roadmap}
-            lang={lang}
-            id={id}
-            domainId={draft.domainId}
-            phaseId={draft.phaseId}
-            onDomainChange={(domainId) => set('domainId', domainId)}
-            // The periods belong to the phase: a new phase starts with none ticked.
-            onPhaseChange={(phaseId) =>
-              setDraft((d) =>
-                inPhase(
-                  d,
-                  roadmap.phases.find((p) => p.id === phaseId) ?? { id: phaseId, periods: [] },
-                ),
-              )
-            }
-          />
-        </div>
-
-        <PeriodChecks
-          draft={draft}
-          phase={phase}
-          lang={lang}
-          legend={t.fieldPeriods}
-          onChange={(periodIds) => set('periodIds', periodIds)}
-          className="fdr-field"
-          withDates
-        />
-
-        <Bilingual legend={t.fieldMandate} lang={lang}>
-          <textarea
-            lang="fr"
-            rows={3}
-            value={draft.mandateFr}
-            onChange={(e) => set('mandateFr', e.target.value)}
-            aria-label={`${t.fieldMandate} — ${t.french}`}
-          />
-          <textarea
-            lang="en"
-            rows={3}
-            value={draft.mandateEn}
-            onChange={(e) => set('mandateEn', e.target.value)}
-            aria-label={`${t.fieldMandate} — ${t.english}`}
-          />
-        </Bilingual>
-        <Bilingual legend={t.fieldDeliverables} lang={lang}>
-          <textarea
-            lang="fr"
-            rows={3}
-            value={draft.deliverablesFr}
-            onChange={(e) => set('deliverablesFr', e.target.value)}
-            aria-label={`${t.fieldDeliverables} — ${t.french}`}
-          />
-          <textarea
-            lang="en"
-            rows={3}
-            value={draft.deliverablesEn}
-            onChange={(e) => set('deliverablesEn', e.target.value)}
-            aria-label={`${t.fieldDeliverables} — ${t.english}`}
-          />
-        </Bilingual>
-        <Bilingual legend={t.fieldFormedFrom} lang={lang}>
-          <textarea
-            lang="fr"
-            rows={2}
-            value={draft.formedFromFr}
-            onChange={(e) => set('formedFromFr', e.target.value)}
-            aria-label={`${t.fieldFormedFrom} — ${t.french}`}
-          />
-          <textarea
-            lang="en"
-            rows={2}
-            value={draft.formedFromEn}
-            onChange={(e) => set('formedFromEn', e.target.value)}
-            aria-label={`${t.fieldFormedFrom} — ${t.english}`}
-          />
-        </Bilingual>
-
-        <div className="fdr-two-columns">
-          <div className="fdr-field">
-            <label htmlFor={`${id}-lead`}>{t.fieldLead}</label>
+      <form onSubmit={submit} onKeyDown={enterSubmits} className="fdr-panel__form">
+        {/* Disabled fields still show their values; nothing in them can be changed or sent. */}
+        <fieldset className="fdr-panel__fields" disabled={readOnly}>
+          <Bilingual legend={t.fieldTitle} lang={lang}>
             <input
-              id={`${id}-lead`}
-              maxLength={NAME_MAX}
-              value={draft.lead}
-              onChange={(e) => set('lead', e.target.value)}
+              ref={first}
+              lang="fr"
+              maxLength={CARD_TITLE_MAX}
+              value={draft.titleFr}
+              onChange={(e) => set('titleFr', e.target.value)}
+              aria-label={`${t.fieldTitle} — ${t.french}`}
+              data-testid="title-fr"
             />
-          </div>
-          <div className="fdr-field">
-            <label htmlFor={`${id}-members`}>{t.fieldMembers}</label>
-            <textarea
-              id={`${id}-members`}
-              rows={3}
-              value={draft.members}
-              onChange={(e) => set('members', e.target.value)}
+            <input
+              lang="en"
+              maxLength={CARD_TITLE_MAX}
+              value={draft.titleEn}
+              onChange={(e) => set('titleEn', e.target.value)}
+              aria-label={`${t.fieldTitle} — ${t.english}`}
+              data-testid="title-en"
             />
-          </div>
-        </div>
+          </Bilingual>
 
-        {card?.latestStatus && (
-          <p className="fdr-panel__status">
-            {format(t.lastCheckin, {
-              status: statusLabelOf(card.latestStatus.status, lang),
-              date: formatDate(card.latestStatus.at, lang),
-            })}
-          </p>
-        )}
-        <ErrorAlert message={error} />
-        <div className="fdr-actions">
-          <button type="submit" className="fdr-button fdr-button--primary" data-testid="panel-save">
-            {mode.kind === 'create' ? t.create : t.save}
-          </button>
-          {mode.kind === 'edit' && (
-            <button type="button" className="fdr-button fdr-button--danger" onClick={archive}>
-              {t.archive}
-            </button>
+          <div className="fdr-two-columns">
+            <div className="fdr-field">
+              <label htmlFor={`${id}-role`}>{t.fieldRole}</label>
+              <RoleSelect
+                id={`${id}-role`}
+                value={draft.role}
+                onChange={(role) => set('role', role)}
+                lang={lang}
+              />
+            </div>
+            <div className="fdr-field">
+              <label htmlFor={`${id}-state`}>{t.fieldState}</label>
+              <StateSelect
+                id={`${id}-state`}
+                value={draft.state}
+                onChange={(state) => set('state', state)}
+                lang={lang}
+              />
+            </div>
+          </div>
+
+          <div className="fdr-two-columns">
+            <CellPicker
+              roadmap={roadmap}
+              lang={lang}
+              id={id}
+              domainId={draft.domainId}
+              phaseId={draft.phaseId}
+              onDomainChange={(domainId) => set('domainId', domainId)}
+              // The periods belong to the phase: a new phase starts with none ticked.
+              onPhaseChange={(phaseId) =>
+                setDraft((d) =>
+                  inPhase(
+                    d,
+                    roadmap.phases.find((p) => p.id === phaseId) ?? { id: phaseId, periods: [] },
+                  ),
+                )
+              }
+            />
+          </div>
+
+          <PeriodChecks
+            draft={draft}
+            phase={phase}
+            lang={lang}
+            legend={t.fieldPeriods}
+            onChange={(periodIds) => set('periodIds', periodIds)}
+            className="fdr-field"
+            withDates
+          />
+
+          <Bilingual legend={t.fieldMandate} lang={lang}>
+            <textarea
+              lang="fr"
+              rows={3}
+              value={draft.mandateFr}
+              onChange={(e) => set('mandateFr', e.target.value)}
+              aria-label={`${t.fieldMandate} — ${t.french}`}
+            />
+            <textarea
+              lang="en"
+              rows={3}
+              value={draft.mandateEn}
+              onChange={(e) => set('mandateEn', e.target.value)}
+              aria-label={`${t.fieldMandate} — ${t.english}`}
+            />
+          </Bilingual>
+          <Bilingual legend={t.fieldDeliverables} lang={lang}>
+            <textarea
+              lang="fr"
+              rows={3}
+              value={draft.deliverablesFr}
+              onChange={(e) => set('deliverablesFr', e.target.value)}
+              aria-label={`${t.fieldDeliverables} — ${t.french}`}
+            />
+            <textarea
+              lang="en"
+              rows={3}
+              value={draft.deliverablesEn}
+              onChange={(e) => set('deliverablesEn', e.target.value)}
+              aria-label={`${t.fieldDeliverables} — ${t.english}`}
+            />
+          </Bilingual>
+          <Bilingual legend={t.fieldFormedFrom} lang={lang}>
+            <textarea
+              lang="fr"
+              rows={2}
+              value={draft.formedFromFr}
+              onChange={(e) => set('formedFromFr', e.target.value)}
+              aria-label={`${t.fieldFormedFrom} — ${t.french}`}
+            />
+            <textarea
+              lang="en"
+              rows={2}
+              value={draft.formedFromEn}
+              onChange={(e) => set('formedFromEn', e.target.value)}
+              aria-label={`${t.fieldFormedFrom} — ${t.english}`}
+            />
+          </Bilingual>
+
+          <div className="fdr-two-columns">
+            <div className="fdr-field">
+              <label htmlFor={`${id}-lead`}>{t.fieldLead}</label>
+              <input
+                id={`${id}-lead`}
+                maxLength={NAME_MAX}
+                value={draft.lead}
+                onChange={(e) => set('lead', e.target.value)}
+              />
+            </div>
+            <div className="fdr-field">
+              <label htmlFor={`${id}-members`}>{t.fieldMembers}</label>
+              <textarea
+                id={`${id}-members`}
+                rows={3}
+                value={draft.members}
+                onChange={(e) => set('members', e.target.value)}
+              />
+            </div>
+          </div>
+
+          {card?.latestStatus && (
+            <p className="fdr-panel__status">
+              {format(t.lastCheckin, {
+                status: statusLabelOf(card.latestStatus.status, lang),
+                date: formatDate(card.latestStatus.at, lang),
+              })}
+            </p>
           )}
-        </div>
+        </fieldset>
+        <ErrorAlert message={error} />
+        {!readOnly && (
+          <div className="fdr-actions">
+            <button
+              type="submit"
+              className="fdr-button fdr-button--primary"
+              data-testid="panel-save"
+            >
+              {mode.kind === 'create' ? t.create : t.save}
+            </button>
+            {mode.kind === 'edit' && (
+              <button type="button" className="fdr-button fdr-button--danger" onClick={archive}>
+                {t.archive}
+              </button>
+            )}
+          </div>
+        )}
       </form>
       {card && boardId && (
         <CardCheckins boardId={boardId} card={card} lang={lang} canCheckIn={canCheckIn} />

@@ -99,7 +99,9 @@ export class CardShapeUtil extends ShapeUtil<CardShape> {
     cardEvents(this.editor)?.translateCancel(initial);
   }
   override onDoubleClick(shape: CardShape) {
-    cardEvents(this.editor)?.open(shape.props.cardId);
+    // The board opens the card (openOnDoubleClick). Returning a change, even an empty one, is
+    // what stops tldraw from also creating a text box where a shape cannot be edited.
+    return { id: shape.id, type: CARD_SHAPE } as const;
   }
 
   private locale(): 'fr' | 'en' {

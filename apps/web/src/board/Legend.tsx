@@ -1,21 +1,25 @@
 import { CHECKIN_STATUSES, ROLES } from '@fdr/model';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { roleLabelOf, stateLabelOf, statusLabelOf } from '../cards/labels.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
+import { useOverlay } from '../overlay/useOverlay.ts';
 
 /** What the badges, borders and chips of a card mean; each is text as well as colour. */
 export function Legend({ lang }: { lang: Lang }) {
   const t = strings[lang];
   const id = useId();
   const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  useOverlay({ open, close: () => setOpen(false), root });
   return (
-    <div className="fdr-legend">
+    <div className="fdr-legend" ref={root}>
       <button
         type="button"
         className="fdr-button fdr-button--quiet"
         aria-expanded={open}
         aria-controls={`${id}-legend`}
         onClick={() => setOpen(!open)}
+        data-testid="legend-button"
       >
         {t.legend}
       </button>

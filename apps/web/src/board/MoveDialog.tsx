@@ -2,6 +2,7 @@ import { localize, moveCard, type Roadmap } from '@fdr/model';
 import { useEffect, useId, useRef } from 'react';
 import { format } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
+import { enterSubmits } from '../overlay/enterSubmits.ts';
 import type { RunCommand } from './CardPanel.tsx';
 import { MoveCardForm } from './MoveCardForm.tsx';
 import { type MoveTarget, moveCardInput } from './moveTarget.ts';
@@ -49,7 +50,7 @@ export function MoveDialog({
           if (e.key === 'Escape') {
             e.stopPropagation();
             onClose();
-          }
+          } else enterSubmits(e);
         }}
       >
         <h2 id={`${id}-heading`}>{format(t.moveHeading, { title: localize(card.title, lang) })}</h2>

@@ -26,7 +26,8 @@ export function PeopleBar({
   view: BoardView;
   editor: Editor | null;
   identity: Identity;
-  onRename: (name: string) => void;
+  /** Null when the name is the signed-in account's: nothing to change here. */
+  onRename: ((name: string) => void) | null;
   lang: Lang;
 }) {
   const t = strings[lang];
@@ -50,33 +51,46 @@ export function PeopleBar({
 
   return (
     <section className="fdr-people" aria-label={t.people}>
-      <form
-        className="fdr-people__me"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const clean = cleanName(name);
-          if (clean) onRename(clean);
-        }}
-      >
-        <span className="fdr-avatar" style={{ background: identity.color }} aria-hidden="true">
-          {initials(identity.name)}
+      {onRename === null ? (
+        // Signed in: the account's name, on the avatar (tooltip, screen readers); nothing to edit.
+        <span
+          className="fdr-avatar"
+          style={{ background: identity.color }}
+          title={identity.name}
+          data-testid="me"
+        >
+          <span aria-hidden="true">{initials(identity.name)}</span>
+          <span className="fdr-sr-only">{format(t.youAre, { name: identity.name })}</span>
         </span>
-        <label htmlFor={`${id}-name`} className="fdr-sr-only">
-          {t.yourName}
-        </label>
-        <input
-          id={`${id}-name`}
-          className="fdr-people__name"
-          value={name}
-          maxLength={60}
-          onChange={(e) => setName(e.target.value)}
-          onBlur={() => {
+      ) : (
+        <form
+          className="fdr-people__me"
+          onSubmit={(e) => {
+            e.preventDefault();
             const clean = cleanName(name);
-            if (clean && clean !== identity.name) onRename(clean);
-            else setName(identity.name);
+            if (clean) onRename(clean);
           }}
-        />
-      </form>
+        >
+          <span className="fdr-avatar" style={{ background: identity.color }} aria-hidden="true">
+            {initials(identity.name)}
+          </span>
+          <label htmlFor={`${id}-name`} className="fdr-sr-only">
+            {t.yourName}
+          </label>
+          <input
+            id={`${id}-name`}
+            className="fdr-people__name"
+            value={name}
+            maxLength={60}
+            onChange={(e) => setName(e.target.value)}
+            onBlur={() => {
+              const clean = cleanName(name);
+              if (clean && clean !== identity.name) onRename(clean);
+              else setName(identity.name);
+            }}
+          />
+        </form>
+      )}
       <ul className="fdr-people__list" data-testid="people">
         {peers.length === 0 && <li className="fdr-people__alone">{t.alone}</li>}
         {peers.map((peer) => {

@@ -11,7 +11,6 @@ export interface CardEvents {
   translate(current: CardShape): void;
   translateEnd(current: CardShape): void;
   translateCancel(initial: CardShape): void;
-  open(cardId: string): void;
   /** The UI language, for texts read outside React (screen-reader descriptions). */
   locale(): 'fr' | 'en';
 }

@@ -12,7 +12,8 @@ describe('card shape ids', () => {
 });
 
 describe('cardShapeProps', () => {
-  const roadmap = toJSON(fromJSON(templateRoadmap()));
+  // Created three months before the dates below.
+  const roadmap = toJSON(fromJSON(templateRoadmap('2025-10-01T00:00:00Z')));
   const phase1 = roadmap.phases[0]!;
   const security = roadmap.cards.find((c) => c.id === 'card-security')!;
 
@@ -28,8 +29,11 @@ describe('cardShapeProps', () => {
       statusAt: '',
       periods: '111',
     });
-    // Never checked in: stale.
+    // Never checked in, for longer than the board's delay since it was created: stale.
     expect(props.stale).toBe(true);
+    // A card created lately is not, check-in or not.
+    const fresh = { ...security, createdAt: '2025-12-20T00:00:00Z' };
+    expect(cardShapeProps(fresh, phase1, 60, new Date('2026-01-01')).stale).toBe(false);
   });
 
   it('marks only the card’s periods', () => {

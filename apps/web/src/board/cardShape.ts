@@ -68,7 +68,7 @@ export function cardShapeProps(
     state: card.state,
     status: card.latestStatus?.status ?? '',
     statusAt: card.latestStatus?.at ?? '',
-    stale: isStale(card.latestStatus, staleAfterDays, now),
+    stale: isStale(card, staleAfterDays, now),
     periods,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canCheckInOnBoard,
   canEditBoard,
   type LiveRole,
   noticeFor,
@@ -61,5 +62,15 @@ describe('live role', () => {
       kind: 'refused',
       role: 'task-team',
     });
+  });
+
+  it('offers a check-in to editors on every card and to a task-team member on their own', () => {
+    expect(canCheckInOnBoard('council', [], 'card-a')).toBe(true);
+    expect(canCheckInOnBoard('task-team', ['card-a'], 'card-a')).toBe(true);
+    expect(canCheckInOnBoard('task-team', ['card-a'], 'card-b')).toBe(false);
+    expect(canCheckInOnBoard('observer', ['card-a'], 'card-a')).toBe(false);
+    expect(canCheckInOnBoard('none', [], 'card-a')).toBe(false);
+    // Offline, the role is not known: the server decides.
+    expect(canCheckInOnBoard(null, [], 'card-a')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { type BoardMembership, type BoardRole, canEdit } from '@fdr/model';
+import { type BoardMembership, type BoardRole, canCheckIn, canEdit } from '@fdr/model';
 import type { User } from '../account/accountApi.ts';
 
 /**
@@ -30,6 +30,19 @@ export function roleOnBoard(
  */
 export function canEditBoard(role: LiveRole): boolean {
   return role === null || (role !== 'none' && canEdit(role));
+}
+
+/**
+ * Whether the page offers to record a check-in on a card: the server's rule (editors on every
+ * card, a task-team member on their own). Unknown roles keep the offer: the server decides.
+ */
+export function canCheckInOnBoard(
+  role: LiveRole,
+  cardIds: readonly string[],
+  cardId: string,
+): boolean {
+  if (role === null) return true;
+  return role !== 'none' && canCheckIn({ role, cardIds }, cardId);
 }
 
 /** The notice for a role that went from `previous` to `next` while the board was open. */

@@ -1,8 +1,9 @@
 import type { Roadmap } from '@fdr/model';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Editor } from 'tldraw';
 import { format } from '../i18n/format.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
+import { useOverlay } from '../overlay/useOverlay.ts';
 import { canvasPicture, canvasPng, type ExportScope } from './canvasExport.ts';
 import { download, fileName } from './download.ts';
 import { ExportButtons } from './ExportButtons.tsx';
@@ -29,6 +30,8 @@ export function CanvasExportMenu({
   const [open, setOpen] = useState(false);
   const [scope, setScope] = useState<ExportScope>('board');
   const [busy, setBusy] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  useOverlay({ open, close: () => setOpen(false), root });
 
   const picture = async (kind: 'png' | 'svg') => {
     if (!editor) return;
@@ -55,7 +58,7 @@ export function CanvasExportMenu({
   };
 
   return (
-    <div className="fdr-legend fdr-export-menu">
+    <div className="fdr-legend fdr-export-menu" ref={root}>
       <button
         type="button"
         className="fdr-button fdr-button--quiet"
@@ -67,17 +70,7 @@ export function CanvasExportMenu({
         {t.exportHeading}
       </button>
       {open && (
-        // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the disclosure from any control in it
-        <div
-          id={`${id}-panel`}
-          className="fdr-legend__panel fdr-export-menu__panel"
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.stopPropagation();
-              setOpen(false);
-            }
-          }}
-        >
+        <div id={`${id}-panel`} className="fdr-legend__panel fdr-export-menu__panel">
           <fieldset className="fdr-field">
             <legend>{t.exportScope}</legend>
             <label className="fdr-radio">

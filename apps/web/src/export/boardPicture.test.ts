@@ -21,7 +21,7 @@ describe('board picture', () => {
   });
 
   it('draws each visible card with its state and status written, and escapes text', () => {
-    const doc = createTemplateDoc();
+    const doc = createTemplateDoc(undefined, '2025-10-01T00:00:00Z');
     updateCard(doc, { id: 'card-security', title: { en: 'Security <&> "trust"' } }, 'x');
     recordCheckin(
       doc,

@@ -157,7 +157,7 @@ export function boardPictureElements(
       const y = at.y;
       const latest = card.latestStatus;
       const status = latest ? STATUS_STYLE[latest.status] : undefined;
-      const stale = isStale(latest, days, now);
+      const stale = isStale(card, days, now);
       parts.push(
         `<g data-card-id="${escapeXml(card.id)}">`,
         `<rect x="${x}" y="${y}" width="${CARD_W}" height="${CARD_H}" rx="8" fill="${style.fill}" stroke="${style.stroke}" stroke-width="2"${style.dash}/>`,

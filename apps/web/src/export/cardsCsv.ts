@@ -122,7 +122,7 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     'En retard',
     'Overdue',
     (card, roadmap, now) =>
-      isStale(card.latestStatus, roadmap.board.settings.staleAfterDays, now)
+      isStale(card, roadmap.board.settings.staleAfterDays, now)
         ? { fr: 'Oui', en: 'Yes' }
         : { fr: 'Non', en: 'No' },
     true,

@@ -15,7 +15,7 @@ import { applyCsvImport, type ImportRow, planCsvImport } from './csvImport.ts';
 const NOW = new Date('2026-05-01T12:00:00Z');
 
 function setup() {
-  const doc = createTemplateDoc();
+  const doc = createTemplateDoc(undefined, '2025-10-01T00:00:00Z');
   recordCheckin(
     doc,
     {

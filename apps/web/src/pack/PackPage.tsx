@@ -124,7 +124,7 @@ function Pack({
   const cards = roadmap.cards.filter((c) => !c.archived);
   const domain = (id: string) => roadmap.domains.find((d) => d.id === id);
   const phase = (id: string) => roadmap.phases.find((p) => p.id === id);
-  const stale = cards.filter((c) => isStale(c.latestStatus, days, now));
+  const stale = cards.filter((c) => isStale(c, days, now));
   const picture = useMemo(
     () => boardPictureSvg(roadmap, { lang, now, description: t.packPictureAlt }),
     [roadmap, lang, now, t.packPictureAlt],
@@ -211,7 +211,7 @@ function Pack({
                       ) : (
                         s.noCheckin
                       )}
-                      {isStale(latest, days, now) && (
+                      {isStale(card, days, now) && (
                         <span className="fdr-stale">
                           {' '}
                           <span aria-hidden="true">⚠ </span>

@@ -29,6 +29,17 @@ describe('identity', () => {
     expect(loadIdentity('Guest', storage)).toEqual(first);
   });
 
+  it('signed in, is named after the account, without a number, keeping the browser’s colour', () => {
+    const storage = memoryStorage();
+    const guest = loadIdentity('Guest', storage, () => 0.5);
+    const signedIn = loadIdentity('Guest', storage, () => 0.1, '  Camille   Conseil ');
+    expect(signedIn).toEqual({ ...guest, name: 'Camille Conseil' });
+    const fresh = loadIdentity('Guest', memoryStorage(), () => 0.5, 'Camille Conseil');
+    expect(fresh.name).toBe('Camille Conseil');
+    // A blank account name falls back to the guest identity.
+    expect(loadIdentity('Guest', storage, () => 0.5, '  ')).toEqual(guest);
+  });
+
   it('replaces a damaged stored identity', () => {
     const storage = memoryStorage();
     storage.setItem('fdr.identity', '{"id":"x","name":"A","color":"red"}');

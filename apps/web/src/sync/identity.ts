@@ -23,12 +23,40 @@ export const IDENTITY_COLOURS = [
 const KEY = 'fdr.identity';
 const NAME_MAX = 60;
 
-/** The stored identity, or a new one (random id and colour, `defaultName` plus a number). */
+/**
+ * This browser's identity on boards. Signed in (`accountName`), the name is the account's, as
+ * the server stamps it on presence: no number, the same in every browser. Otherwise the stored
+ * identity, or a new one (random id and colour, `defaultName` plus a number to tell guests apart).
+ * The id and colour are kept per browser either way.
+ */
 export function loadIdentity(
   defaultName: string,
   storage: Pick<Storage, 'getItem' | 'setItem'> = localStorage,
   random: () => number = Math.random,
+  accountName: string | null = null,
 ): Identity {
+  const account = accountName === null ? '' : cleanName(accountName);
+  const stored = readIdentity(defaultName, storage);
+  if (account !== '') {
+    const identity = stored ? { ...stored, name: account } : newIdentity(account, random);
+    if (!stored) saveIdentity(identity, storage);
+    return identity;
+  }
+  if (stored) return stored;
+  const identity = newIdentity(`${defaultName} ${100 + Math.floor(random() * 900)}`, random);
+  saveIdentity(identity, storage);
+  return identity;
+}
+
+function newIdentity(name: string, random: () => number): Identity {
+  return {
+    id: globalThis.crypto.randomUUID(),
+    name,
+    color: IDENTITY_COLOURS[Math.floor(random() * IDENTITY_COLOURS.length)] ?? IDENTITY_COLOURS[0],
+  };
+}
+
+function readIdentity(defaultName: string, storage: Pick<Storage, 'getItem'>): Identity | null {
   try {
     const raw = storage.getItem(KEY);
     if (raw) {
@@ -46,13 +74,7 @@ export function loadIdentity(
   } catch {
     // Unreadable: make a new one.
   }
-  const identity: Identity = {
-    id: globalThis.crypto.randomUUID(),
-    name: `${defaultName} ${100 + Math.floor(random() * 900)}`,
-    color: IDENTITY_COLOURS[Math.floor(random() * IDENTITY_COLOURS.length)] ?? IDENTITY_COLOURS[0],
-  };
-  saveIdentity(identity, storage);
-  return identity;
+  return null;
 }
 
 export function saveIdentity(

@@ -1,4 +1,5 @@
 import { type ReactNode, useId, useLayoutEffect, useRef } from 'react';
+import { enterSubmits } from '../overlay/enterSubmits.ts';
 
 /**
  * A modal dialog on the native `<dialog>` element: the browser keeps focus inside it and makes
@@ -41,6 +42,7 @@ export function Dialog({
       className={`fdr-dialog fdr-native-dialog ${wide ? 'fdr-native-dialog--wide' : ''}`}
       aria-labelledby={`${id}-heading`}
       data-testid={testId}
+      onKeyDown={enterSubmits}
       onCancel={(event) => {
         // Escape: React state decides whether the dialog exists, not the browser.
         event.preventDefault();

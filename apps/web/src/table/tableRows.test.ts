@@ -14,7 +14,7 @@ import {
 const NOW = new Date('2026-05-01T12:00:00Z');
 
 function board() {
-  const doc = createTemplateDoc();
+  const doc = createTemplateDoc(undefined, '2025-10-01T00:00:00Z');
   recordCheckin(
     doc,
     {
@@ -66,7 +66,7 @@ describe('table rows', () => {
       'card-security',
       'card-privacy',
     ]);
-    // Stale: never checked in, or the last check-in is older than 60 days.
+    // Stale: no check-in for 60 days since the last one, else since the card was created.
     const fresh = rows({ stale: false });
     expect(fresh.sort()).toEqual(['card-cloud-architecture', 'card-security']);
     expect(rows({ stale: true })).toContain('card-open-data');

@@ -255,7 +255,7 @@ export function tableRows(
     const domain = domains.get(card.domainId);
     const phase = phases.get(card.phaseId);
     if (!domain || !phase) continue;
-    const row = { card, domain, phase, stale: isStale(card.latestStatus, days, now) };
+    const row = { card, domain, phase, stale: isStale(card, days, now) };
     if (matches(row, filters)) rows.push(row);
   }
   const compare = compareRows(filters.sort, lang, boardIndex);

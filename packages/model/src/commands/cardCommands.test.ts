@@ -45,6 +45,9 @@ describe('createCard', () => {
     );
     expect(id).toBe('new-card');
     expect(cellIds(doc, 'd1', 'p1')).toEqual(['c1', 'new-card', 'c2']);
+    // Staleness counts from here: the command records when the card came onto the board.
+    const createdAt = Date.parse(card(doc, id).createdAt ?? '');
+    expect(Math.abs(Date.now() - createdAt)).toBeLessThan(60_000);
     expect(card(doc, id)).toMatchObject({
       role: 'CE',
       state: 'new',

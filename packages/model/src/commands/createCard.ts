@@ -30,6 +30,8 @@ export type CreateCardInput = {
   readonly leadJurisdiction?: string | null;
   readonly members?: readonly string[];
   readonly formedFrom?: readonly Localized[];
+  /** When the card is created (UTC); now by default. Staleness counts from it. */
+  readonly createdAt?: string;
 };
 
 /** Creates a task-team card in a cell; returns its id. */
@@ -55,6 +57,7 @@ export function createCard(doc: Y.Doc, input: CreateCardInput, origin: unknown):
       members: input.members ?? [],
       formedFrom: input.formedFrom ?? [],
       archived: false,
+      createdAt: input.createdAt ?? new Date().toISOString(),
     },
     'input',
   );

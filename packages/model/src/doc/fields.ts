@@ -35,6 +35,16 @@ export function readStringOrNull(map: RecordMap, key: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/** A UTC timestamp as the validators accept it, else null (unknown). */
+export function readDateTime(map: RecordMap, key: string): string | null {
+  const value = map.get(key);
+  return typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
+    ? value
+    : null;
+}
+
 export function readBoolean(map: RecordMap, key: string): boolean {
   return map.get(key) === true;
 }

@@ -66,6 +66,19 @@ describe('findInvalidRecords', () => {
     ]);
   });
 
+  it('forgets a card creation time that is not a UTC timestamp (unknown, not a dropped card)', () => {
+    const { doc, roots, record } = board();
+    record(roots.cards, 'c1').set('createdAt', 'last Tuesday');
+    const [invalid] = findInvalidRecords(doc, [{ kind: 'card', id: 'c1' }]);
+    expect(invalid?.fixes).toEqual([
+      expect.objectContaining({
+        field: 'createdAt',
+        keys: ['createdAt'],
+        repaired: { createdAt: null },
+      }),
+    ]);
+  });
+
   it('maps a text field onto its two stored keys', () => {
     const { doc, roots, record } = board();
     record(roots.cards, 'c2').set('title.en', 'y'.repeat(301));

@@ -120,7 +120,16 @@ const STORED = {
   phase: { plain: ['start', 'end'], texts: ['label'], extra: [] },
   period: { plain: ['start', 'end'], texts: ['label'], extra: ['phaseId'] },
   card: {
-    plain: ['role', 'state', 'periodIds', 'leadJurisdiction', 'members', 'formedFrom', 'archived'],
+    plain: [
+      'role',
+      'state',
+      'periodIds',
+      'leadJurisdiction',
+      'members',
+      'formedFrom',
+      'archived',
+      'createdAt',
+    ],
     texts: ['title', 'mandate', 'deliverables'],
     extra: ['cell'],
   },

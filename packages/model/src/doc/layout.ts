@@ -16,7 +16,8 @@ import { ModelError } from '../ModelError.ts';
  *                                          cell: { domainId, phaseId, order },
  *                                          periodIds: string[], 'mandate.fr', 'mandate.en',
  *                                          'deliverables.fr', 'deliverables.en', leadJurisdiction,
- *                                          members: string[], formedFrom: Localized[], archived }
+ *                                          members: string[], formedFrom: Localized[], archived,
+ *                                          createdAt?: UTC timestamp (absent: unknown) }
  *   Y.Map 'items'       itemId   → Y.Map { 'label.fr', 'label.en', role, kind, domainId,
  *                                          startPeriodId, endPeriodId, order,
  *                                          cardIds: string[] }

@@ -7,6 +7,7 @@ import type { PeriodRecord, PhaseRecord } from '../records/phase.ts';
 import { ROLES } from '../records/role.ts';
 import {
   readBoolean,
+  readDateTime,
   readOneOf,
   readOrder,
   readString,
@@ -86,6 +87,8 @@ export function writeCard(map: RecordMap, card: CardRecord): void {
   writeCell(map, card);
   writeCardFields(map, card);
   setField(map, 'archived', card.archived);
+  // Written once with the card (absent stays absent: unknown on older boards).
+  if (card.createdAt !== null) setField(map, 'createdAt', card.createdAt);
 }
 
 /** Everything but the cell and the archived flag, which have their own commands. */
@@ -144,6 +147,7 @@ export function readCard(id: string, map: RecordMap): CardRecord {
     members: readStringList(map, 'members'),
     formedFrom: readTextList(map, 'formedFrom'),
     archived: readBoolean(map, 'archived'),
+    createdAt: readDateTime(map, 'createdAt'),
   };
 }
 

@@ -2,6 +2,7 @@ import { CARD_TITLE_MAX, NAME_MAX } from '../limits.ts';
 import {
   expectArray,
   expectBoolean,
+  expectDateTime,
   expectId,
   expectLocalized,
   expectObject,
@@ -48,6 +49,11 @@ export type CardRecord = {
   /** Current-state working groups or subcommittees this team grows out of. */
   readonly formedFrom: readonly Localized[];
   readonly archived: boolean;
+  /**
+   * When the card came onto the board (UTC); null on cards from before it was recorded. A card
+   * that has not checked in yet is overdue counting from here, never from nothing.
+   */
+  readonly createdAt: string | null;
 };
 
 export const CARD_FIELDS = [
@@ -65,6 +71,7 @@ export const CARD_FIELDS = [
   'members',
   'formedFrom',
   'archived',
+  'createdAt',
 ] as const;
 
 export function validateMembers(value: unknown, path: string): string[] {
@@ -111,6 +118,11 @@ export function validateCard(value: unknown, path = 'card'): CardRecord {
     members: validateMembers(object.members, `${path}.members`),
     formedFrom: validateFormedFrom(object.formedFrom, `${path}.formedFrom`),
     archived: expectBoolean(object.archived, `${path}.archived`),
+    // Absent in files exported before it was recorded: unknown, as on the boards they came from.
+    createdAt:
+      object.createdAt === undefined || object.createdAt === null
+        ? null
+        : expectDateTime(object.createdAt, `${path}.createdAt`),
   };
 }
 

@@ -135,8 +135,18 @@ export function latestStatus(history: readonly CheckinRecord[]): StatusSummary |
 
 const DAY_MS = 86_400_000;
 
-/** True when a card has not checked in for `staleAfterDays` (the board setting). */
-export function isStale(latest: StatusSummary | null, staleAfterDays: number, now: Date): boolean {
-  if (latest === null) return true;
-  return now.getTime() - Date.parse(latest.at) > staleAfterDays * DAY_MS;
+/**
+ * True when a card has not checked in for `staleAfterDays` (the board setting), counting from its
+ * latest check-in, else from its creation. A card whose creation is unknown (boards from before
+ * it was recorded) and that never checked in is not called overdue: there is nothing to count
+ * from, and a new board must not greet its members with every team overdue.
+ */
+export function isStale(
+  card: { readonly latestStatus: StatusSummary | null; readonly createdAt: string | null },
+  staleAfterDays: number,
+  now: Date,
+): boolean {
+  const since = card.latestStatus?.at ?? card.createdAt;
+  if (since === null) return false;
+  return now.getTime() - Date.parse(since) > staleAfterDays * DAY_MS;
 }

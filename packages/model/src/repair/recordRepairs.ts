@@ -119,6 +119,8 @@ export function cardRepairs(id: string): FieldRepairs {
     members: field('members', members),
     formedFrom: field('formedFrom', formedFrom),
     archived: field('archived', (value) => value === true),
+    // Unlike a check-in's date, a wrong creation time misleads no one once forgotten: unknown.
+    createdAt: field('createdAt', () => null),
   };
 }
 

@@ -724,8 +724,11 @@ const ITEMS: readonly ItemSpec[] = [
   ],
 ];
 
-/** Returns a fresh copy of the 2016 template as a roadmap document. */
-export function templateRoadmap(): Roadmap {
+/**
+ * Returns a fresh copy of the 2016 template as a roadmap document. `createdAt` is when its task
+ * teams came onto the board (a board created now: now); null leaves it unknown.
+ */
+export function templateRoadmap(createdAt: string | null = null): Roadmap {
   const domainKeys = keysBetween(null, null, DOMAINS.length);
   const domains: DomainRecord[] = DOMAINS.map(([slug, fr, en, colour], index) => ({
     id: `domain-${slug}`,
@@ -760,6 +763,7 @@ export function templateRoadmap(): Roadmap {
           members: [],
           formedFrom: spec.formedFrom ?? [],
           archived: false,
+          createdAt,
           checkins: [],
           latestStatus: null,
         });

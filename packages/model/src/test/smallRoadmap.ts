@@ -24,6 +24,7 @@ function card(id: string, domainId: string, phaseId: string, order: string): Roa
     members: [],
     formedFrom: [],
     archived: false,
+    createdAt: '2016-10-01T00:00:00Z',
     checkins: [],
     latestStatus: null,
   };
