@@ -3,7 +3,15 @@ import { useEditor, useValue } from 'tldraw';
 import { format, formatDate } from '../i18n/format.ts';
 import { strings } from '../i18n/strings.ts';
 import { useBoard } from './BoardContext.tsx';
+import { MIN_TEXT_PX } from './detailLevel.ts';
 import { CARD_H, CARD_W, HEADER_H, LABEL_W } from './layout.ts';
+
+/** A lane label scrolled away stays as a strip this wide, its text upright. */
+const LABEL_STRIP_PX = 28;
+/** Below this width a lane label is a strip. */
+const LABEL_WIDE_PX = 96;
+/** A phase header narrower than this shows its name only (dates in its tooltip). */
+const COLUMN_DATES_PX = 190;
 
 /**
  * The swimlane grid, drawn in page space behind the shapes: lane bands, cell borders and the
@@ -59,8 +67,11 @@ export function StickyHeaders() {
   const sy = (y: number) => (y + camera.y) * z;
   // Over the page's label column while it is in view, then stuck to the left edge; the same for
   // the header band at the top. Never narrower or shorter than what its text needs.
+  // The label is exactly as wide as what is on screen of the page's label column, so it never
+  // covers a cell; when that column scrolls away it becomes a strip with its text upright.
   const labelLeft = Math.max(0, sx(0));
-  const labelW = Math.min(240, Math.max(120, sx(LABEL_W) - labelLeft));
+  const labelW = Math.max(LABEL_STRIP_PX, sx(LABEL_W) - labelLeft);
+  const strip = labelW < LABEL_WIDE_PX;
   const headerTop = Math.max(0, sy(0));
   const headerH = Math.min(96, Math.max(46, sy(HEADER_H) - headerTop));
   return (
@@ -73,7 +84,7 @@ export function StickyHeaders() {
           return (
             <div
               key={lane.domainId}
-              className="fdr-lane-label"
+              className={`fdr-lane-label${strip ? ' fdr-lane-label--strip' : ''}`}
               data-domain-id={lane.domainId}
               title={label}
               style={{
@@ -82,7 +93,7 @@ export function StickyHeaders() {
                 width: labelW,
                 height,
                 background: lane.colour,
-                fontSize: height < 40 || labelW < 170 ? 12 : 14,
+                fontSize: height < 40 || labelW < 170 ? MIN_TEXT_PX : 14,
               }}
             >
               <span lang={lane.label[lang] === '' ? (lang === 'fr' ? 'en' : 'fr') : lang}>
@@ -100,6 +111,9 @@ export function StickyHeaders() {
           const left = sx(column.x);
           const width = column.w * z;
           const label = localize(column.label, lang);
+          // Too narrow for dates or period names: they move to the tooltip; numbers stay.
+          const roomy = width >= COLUMN_DATES_PX;
+          const sliceRoomy = column.periods.length > 0 && width / column.periods.length >= 96;
           const dates =
             column.end === null
               ? format(t.phaseOpenEnded, { date: formatDate(column.start, lang) })
@@ -113,17 +127,18 @@ export function StickyHeaders() {
               title={`${label} (${dates})`}
             >
               <div className="fdr-column-header__phase">
-                <strong>{label}</strong> <span className="fdr-column-header__dates">{dates}</span>
+                <strong>{label}</strong>{' '}
+                {roomy && <span className="fdr-column-header__dates">{dates}</span>}
               </div>
               {column.periods.length > 0 && (
                 <div className="fdr-column-header__periods">
-                  {column.periods.map((period) => (
+                  {column.periods.map((period, index) => (
                     <span
                       key={period.id}
                       className="fdr-period-header"
                       title={`${localize(period.label, lang)} (${formatDate(period.start, lang)} – ${formatDate(period.end, lang)})`}
                     >
-                      {localize(period.label, lang)}
+                      {sliceRoomy ? localize(period.label, lang) : index + 1}
                     </span>
                   ))}
                 </div>
