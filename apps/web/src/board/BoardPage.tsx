@@ -128,8 +128,10 @@ export default function BoardPage({
         <h1 className="fdr-topbar__title" data-testid="board-title">
           {boardTitle}
         </h1>
-        <TopBarMenu lang={lang}>
-          <ViewSwitch boardId={boardId} current="canvas" lang={lang} />
+        <TopBarMenu
+          lang={lang}
+          views={<ViewSwitch boardId={boardId} current="canvas" lang={lang} />}
+        >
           {canAdminister(liveRole === 'none' ? null : liveRole) && (
             <Link href={membersPath(boardId)} className="fdr-button fdr-button--quiet">
               {accountStrings[lang].membersTitle}
@@ -166,13 +168,15 @@ export default function BoardPage({
   );
 }
 
+/** The event the skip link sends to the canvas (see BoardCanvas). */
+const SKIP_TO_BOARD = 'fdr-skip-to-board';
+
 /** Moves focus to the canvas, where Tab goes through the cards. */
 function skipToBoard(event: MouseEvent<HTMLAnchorElement>) {
   const board = document.getElementById('fdr-board');
-  const canvas = board?.querySelector<HTMLElement>('.tl-container') ?? board;
-  if (!canvas) return;
+  if (!board) return;
   event.preventDefault();
-  canvas.focus();
+  board.dispatchEvent(new Event(SKIP_TO_BOARD));
 }
 
 function BoardCanvas({
@@ -269,6 +273,27 @@ function BoardCanvas({
     },
     [connection, view, origin, schemaOrigin, undo, say],
   );
+  // From the skip link: focus on the canvas and on the first card in view, so that Tab, Enter and
+  // Shift+M act on cards at once (tldraw's Tab goes from a selected shape to the next).
+  useEffect(() => {
+    const section = canvasRef.current;
+    if (!editor || !section) return;
+    const onSkip = () => {
+      section.querySelector<HTMLElement>('.tl-container')?.focus();
+      editor.focus();
+      if (editor.getSelectedShapeIds().length > 0) return;
+      const viewport = editor.getViewportPageBounds();
+      const first = editor.getCurrentPageShapesInReadingOrder().find((shape) => {
+        const bounds = editor.getShapePageBounds(shape.id);
+        return (
+          cardIdOfShape(shape.id) !== null && bounds !== undefined && viewport.includes(bounds)
+        );
+      });
+      if (first) editor.select(first.id);
+    };
+    section.addEventListener(SKIP_TO_BOARD, onSkip);
+    return () => section.removeEventListener(SKIP_TO_BOARD, onSkip);
+  }, [editor]);
   // The camera's bounds follow the board as lanes grow and phases are added.
   const layout = useValue('layout', () => view.layout.get(), [view]);
   useEffect(() => {

@@ -180,7 +180,7 @@ function CardView({ shape }: { shape: CardShape }) {
           <div
             className="fdr-card__title"
             lang={titleLang}
-            style={{ fontSize: pageFontSize(SUMMARY_TITLE_PX, zoom, 14), WebkitLineClamp: 2 }}
+            style={{ fontSize: pageFontSize(SUMMARY_TITLE_PX, zoom, 14) }}
           >
             {title}
           </div>

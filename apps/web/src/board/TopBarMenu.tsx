@@ -3,11 +3,19 @@ import type { Lang } from '../i18n/strings.ts';
 import { viewStrings } from '../i18n/viewStrings.ts';
 
 /**
- * The top bar's links (views, members, reports): in the bar from 1280 px, folded under a "Menu"
- * button below that (see board.css), so the board's title keeps its room on a laptop or a phone.
- * Escape or a click outside closes the open menu.
+ * The top bar's links: the views in the bar from 1280 px, the others (members, reports) under a
+ * "Menu" button; below 1280 px the views fold under it too (see board.css), so the board's title
+ * keeps its room on a laptop or a phone. Escape or a click outside closes the open menu.
  */
-export function TopBarMenu({ lang, children }: { lang: Lang; children: ReactNode }) {
+export function TopBarMenu({
+  lang,
+  views,
+  children,
+}: {
+  lang: Lang;
+  views: ReactNode;
+  children: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -30,6 +38,10 @@ export function TopBarMenu({ lang, children }: { lang: Lang; children: ReactNode
   }, [open]);
   return (
     <div ref={root} className={`fdr-topbar__menu${open ? ' fdr-topbar__menu--open' : ''}`}>
+      <div id="fdr-topbar-links" className="fdr-topbar__drop">
+        <div className="fdr-topbar__views">{views}</div>
+        <div className="fdr-topbar__links">{children}</div>
+      </div>
       <button
         ref={button}
         type="button"
@@ -42,9 +54,6 @@ export function TopBarMenu({ lang, children }: { lang: Lang; children: ReactNode
         <span aria-hidden="true">☰ </span>
         {viewStrings[lang].menu}
       </button>
-      <div id="fdr-topbar-links" className="fdr-topbar__links">
-        {children}
-      </div>
     </div>
   );
 }
