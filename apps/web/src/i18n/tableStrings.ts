@@ -5,8 +5,8 @@
 export const tableStrings = {
   fr: {
     views: 'Vues du tableau',
-    viewCanvas: 'Tableau blanc',
-    viewTable: 'Tableau de données',
+    viewCanvas: 'Canevas',
+    viewTable: 'Liste',
     viewPack: 'Dossier de réunion',
     tableTitle: 'Vue tableau',
     tableIntro:
@@ -132,7 +132,7 @@ export const tableStrings = {
     importDuplicateId: 'L’identifiant « {id} » figure déjà sur une ligne précédente.',
     importBadId: 'Identifiant « {id} » invalide (lettres, chiffres, - et _ seulement).',
     importArchived:
-      'Cette carte est archivée : restaurez-la sur le tableau blanc avant de l’importer.',
+      'Cette carte est archivée : restaurez-la sur le canevas avant de l’importer.',
     importNoTitle: 'Titre manquant : donnez un titre en français ou en anglais.',
     importUnknownValue: '{field} inconnu : « {value} ».',
     importDisagree: '{field} : les colonnes française et anglaise ne désignent pas la même valeur.',
@@ -143,7 +143,7 @@ export const tableStrings = {
     packPrepared: 'Préparé le {date}',
     packPicture: 'Le tableau',
     packPictureAlt:
-      'Image du tableau : les domaines d’intérêt en lignes, les phases en colonnes, une carte par équipe spéciale avec son dernier bilan. Le tableau des bilans ci-dessous donne le même contenu en texte.',
+      'Image du tableau : les domaines d’intérêt en lignes, les phases en colonnes, une carte par équipe spéciale avec son dernier bilan. La liste des bilans ci-dessous donne le même contenu en texte.',
     packStatus: 'Bilans des équipes spéciales',
     packStale: 'Équipes spéciales en retard',
     packStaleIntro: 'Aucun bilan depuis plus de {days} jours.',
@@ -182,14 +182,14 @@ export const tableStrings = {
     changeItemAdded: 'Élément ajouté : {label}.',
     changeItemRemoved: 'Élément retiré : {label}.',
     changeItemChanged: 'Élément modifié : {label}.',
-    changeAnnotations: 'Annotations du tableau blanc modifiées.',
+    changeAnnotations: 'Annotations du canevas modifiées.',
     noStatus: 'aucun',
     cell: '{domain}, {phase}',
   },
   en: {
     views: 'Views of the board',
-    viewCanvas: 'Whiteboard',
-    viewTable: 'Table',
+    viewCanvas: 'Canvas',
+    viewTable: 'List',
     viewPack: 'Meeting pack',
     tableTitle: 'Table view',
     tableIntro:
@@ -314,7 +314,7 @@ export const tableStrings = {
       'No title column (“Title (French)” or “Title (English)”): is this a cards export?',
     importDuplicateId: 'Id “{id}” already appears on an earlier row.',
     importBadId: 'Invalid id “{id}” (letters, digits, - and _ only).',
-    importArchived: 'This card is archived: restore it on the whiteboard before importing it.',
+    importArchived: 'This card is archived: restore it on the canvas before importing it.',
     importNoTitle: 'Missing title: give a title in French or English.',
     importUnknownValue: 'Unknown {field}: “{value}”.',
     importDisagree: '{field}: the French and English columns name different values.',
@@ -364,7 +364,7 @@ export const tableStrings = {
     changeItemAdded: 'Item added: {label}.',
     changeItemRemoved: 'Item removed: {label}.',
     changeItemChanged: 'Item edited: {label}.',
-    changeAnnotations: 'Whiteboard annotations changed.',
+    changeAnnotations: 'Canvas annotations changed.',
     noStatus: 'none',
     cell: '{domain}, {phase}',
   },
