@@ -172,6 +172,7 @@ describe('first sight: the view', () => {
             const menu = document.querySelector<HTMLElement>('[data-testid="topbar-menu"]')!;
             return {
               height: header.getBoundingClientRect().height,
+              overflows: header.scrollWidth > header.clientWidth + 1,
               titleWidth: title.getBoundingClientRect().width,
               titleText: title.textContent,
               menuShown: menu.getBoundingClientRect().width > 0,
@@ -182,6 +183,7 @@ describe('first sight: the view', () => {
             };
           });
           expect(bar.titleWidth, `${where}: title`).toBeGreaterThan(40);
+          expect(bar.overflows, `${where}: top bar overflows`).toBe(false);
           expect(bar.menuShown, `${where}: menu`).toBe(true);
           // The views stay in the bar on a laptop and fold into the menu on a phone.
           expect(bar.viewsInBar, `${where}: views in the bar`).toBe(!screen.phone);

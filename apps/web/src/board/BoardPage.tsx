@@ -123,7 +123,7 @@ export default function BoardPage({
       <header className="fdr-topbar" data-testid="topbar">
         <Link href="/" className="fdr-topbar__back">
           <span aria-hidden="true">← </span>
-          {t.back}
+          <span className="fdr-topbar__back-text">{t.back}</span>
         </Link>
         <h1 className="fdr-topbar__title" data-testid="board-title">
           {boardTitle}

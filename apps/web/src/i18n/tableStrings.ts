@@ -131,8 +131,7 @@ export const tableStrings = {
       'Aucune colonne de titre (« Titre (français) » ou « Titre (anglais) ») : est-ce bien un export de cartes?',
     importDuplicateId: 'L’identifiant « {id} » figure déjà sur une ligne précédente.',
     importBadId: 'Identifiant « {id} » invalide (lettres, chiffres, - et _ seulement).',
-    importArchived:
-      'Cette carte est archivée : restaurez-la sur le canevas avant de l’importer.',
+    importArchived: 'Cette carte est archivée : restaurez-la sur le canevas avant de l’importer.',
     importNoTitle: 'Titre manquant : donnez un titre en français ou en anglais.',
     importUnknownValue: '{field} inconnu : « {value} ».',
     importDisagree: '{field} : les colonnes française et anglaise ne désignent pas la même valeur.',
