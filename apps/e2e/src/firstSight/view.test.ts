@@ -216,6 +216,7 @@ describe('first sight: the view', () => {
             expect(seen, `${where} ${step}: ring`).not.toBeNull();
             expect(seen!.px, `${where} ${step}: ring width`).toBeGreaterThanOrEqual(2);
             expect(seen!.color).toBe('rgb(11, 87, 208)');
+            if (role === 'council') await shoot(page, `${lang}-${screen.name}-ring-${step}`);
           }
           // The screen reader hears the card's kind in the UI language, not a message key.
           const live = await page.evaluate(() =>
