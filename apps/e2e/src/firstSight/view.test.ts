@@ -217,6 +217,8 @@ describe('first sight: the view', () => {
             expect(seen!.px, `${where} ${step}: ring width`).toBeGreaterThanOrEqual(2);
             expect(seen!.color).toBe('rgb(11, 87, 208)');
             if (role === 'council') await shoot(page, `${lang}-${screen.name}-ring-${step}`);
+            // The whole board on a laptop: whole headers, none over a card, readable or no titles.
+            if (step === 'fit-board' && !screen.phone) await checkSight(page, `${where} ${step}`);
           }
           // The screen reader hears the card's kind in the UI language, not a message key.
           const live = await page.evaluate(() =>

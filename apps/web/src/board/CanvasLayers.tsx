@@ -8,6 +8,8 @@ import { CARD_H, CARD_W, HEADER_H, LABEL_W } from './layout.ts';
 
 /** A lane label scrolled away stays as a strip this wide, its text upright. */
 const LABEL_STRIP_PX = 28;
+/** A lane label is never narrower than this while there is room for it left of the cells. */
+const LABEL_MIN_PX = 150;
 /** Below this width a lane label is a strip. */
 const LABEL_WIDE_PX = 96;
 /** A phase header narrower than this shows its name only (dates in its tooltip). */
@@ -69,11 +71,20 @@ export function StickyHeaders() {
   // the header band at the top. Never narrower or shorter than what its text needs.
   // The label is exactly as wide as what is on screen of the page's label column, so it never
   // covers a cell; when that column scrolls away it becomes a strip with its text upright.
-  const labelLeft = Math.max(0, sx(0));
-  const labelW = Math.max(LABEL_STRIP_PX, sx(LABEL_W) - labelLeft);
+  // When the column is narrower than a lane name needs (the board zoomed out) and there is empty
+  // canvas left of it, the label grows leftwards over that margin, never rightwards over cells.
+  const labelRight = sx(LABEL_W);
+  const labelW =
+    labelRight >= LABEL_MIN_PX
+      ? Math.max(LABEL_MIN_PX, labelRight - Math.max(0, sx(0)))
+      : Math.max(LABEL_STRIP_PX, labelRight);
+  const labelLeft = Math.max(0, labelRight - labelW);
   const strip = labelW < LABEL_WIDE_PX;
-  const headerTop = Math.max(0, sy(0));
-  const headerH = Math.min(96, Math.max(46, sy(HEADER_H) - headerTop));
+  // The header band likewise: as tall as its text needs, growing upwards over the empty canvas
+  // above the board rather than down over the first lane.
+  const headerBottom = sy(HEADER_H);
+  const headerH = Math.min(96, Math.max(46, headerBottom - Math.max(0, sy(0))));
+  const headerTop = Math.max(0, Math.min(headerBottom - headerH, sy(0)));
   return (
     <div className="fdr-headers">
       <section className="fdr-headers__lanes" aria-label={t.lanes}>
