@@ -67,7 +67,8 @@ export function signUpCouncil(
 
 export async function openBoard(page: Page, appUrl: string, boardId: string): Promise<void> {
   await page.goto(`${appUrl}/b/${boardId}`);
-  await page.locator('[data-testid="fdr-card"]').first().waitFor();
+  // The board opens at a readable zoom: some cards are off screen (culled), so wait for one shown.
+  await page.locator('[data-testid="fdr-card"]:visible').first().waitFor();
   await waitConnected(page);
 }
 

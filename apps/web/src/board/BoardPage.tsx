@@ -2,13 +2,22 @@ import 'tldraw/tldraw.css';
 import './board.css';
 import '../cards/cards.css';
 import { type BoardRole, canAdminister, type Localized, localize } from '@fdr/model';
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type MouseEvent,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { type Editor, Tldraw, useValue } from 'tldraw';
 import { getConfig, type PublicConfig } from '../api.ts';
 import type { BoardPageProps } from '../BoardPageProps.ts';
 import { CanvasExportMenu } from '../export/CanvasExportMenu.tsx';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
+import { viewStrings } from '../i18n/viewStrings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
 import { membersPath, structurePath } from '../router.ts';
@@ -25,7 +34,7 @@ import { CANVAS_ASSET_URLS, CANVAS_SHAPE_UTILS, canvasComponents } from './canva
 import { cardKeyAction } from './cardKeyAction.ts';
 import { cardIdOfShape } from './cardShape.ts';
 import { EditTools } from './EditTools.tsx';
-import { fitBoard } from './fitBoard.ts';
+import { boardCameraOptions, fitBoard } from './fitBoard.ts';
 import { Legend } from './Legend.tsx';
 import { LiveReadProblems } from './LiveReadProblems.tsx';
 import { canCheckInOnBoard, canEditBoard } from './liveRole.ts';
@@ -35,10 +44,12 @@ import { PresenceBoundary } from './PresenceBoundary.tsx';
 import { ReportLinks } from './ReportLinks.tsx';
 import { RoleNotice } from './RoleNotice.tsx';
 import { SyncBadge } from './SyncBadge.tsx';
+import { TopBarMenu } from './TopBarMenu.tsx';
 import { boardOverrides } from './uiOverrides.ts';
 import { useBoardSession } from './useBoardSession.ts';
 import { useCanvasUser } from './useCanvasUser.ts';
 import type { LiveBoard } from './useLiveBoard.ts';
+import { ViewControls } from './ViewControls.tsx';
 
 function InFront() {
   const { view } = useBoard();
@@ -104,31 +115,45 @@ export default function BoardPage({
 
   return (
     <div className="fdr-board-page">
-      <header className="fdr-topbar">
+      {/* The first Tab stop: straight to the cards, past the links and toolbars. */}
+      {/* biome-ignore lint/a11y/useValidAnchor: a real in-page link; the click also focuses tldraw's canvas inside the target */}
+      <a
+        className="fdr-skip-link"
+        href="#fdr-board"
+        data-testid="skip-to-board"
+        onClick={skipToBoard}
+      >
+        {viewStrings[lang].skipToBoard}
+      </a>
+      <header className="fdr-topbar" data-testid="topbar">
         <Link href="/" className="fdr-topbar__back">
           <span aria-hidden="true">← </span>
-          {t.back}
+          <span className="fdr-topbar__back-text">{t.back}</span>
         </Link>
         <h1 className="fdr-topbar__title" data-testid="board-title">
           {boardTitle}
         </h1>
-        <ViewSwitch boardId={boardId} current="canvas" lang={lang} />
-        {canAdminister(liveRole === 'none' ? null : liveRole) && (
-          <Link href={membersPath(boardId)} className="fdr-button fdr-button--quiet">
-            {accountStrings[lang].membersTitle}
-          </Link>
-        )}
-        {canAdminister(liveRole === 'none' ? null : liveRole) && (
-          <Link
-            href={structurePath(boardId)}
-            className="fdr-button fdr-button--quiet"
-            title={structureStrings[lang].navStructureLabel}
-            data-testid="nav-structure"
-          >
-            {structureStrings[lang].navStructure}
-          </Link>
-        )}
-        <ReportLinks boardId={boardId} lang={lang} />
+        <TopBarMenu
+          lang={lang}
+          views={<ViewSwitch boardId={boardId} current="canvas" lang={lang} />}
+        >
+          {canAdminister(liveRole === 'none' ? null : liveRole) && (
+            <Link href={membersPath(boardId)} className="fdr-button fdr-button--quiet">
+              {accountStrings[lang].membersTitle}
+            </Link>
+          )}
+          {canAdminister(liveRole === 'none' ? null : liveRole) && (
+            <Link
+              href={structurePath(boardId)}
+              className="fdr-button fdr-button--quiet"
+              title={structureStrings[lang].navStructureLabel}
+              data-testid="nav-structure"
+            >
+              {structureStrings[lang].navStructure}
+            </Link>
+          )}
+          <ReportLinks boardId={boardId} lang={lang} />
+        </TopBarMenu>
         {session && <SyncBadge connection={session.connection} lang={lang} />}
         <LangSwitch lang={lang} setLang={setLang} />
       </header>
@@ -157,6 +182,17 @@ export default function BoardPage({
       )}
     </div>
   );
+}
+
+/** The event the skip link sends to the canvas (see BoardCanvas). */
+const SKIP_TO_BOARD = 'fdr-skip-to-board';
+
+/** Moves focus to the canvas, where Tab goes through the cards. */
+function skipToBoard(event: MouseEvent<HTMLAnchorElement>) {
+  const board = document.getElementById('fdr-board');
+  if (!board) return;
+  event.preventDefault();
+  board.dispatchEvent(new Event(SKIP_TO_BOARD));
 }
 
 function BoardCanvas({
@@ -258,6 +294,32 @@ function BoardCanvas({
     },
     [connection, view, origin, schemaOrigin, undo, say],
   );
+  // From the skip link: focus on the canvas and on the first card in view, so that Tab, Enter and
+  // Shift+M act on cards at once (tldraw's Tab goes from a selected shape to the next).
+  useEffect(() => {
+    const section = canvasRef.current;
+    if (!editor || !section) return;
+    const onSkip = () => {
+      section.querySelector<HTMLElement>('.tl-container')?.focus();
+      editor.focus();
+      if (editor.getSelectedShapeIds().length > 0) return;
+      const viewport = editor.getViewportPageBounds();
+      const first = editor.getCurrentPageShapesInReadingOrder().find((shape) => {
+        const bounds = editor.getShapePageBounds(shape.id);
+        return (
+          cardIdOfShape(shape.id) !== null && bounds !== undefined && viewport.includes(bounds)
+        );
+      });
+      if (first) editor.select(first.id);
+    };
+    section.addEventListener(SKIP_TO_BOARD, onSkip);
+    return () => section.removeEventListener(SKIP_TO_BOARD, onSkip);
+  }, [editor]);
+  // The camera's bounds follow the board as lanes grow and phases are added.
+  const layout = useValue('layout', () => view.layout.get(), [view]);
+  useEffect(() => {
+    if (editor && layout) editor.setCameraOptions(boardCameraOptions(layout));
+  }, [editor, layout]);
   useEffect(() => {
     if (!editor) return;
     editor.updateInstanceState({ isReadonly: readOnly });
@@ -308,9 +370,13 @@ function BoardCanvas({
     if (first && phase) setPanel({ kind: 'create', domainId: first.id, phaseId: phase.id });
   };
 
+  const focusCanvas = () => {
+    canvasRef.current?.querySelector<HTMLElement>('.tl-container')?.focus();
+  };
+
   const closePanel = () => {
     setPanel(null);
-    canvasRef.current?.querySelector<HTMLElement>('.tl-container')?.focus();
+    focusCanvas();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -365,11 +431,13 @@ function BoardCanvas({
               say={say}
             />
           )}
+          <ViewControls editor={editor} view={view} lang={lang} />
           <Legend lang={lang} />
         </div>
       </div>
       <main className="fdr-board-main">
         <section
+          id="fdr-board"
           ref={canvasRef}
           className="fdr-canvas"
           aria-label={t.boardRegion}
@@ -419,11 +487,16 @@ function BoardCanvas({
           roadmap={roadmap}
           lang={lang}
           run={run}
-          onClose={() => setMoving(null)}
+          onClose={() => {
+            setMoving(null);
+            focusCanvas();
+          }}
           onMoved={(cardId) => {
             setMoving(null);
             say(t.moved);
+            // The moved card stays selected and the canvas keeps focus: the next key acts on it.
             bindingRef.current?.reveal(cardId);
+            focusCanvas();
           }}
         />
       )}

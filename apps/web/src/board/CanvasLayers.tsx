@@ -3,7 +3,17 @@ import { useEditor, useValue } from 'tldraw';
 import { format, formatMonth } from '../i18n/format.ts';
 import { strings } from '../i18n/strings.ts';
 import { useBoard } from './BoardContext.tsx';
+import { MIN_TEXT_PX } from './detailLevel.ts';
 import { CARD_H, CARD_W, HEADER_H, LABEL_W } from './layout.ts';
+
+/** A lane label scrolled away stays as a strip this wide, its text upright. */
+const LABEL_STRIP_PX = 28;
+/** A lane label is never narrower than this while there is room for it left of the cells. */
+const LABEL_MIN_PX = 150;
+/** Below this width a lane label is a strip. */
+const LABEL_WIDE_PX = 96;
+/** A phase header narrower than this shows its name only (dates in its tooltip). */
+const COLUMN_DATES_PX = 190;
 
 /**
  * The swimlane grid, drawn in page space behind the shapes: lane bands, cell borders and the
@@ -59,10 +69,22 @@ export function StickyHeaders() {
   const sy = (y: number) => (y + camera.y) * z;
   // Over the page's label column while it is in view, then stuck to the left edge; the same for
   // the header band at the top. Never narrower or shorter than what its text needs.
-  const labelLeft = Math.max(0, sx(0));
-  const labelW = Math.min(240, Math.max(120, sx(LABEL_W) - labelLeft));
-  const headerTop = Math.max(0, sy(0));
-  const headerH = Math.min(96, Math.max(46, sy(HEADER_H) - headerTop));
+  // The label is exactly as wide as what is on screen of the page's label column, so it never
+  // covers a cell; when that column scrolls away it becomes a strip with its text upright.
+  // When the column is narrower than a lane name needs (the board zoomed out) and there is empty
+  // canvas left of it, the label grows leftwards over that margin, never rightwards over cells.
+  const labelRight = sx(LABEL_W);
+  const labelW =
+    labelRight >= LABEL_MIN_PX
+      ? Math.max(LABEL_MIN_PX, labelRight - Math.max(0, sx(0)))
+      : Math.max(LABEL_STRIP_PX, labelRight);
+  const labelLeft = Math.max(0, labelRight - labelW);
+  const strip = labelW < LABEL_WIDE_PX;
+  // The header band likewise: as tall as its text needs, growing upwards over the empty canvas
+  // above the board rather than down over the first lane.
+  const headerBottom = sy(HEADER_H);
+  const headerH = Math.min(96, Math.max(46, headerBottom - Math.max(0, sy(0))));
+  const headerTop = Math.max(0, Math.min(headerBottom - headerH, sy(0)));
   return (
     <div className="fdr-headers">
       <section className="fdr-headers__lanes" aria-label={t.lanes}>
@@ -73,7 +95,7 @@ export function StickyHeaders() {
           return (
             <div
               key={lane.domainId}
-              className="fdr-lane-label"
+              className={`fdr-lane-label${strip ? ' fdr-lane-label--strip' : ''}`}
               data-domain-id={lane.domainId}
               title={label}
               style={{
@@ -82,7 +104,7 @@ export function StickyHeaders() {
                 width: labelW,
                 height,
                 background: lane.colour,
-                fontSize: height < 40 || labelW < 170 ? 12 : 14,
+                fontSize: height < 40 || labelW < 170 ? MIN_TEXT_PX : 14,
               }}
             >
               <span lang={lane.label[lang] === '' ? (lang === 'fr' ? 'en' : 'fr') : lang}>
@@ -101,6 +123,9 @@ export function StickyHeaders() {
           const width = column.w * z;
           const label = localize(column.label, lang);
           // Phases and periods are planned by month ("Apr 2027 – Sep 2028").
+          // Too narrow for dates or period names: they move to the tooltip; numbers stay.
+          const roomy = width >= COLUMN_DATES_PX;
+          const sliceRoomy = column.periods.length > 0 && width / column.periods.length >= 96;
           const dates =
             column.end === null
               ? format(t.phaseOpenEnded, { date: formatMonth(column.start, lang) })
@@ -114,17 +139,18 @@ export function StickyHeaders() {
               title={`${label} (${dates})`}
             >
               <div className="fdr-column-header__phase">
-                <strong>{label}</strong> <span className="fdr-column-header__dates">{dates}</span>
+                <strong>{label}</strong>{' '}
+                {roomy && <span className="fdr-column-header__dates">{dates}</span>}
               </div>
               {column.periods.length > 0 && (
                 <div className="fdr-column-header__periods">
-                  {column.periods.map((period) => (
+                  {column.periods.map((period, index) => (
                     <span
                       key={period.id}
                       className="fdr-period-header"
                       title={`${localize(period.label, lang)} (${formatMonth(period.start, lang)} – ${formatMonth(period.end, lang)})`}
                     >
-                      {localize(period.label, lang)}
+                      {sliceRoomy ? localize(period.label, lang) : index + 1}
                     </span>
                   ))}
                 </div>

@@ -1,11 +1,20 @@
 import { localize } from '@fdr/model';
-import { HTMLContainer, type RecordProps, Rectangle2d, ShapeUtil, T } from 'tldraw';
+import {
+  HTMLContainer,
+  type RecordProps,
+  Rectangle2d,
+  ShapeUtil,
+  T,
+  useEditor,
+  useValue,
+} from 'tldraw';
 import { roleLabelOf, stateLabelOf, statusLabelOf } from '../cards/labels.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import { strings } from '../i18n/strings.ts';
 import { useBoard } from './BoardContext.tsx';
 import { cardEvents } from './cardEvents.ts';
 import { CARD_SHAPE, type CardShape, type CardShapeProps } from './cardShape.ts';
+import { detailLevel, MIN_TEXT_PX, pageFontSize } from './detailLevel.ts';
 import { CARD_H, CARD_W } from './layout.ts';
 
 /**
@@ -133,10 +142,22 @@ function describeCard(props: CardShapeProps, lang: 'fr' | 'en'): string {
   return parts.join('. ');
 }
 
+/** Title size on screen at the summary level: a step above the minimum, as it stands alone. */
+const SUMMARY_TITLE_PX = MIN_TEXT_PX + 1;
+
 function CardView({ shape }: { shape: CardShape }) {
   const { lang } = useBoard();
+  const editor = useEditor();
   const t = strings[lang];
   const p = shape.props;
+  const zoom = useValue('zoom', () => editor.getZoomLevel(), [editor]);
+  const selected = useValue('selected', () => editor.getSelectedShapeIds().includes(shape.id), [
+    editor,
+    shape.id,
+  ]);
+  const level = detailLevel(zoom);
+  // The focus ring is drawn in screen pixels: 3 px at every zoom, not a hairline when zoomed out.
+  const ring = selected ? { outline: `${3 / zoom}px solid #0b57d0`, outlineOffset: 2 / zoom } : {};
   const title = cardTitle(p, lang);
   // Mark the language of a fallback title so screen readers pronounce it right.
   const titleLang =
@@ -148,44 +169,70 @@ function CardView({ shape }: { shape: CardShape }) {
       : format(t.periodsList, { list: activePeriods.join(', ') });
   return (
     <HTMLContainer
-      className={`fdr-card fdr-card--${p.state}`}
+      className={`fdr-card fdr-card--${p.state} fdr-card--${level}${selected ? ' fdr-card--selected' : ''}`}
       data-card-id={p.cardId}
       data-testid="fdr-card"
-      style={{ width: p.w, height: p.h }}
+      data-detail={level}
+      style={{ width: p.w, height: p.h, ...ring }}
     >
-      <div className="fdr-card__top">
-        <span className={`fdr-role fdr-role--${p.role}`} title={roleLabelOf(p.role, lang)}>
-          {p.role}
-        </span>
-        <span className="fdr-card__state">{stateLabelOf(p.state, lang)}</span>
-        {p.periods !== '' && (
-          <span className="fdr-periods" title={periodsText} role="img" aria-label={periodsText}>
-            {[...p.periods].map((on, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: periods are positional
-              <span key={i} className={on === '1' ? 'fdr-periods__on' : 'fdr-periods__off'} />
-            ))}
-          </span>
-        )}
-      </div>
-      <div className="fdr-card__title" lang={titleLang}>
-        {title}
-      </div>
-      <div className="fdr-card__bottom">
-        {p.status ? (
-          <span className={`fdr-status fdr-status--${p.status}`}>
-            <span className="fdr-status__dot" aria-hidden="true" />
-            {statusLabelOf(p.status, lang)} · {formatDate(p.statusAt, lang)}
-          </span>
-        ) : (
-          <span className="fdr-status fdr-status--none">{t.noCheckin}</span>
-        )}
-        {p.stale && (
-          <span className="fdr-stale" title={t.stale}>
-            <span aria-hidden="true">⚠ </span>
-            {t.stale}
-          </span>
-        )}
-      </div>
+      {level === 'colours' ? (
+        <span className={`fdr-card__swatch fdr-status--${p.status || 'none'}`} aria-hidden="true" />
+      ) : level === 'summary' ? (
+        <>
+          <div
+            className="fdr-card__title"
+            lang={titleLang}
+            style={{ fontSize: pageFontSize(SUMMARY_TITLE_PX, zoom, 14) }}
+          >
+            {title}
+          </div>
+          <div
+            className="fdr-card__bottom"
+            style={{ fontSize: pageFontSize(MIN_TEXT_PX, zoom, 11.5) }}
+          >
+            <span className={`fdr-status fdr-status--${p.status || 'none'}`}>
+              <span className="fdr-status__dot" aria-hidden="true" />
+              {p.status ? statusLabelOf(p.status, lang) : t.noCheckin}
+            </span>
+          </div>
+        </>
+      ) : (
+        <>
+          <div className="fdr-card__top">
+            <span className={`fdr-role fdr-role--${p.role}`} title={roleLabelOf(p.role, lang)}>
+              {p.role}
+            </span>
+            <span className="fdr-card__state">{stateLabelOf(p.state, lang)}</span>
+            {p.periods !== '' && (
+              <span className="fdr-periods" title={periodsText} role="img" aria-label={periodsText}>
+                {[...p.periods].map((on, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: periods are positional
+                  <span key={i} className={on === '1' ? 'fdr-periods__on' : 'fdr-periods__off'} />
+                ))}
+              </span>
+            )}
+          </div>
+          <div className="fdr-card__title" lang={titleLang}>
+            {title}
+          </div>
+          <div className="fdr-card__bottom">
+            {p.status ? (
+              <span className={`fdr-status fdr-status--${p.status}`}>
+                <span className="fdr-status__dot" aria-hidden="true" />
+                {statusLabelOf(p.status, lang)} · {formatDate(p.statusAt, lang)}
+              </span>
+            ) : (
+              <span className="fdr-status fdr-status--none">{t.noCheckin}</span>
+            )}
+            {p.stale && (
+              <span className="fdr-stale" title={t.stale}>
+                <span aria-hidden="true">⚠ </span>
+                {t.stale}
+              </span>
+            )}
+          </div>
+        </>
+      )}
     </HTMLContainer>
   );
 }

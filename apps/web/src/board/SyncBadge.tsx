@@ -44,7 +44,7 @@ export function SyncBadge({ connection, lang }: { connection: BoardConnection; l
       <span aria-hidden="true" className="fdr-sync__icon">
         {ICON[state]}
       </span>
-      {t[LABEL[state]]}
+      <span className="fdr-sync__text">{t[LABEL[state]]}</span>
     </div>
   );
 }

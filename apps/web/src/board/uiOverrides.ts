@@ -1,5 +1,6 @@
 import type { TLUiOverrides } from 'tldraw';
-import { isCardShapeId } from './cardShape.ts';
+import { viewStrings } from '../i18n/viewStrings.ts';
+import { CARD_SHAPE, isCardShapeId } from './cardShape.ts';
 
 export interface UndoHandler {
   undo(): void;
@@ -38,6 +39,11 @@ export function boardOverrides(undo: UndoHandler): TLUiOverrides {
         };
       }
       return next;
+    },
+    // tldraw reads a shape's kind as `tool.<type>` after its description: "…, card", not the key.
+    translations: {
+      fr: { [`tool.${CARD_SHAPE}`]: viewStrings.fr.cardShape },
+      en: { [`tool.${CARD_SHAPE}`]: viewStrings.en.cardShape },
     },
     tools(_editor, tools) {
       const next = { ...tools };

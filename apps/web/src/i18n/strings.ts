@@ -5,7 +5,7 @@
 export const strings = {
   fr: {
     title: 'Feuille de route',
-    tagline: 'Tableau blanc collaboratif pour la feuille de route des Conseils mixtes.',
+    tagline: 'Canevas collaboratif pour la feuille de route des Conseils mixtes.',
     boards: 'Tableaux',
     loading: 'Chargement…',
     empty: 'Aucun tableau pour le moment.',
@@ -108,7 +108,7 @@ export const strings = {
     actionFailed: 'Action refusée : {message}',
     dropOutside: 'Déposez la carte dans une case du tableau.',
     selectCardFirst: 'Sélectionnez d’abord une carte (Tab sur le tableau, puis Entrée).',
-    boardRegion: 'Tableau blanc de la feuille de route',
+    boardRegion: 'Canevas du tableau',
     keyboardHint:
       'Clavier : Tab pour parcourir les cartes, Entrée pour modifier, Maj+M pour déplacer.',
   },
@@ -216,7 +216,7 @@ export const strings = {
     actionFailed: 'Action refused: {message}',
     dropOutside: 'Drop the card in a cell of the board.',
     selectCardFirst: 'Select a card first (Tab on the board, then Enter).',
-    boardRegion: 'Roadmap whiteboard',
+    boardRegion: 'Board canvas',
     keyboardHint: 'Keyboard: Tab to go through the cards, Enter to edit, Shift+M to move.',
   },
 } as const;

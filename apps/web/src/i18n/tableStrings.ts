@@ -5,8 +5,8 @@
 export const tableStrings = {
   fr: {
     views: 'Vues du tableau',
-    viewCanvas: 'Tableau blanc',
-    viewTable: 'Tableau de données',
+    viewCanvas: 'Canevas',
+    viewTable: 'Liste',
     viewPack: 'Dossier de réunion',
     tableTitle: 'Vue tableau',
     tableIntro:
@@ -135,8 +135,7 @@ export const tableStrings = {
       'Aucune colonne de titre (« Titre (français) » ou « Titre (anglais) ») : est-ce bien un export de cartes?',
     importDuplicateId: 'L’identifiant « {id} » figure déjà sur une ligne précédente.',
     importBadId: 'Identifiant « {id} » invalide (lettres, chiffres, - et _ seulement).',
-    importArchived:
-      'Cette carte est archivée : restaurez-la sur le tableau blanc avant de l’importer.',
+    importArchived: 'Cette carte est archivée : restaurez-la sur le canevas avant de l’importer.',
     importNoTitle: 'Titre manquant : donnez un titre en français ou en anglais.',
     importUnknownValue: '{field} inconnu : « {value} ».',
     importDisagree: '{field} : les colonnes française et anglaise ne désignent pas la même valeur.',
@@ -190,14 +189,14 @@ export const tableStrings = {
     changeItemMoved: 'Activité « {label} » déplacée vers {to}.',
     changeItemRespanned: 'L’activité « {label} » couvre maintenant {to}.',
     changeItemChanged: 'Activité « {label} » modifiée : {fields}.',
-    changeAnnotations: 'Annotations du tableau blanc modifiées.',
+    changeAnnotations: 'Annotations du canevas modifiées.',
     noStatus: 'aucun',
     cell: '{domain}, {phase}',
   },
   en: {
     views: 'Views of the board',
-    viewCanvas: 'Whiteboard',
-    viewTable: 'Table',
+    viewCanvas: 'Canvas',
+    viewTable: 'List',
     viewPack: 'Meeting pack',
     tableTitle: 'Table view',
     tableIntro:
@@ -326,7 +325,7 @@ export const tableStrings = {
       'No title column (“Title (French)” or “Title (English)”): is this a cards export?',
     importDuplicateId: 'Id “{id}” already appears on an earlier row.',
     importBadId: 'Invalid id “{id}” (letters, digits, - and _ only).',
-    importArchived: 'This card is archived: restore it on the whiteboard before importing it.',
+    importArchived: 'This card is archived: restore it on the canvas before importing it.',
     importNoTitle: 'Missing title: give a title in French or English.',
     importUnknownValue: 'Unknown {field}: “{value}”.',
     importDisagree: '{field}: the French and English columns name different values.',
@@ -380,7 +379,7 @@ export const tableStrings = {
     changeItemMoved: 'Item “{label}” moved to {to}.',
     changeItemRespanned: 'Item “{label}” now spans {to}.',
     changeItemChanged: 'Item “{label}” edited: {fields}.',
-    changeAnnotations: 'Whiteboard annotations changed.',
+    changeAnnotations: 'Canvas annotations changed.',
     noStatus: 'none',
     cell: '{domain}, {phase}',
   },

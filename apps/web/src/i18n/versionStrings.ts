@@ -137,8 +137,8 @@ export const versionStrings = {
     importChooseFile: 'Choisissez un fichier.',
     navVersions: 'Versions',
     viewLabel: 'Affichage de la version',
-    viewCanvas: 'Tableau blanc',
-    viewTable: 'Tableau de données',
+    viewCanvas: 'Canevas',
+    viewTable: 'Liste',
   },
   en: {
     versionsTitle: 'Versions',
@@ -272,7 +272,7 @@ export const versionStrings = {
     importChooseFile: 'Choose a file.',
     navVersions: 'Versions',
     viewLabel: 'Version display',
-    viewCanvas: 'Whiteboard',
-    viewTable: 'Table',
+    viewCanvas: 'Canvas',
+    viewTable: 'List',
   },
 } as const;
