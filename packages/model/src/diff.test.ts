@@ -201,7 +201,7 @@ describe('diff', () => {
       },
       ME,
     );
-    updateItem(doc, { id: 'i1', kind: 'ongoing', endPeriodId: 'q1' }, ME);
+    updateItem(doc, { id: 'i1', kind: 'ongoing', endPeriodId: 'q1', cardIds: ['c2', 'c1'] }, ME);
     doc.getMap('annotations').set('shape:1', { id: 'shape:1' });
     const middle = toJSON(doc);
     expect(diff(fromJSON(before), doc)).toEqual([
@@ -209,7 +209,7 @@ describe('diff', () => {
         kind: 'item-changed',
         itemId: 'i1',
         label: { fr: 'Activité 1', en: 'Activity 1' },
-        fields: ['kind', 'endPeriodId'],
+        fields: ['kind', 'endPeriodId', 'cardIds'],
       },
       { kind: 'item-added', itemId: 'i2', label: { fr: 'x', en: 'x' } },
       { kind: 'annotations-changed', added: 1, removed: 0, changed: 0, schemaChanged: false },

@@ -33,6 +33,7 @@ export const ITEM_DIFF_FIELDS = [
   'domainId',
   'startPeriodId',
   'endPeriodId',
+  'cardIds',
 ] as const;
 
 export type ItemDiffField = (typeof ITEM_DIFF_FIELDS)[number];

@@ -18,6 +18,8 @@ export const CHECKIN_TEXT_MAX = 5_000;
 export const MILESTONE_LABEL_MAX = 500;
 /** A roadmap item's label, per language. */
 export const ITEM_LABEL_MAX = 500;
+/** The task-team cards one roadmap item may name as delivering it. */
+export const ITEM_CARDS_MAX = 50;
 /** A version's name and note. */
 export const VERSION_NAME_MAX = 200;
 export const VERSION_NOTE_MAX = 5_000;

@@ -16,7 +16,7 @@ import {
   invalid,
   type JsonValue,
 } from './records/expect.ts';
-import { type ItemRecord, validateItem } from './records/item.ts';
+import { type ItemRecord, validateItem, withItemDefaults } from './records/item.ts';
 import { type PhaseRecord, validatePhase } from './records/phase.ts';
 
 export const ROADMAP_FORMAT = 'fdr.roadmap';
@@ -181,8 +181,11 @@ export function validateRoadmap(value: unknown): Roadmap {
   const itemIds = new Set<string>();
   const items = expectArray(root.items, 'items').map((entry, index) => {
     const path = `items[${index}]`;
-    const item = validateItem(entry, path);
+    const item = validateItem(withItemDefaults(entry), path);
     unique(itemIds, item.id, `${path}.id`);
+    item.cardIds.forEach((cardId, c) => {
+      if (!cardIds.has(cardId)) dangling(`${path}.cardIds[${c}]`, cardId);
+    });
     if (!domainIds.has(item.domainId)) dangling(`${path}.domainId`, item.domainId);
     if (!periodIds.has(item.startPeriodId)) dangling(`${path}.startPeriodId`, item.startPeriodId);
     if (!periodIds.has(item.endPeriodId)) dangling(`${path}.endPeriodId`, item.endPeriodId);

@@ -28,6 +28,7 @@ const FIELD: Record<
   domainId: 'fieldDomainId',
   startPeriodId: 'fieldStartPeriodId',
   endPeriodId: 'fieldEndPeriodId',
+  cardIds: 'fieldCardIds',
   staleAfterDays: 'fieldStaleAfterDays',
   defaultLocale: 'fieldDefaultLocale',
 };

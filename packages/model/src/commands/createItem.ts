@@ -5,7 +5,13 @@ import { type ItemKind, validateItem } from '../records/item.ts';
 import type { Localized } from '../records/localized.ts';
 import type { Role } from '../records/role.ts';
 import { checkItemSpan } from './checkItemSpan.ts';
-import { newRecordId, readState, requireLiveDomain, writeRecord } from './commandSupport.ts';
+import {
+  cardOf,
+  newRecordId,
+  readState,
+  requireLiveDomain,
+  writeRecord,
+} from './commandSupport.ts';
 import { type Position, placeAmong } from './Position.ts';
 import { writeRekeys } from './writeRekeys.ts';
 
@@ -17,6 +23,8 @@ export type CreateItemInput = {
   readonly domainId: string;
   readonly startPeriodId: string;
   readonly endPeriodId: string;
+  /** The task-team cards that deliver the item (none by default). */
+  readonly cardIds?: readonly string[];
   readonly position?: Position;
 };
 
@@ -26,6 +34,7 @@ export function createItem(doc: Y.Doc, input: CreateItemInput, origin: unknown):
   const id = newRecordId(doc, input.id, 'items');
   requireLiveDomain(state, input.domainId);
   checkItemSpan(state, input.startPeriodId, input.endPeriodId);
+  for (const cardId of input.cardIds ?? []) cardOf(state, cardId);
   const siblings = state.items
     .filter((item) => item.domainId === input.domainId)
     .sort(compareByOrder);
@@ -40,6 +49,7 @@ export function createItem(doc: Y.Doc, input: CreateItemInput, origin: unknown):
       startPeriodId: input.startPeriodId,
       endPeriodId: input.endPeriodId,
       order: placement.key,
+      cardIds: input.cardIds ?? [],
     },
     'input',
   );

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { fromJSON } from '../doc/fromJSON.ts';
 import { toJSON } from '../doc/toJSON.ts';
+import { ITEM_CARDS_MAX } from '../limits.ts';
 import { catchModelError } from '../test/catchModelError.ts';
 import { smallRoadmap } from '../test/smallRoadmap.ts';
 import { addDomain } from './addDomain.ts';
@@ -178,6 +179,48 @@ describe('item commands', () => {
     removeItem(doc, { id: 'i2' }, ME);
     expect(toJSON(doc).items.map((i) => i.id)).toEqual(['i1']);
     expect(catchModelError(() => removeItem(doc, { id: 'i2' }, ME)).code).toBe('not-found');
+  });
+
+  it('names the cards that deliver an item: known cards only, no duplicates, a bounded list', () => {
+    const doc = fromJSON(smallRoadmap());
+    const base = {
+      label: { fr: 'A', en: 'A' },
+      role: 'In' as const,
+      kind: 'new' as const,
+      domainId: 'd2',
+      startPeriodId: 'q1',
+      endPeriodId: 'q2',
+    };
+    createItem(doc, { ...base, id: 'i2', cardIds: ['c3', 'c4'] }, ME);
+    createItem(doc, { ...base, id: 'i3' }, ME);
+    const items = () => new Map(toJSON(doc).items.map((i) => [i.id, i.cardIds]));
+    expect(items().get('i2')).toEqual(['c3', 'c4']);
+    expect(items().get('i3')).toEqual([]);
+    updateItem(doc, { id: 'i2', cardIds: ['c4'] }, ME);
+    expect(items().get('i2')).toEqual(['c4']);
+    expect(catchModelError(() => updateItem(doc, { id: 'i2', cardIds: ['nope'] }, ME)).code).toBe(
+      'not-found',
+    );
+    expect(
+      catchModelError(() => updateItem(doc, { id: 'i2', cardIds: ['c1', 'c1'] }, ME)).details.path,
+    ).toBe('input.cardIds');
+    const many = Array.from({ length: ITEM_CARDS_MAX + 1 }, (_, n) => `m${n}`);
+    for (const id of many) {
+      createCard(
+        doc,
+        { id, title: { fr: id, en: id }, role: 'In', domainId: 'd1', phaseId: 'p1' },
+        ME,
+      );
+    }
+    expect(
+      catchModelError(() => updateItem(doc, { id: 'i2', cardIds: many }, ME)).details.path,
+    ).toBe('input.cardIds');
+    updateItem(doc, { id: 'i2', cardIds: many.slice(0, ITEM_CARDS_MAX) }, ME);
+    expect(items().get('i2')).toHaveLength(ITEM_CARDS_MAX);
+    // A card whose creation is undone (deleted) no longer appears in the items naming it.
+    doc.getMap('cards').delete('m0');
+    expect(items().get('i2')).toHaveLength(ITEM_CARDS_MAX - 1);
+    expect(items().get('i2')).not.toContain('m0');
   });
 });
 

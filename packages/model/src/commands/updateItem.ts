@@ -6,6 +6,7 @@ import type { Localized } from '../records/localized.ts';
 import type { Role } from '../records/role.ts';
 import { checkItemSpan } from './checkItemSpan.ts';
 import {
+  cardOf,
   itemOf,
   mergeText,
   readState,
@@ -26,6 +27,8 @@ export type UpdateItemInput = {
   /** Moving to another domain; placed at the end unless a position is given. */
   readonly domainId?: string;
   readonly position?: Position;
+  /** Replaces the list of delivering task-team cards. */
+  readonly cardIds?: readonly string[];
 };
 
 export function updateItem(doc: Y.Doc, input: UpdateItemInput, origin: unknown): void {
@@ -37,6 +40,7 @@ export function updateItem(doc: Y.Doc, input: UpdateItemInput, origin: unknown):
   const startPeriodId = input.startPeriodId ?? current.startPeriodId;
   const endPeriodId = input.endPeriodId ?? current.endPeriodId;
   checkItemSpan(state, startPeriodId, endPeriodId);
+  for (const cardId of input.cardIds ?? []) cardOf(state, cardId);
   const moving = domainId !== current.domainId || input.position !== undefined;
   const siblings = state.items
     .filter((item) => item.domainId === domainId && item.id !== id)
@@ -52,6 +56,7 @@ export function updateItem(doc: Y.Doc, input: UpdateItemInput, origin: unknown):
       startPeriodId,
       endPeriodId,
       order: placement?.key ?? current.order,
+      cardIds: input.cardIds ?? current.cardIds,
     },
     'input',
   );

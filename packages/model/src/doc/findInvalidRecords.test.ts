@@ -46,6 +46,26 @@ describe('findInvalidRecords', () => {
     ]);
   });
 
+  it('drops the cards an item names that are not on the board, and fills a missing list', () => {
+    const { doc, roots, record } = board();
+    record(roots.items, 'i1').set('cardIds', ['c1', 'gone']);
+    expect(findInvalidRecords(doc, [{ kind: 'item', id: 'i1' }])).toEqual([
+      {
+        kind: 'item',
+        id: 'i1',
+        fixes: [expect.objectContaining({ field: 'cardIds', repaired: { cardIds: ['c1'] } })],
+      },
+    ]);
+    record(roots.items, 'i1').delete('cardIds');
+    expect(findInvalidRecords(doc, [{ kind: 'item', id: 'i1' }])).toEqual([
+      {
+        kind: 'item',
+        id: 'i1',
+        fixes: [expect.objectContaining({ field: 'cardIds', repaired: { cardIds: [] } })],
+      },
+    ]);
+  });
+
   it('maps a text field onto its two stored keys', () => {
     const { doc, roots, record } = board();
     record(roots.cards, 'c2').set('title.en', 'y'.repeat(301));

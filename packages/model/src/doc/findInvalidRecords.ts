@@ -125,7 +125,7 @@ const STORED = {
     extra: ['cell'],
   },
   item: {
-    plain: ['role', 'kind', 'domainId', 'startPeriodId', 'endPeriodId', 'order'],
+    plain: ['role', 'kind', 'domainId', 'startPeriodId', 'endPeriodId', 'order', 'cardIds'],
     texts: ['label'],
     extra: [],
   },
@@ -369,6 +369,18 @@ function checkItem(roots: DocRoots, id: string, map: Y.Map<unknown>): StoredFix[
       repaired: { domainId: live },
     });
     extra.domainId = live;
+  }
+  const cardIds = map.get('cardIds');
+  const isCard = (c: unknown) => typeof c === 'string' && isRecordMap(roots.cards.get(c));
+  if (Array.isArray(cardIds) && !cardIds.every(isCard)) {
+    const known = cardIds.filter(isCard);
+    fixes.push({
+      field: 'cardIds',
+      message: reference('cardIds', cardIds.filter((c) => !isCard(c)).join(', ')),
+      keys: ['cardIds'],
+      repaired: { cardIds: known },
+    });
+    extra.cardIds = known;
   }
   return [
     ...fixes,

@@ -129,6 +129,16 @@ describe('fromJSON / toJSON', () => {
         'items[0].endPeriodId',
       ],
       [
+        { ...ok, items: [{ ...ok.items[0], cardIds: ['c1', 'gone'] }] },
+        'invalid-document',
+        'items[0].cardIds[1]',
+      ],
+      [
+        { ...ok, items: [{ ...ok.items[0], cardIds: ['c1', 'c1'] }] },
+        'invalid-input',
+        'items[0].cardIds',
+      ],
+      [
         { ...ok, annotations: { schema: null, records: { a: { n: Number.NaN } } } },
         'invalid-input',
         'annotations.records.a.n',
@@ -147,6 +157,12 @@ describe('fromJSON / toJSON', () => {
         path,
       ]);
     }
+  });
+
+  it('reads an item exported before items named their cards as naming none', () => {
+    const ok = smallRoadmap();
+    const { cardIds: _none, ...older } = ok.items[0] as Roadmap['items'][number];
+    expect(toJSON(fromJSON({ ...ok, items: [older] })).items[0]?.cardIds).toEqual([]);
   });
 
   it('throws ModelError only (never a TypeError) on arbitrary junk', () => {

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { ModelError } from '../ModelError.ts';
 
 /*
- * Y.Doc layout, schema version 2 (mirrored in packages/model/CONTEXT.md; keep both in sync).
+ * Y.Doc layout, schema version 3 (mirrored in packages/model/CONTEXT.md; keep both in sync).
  *
  *   Y.Map 'meta'        schemaVersion: number, boardId: string,
  *                       'title.fr', 'title.en': string,
@@ -18,14 +18,15 @@ import { ModelError } from '../ModelError.ts';
  *                                          'deliverables.fr', 'deliverables.en', leadJurisdiction,
  *                                          members: string[], formedFrom: Localized[], archived }
  *   Y.Map 'items'       itemId   → Y.Map { 'label.fr', 'label.en', role, kind, domainId,
- *                                          startPeriodId, endPeriodId, order }
+ *                                          startPeriodId, endPeriodId, order,
+ *                                          cardIds: string[] }
  *   Y.Map 'checkinLog'  checkinId → plain CheckinRecord object (immutable, never deleted)
  *   Y.Map 'annotations' tldraw record id → plain tldraw record (opaque to the model)
  *
  * Why this shape:
  * - One nested Y.Map per record, one key per field and per language, so two people editing the
  *   French and the English title of the same card at the same time both keep their edit. Lists
- *   (members, periodIds, formedFrom) are a single last-writer-wins value. A card's cell (domain,
+ *   (members, periodIds, formedFrom, an item's cardIds) are a single last-writer-wins value. A card's cell (domain,
  *   phase and order key) is also one value, so concurrent moves of one card pick one whole move.
  * - Nothing is ever deleted except items: cards are archived, domains are tombstoned
  *   (removed + removedInto), so a concurrent edit never lands on a record that vanished.
@@ -40,7 +41,7 @@ import { ModelError } from '../ModelError.ts';
  *   order) is read as live. A card whose phase is unknown goes to the first phase. See toJSON.
  */
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const ROOT = {
   meta: 'meta',

@@ -60,11 +60,12 @@ describe('migrations', () => {
     expect(MIGRATIONS.map((m) => [m.from, m.to])).toEqual([
       [0, 1],
       [1, 2],
+      [2, 3],
     ]);
     expect(MIGRATIONS.at(-1)?.to).toBe(SCHEMA_VERSION);
   });
 
-  it('0 → 1 → 2: initializes an unversioned doc and keeps canvas content written before', () => {
+  it('0 → … → 3: initializes an unversioned doc and keeps canvas content written before', () => {
     const doc = new Y.Doc();
     doc.getMap('annotations').set('shape:note', { id: 'shape:note', type: 'note' });
     expect(readSchemaVersion(doc)).toBe(0);
@@ -73,7 +74,7 @@ describe('migrations', () => {
       boardId: 'board-7',
       title: { fr: 'FR', en: 'EN' },
     });
-    expect(result).toEqual({ from: 0, to: 2 });
+    expect(result).toEqual({ from: 0, to: 3 });
     const roadmap = toJSON(doc);
     expect(roadmap.board).toEqual({
       id: 'board-7',
@@ -96,7 +97,7 @@ describe('migrations', () => {
 
   it('1 → 2: moves per-card check-in arrays into the log and adds staleAfterDays', () => {
     const doc = version1Doc();
-    expect(migrateDoc(doc, 'migration')).toEqual({ from: 1, to: 2 });
+    expect(migrateDoc(doc, 'migration')).toEqual({ from: 1, to: 3 });
     const roadmap = toJSON(doc);
     expect(roadmap.board.settings).toEqual({ staleAfterDays: 60, defaultLocale: 'en' });
     const c1 = roadmap.cards.find((c) => c.id === 'c1');
@@ -113,10 +114,46 @@ describe('migrations', () => {
     migrateDoc(doc, 'migration');
     const updates: unknown[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
-    expect(migrateDoc(doc, 'migration')).toEqual({ from: 2, to: 2 });
+    expect(migrateDoc(doc, 'migration')).toEqual({ from: 3, to: 3 });
     expect(updates).toHaveLength(0);
     doc.getMap('meta').set(META.schemaVersion, SCHEMA_VERSION + 1);
     expect(catchModelError(() => migrateDoc(doc, 'migration')).code).toBe('schema-too-new');
+  });
+
+  it('2 → 3: gives every stored item an empty list of cards, and keeps one already set', () => {
+    const doc = version1Doc();
+    doc.transact(() => {
+      doc.getMap('meta').set(META.schemaVersion, 2);
+      const period = new Y.Map<unknown>();
+      doc.getMap('periods').set('q1', period);
+      period.set('phaseId', 'p1');
+      period.set('label.fr', 'Q');
+      period.set('label.en', 'Q');
+      period.set('start', '2016-10-01');
+      period.set('end', '2017-03-31');
+      for (const id of ['i1', 'i2']) {
+        const item = new Y.Map<unknown>();
+        doc.getMap('items').set(id, item);
+        item.set('label.fr', id);
+        item.set('label.en', id);
+        item.set('role', 'Pr');
+        item.set('kind', 'new');
+        item.set('domainId', 'd1');
+        item.set('startPeriodId', 'q1');
+        item.set('endPeriodId', 'q1');
+        item.set('order', 'V');
+        // A client that already knew the field (a later migration rerun) keeps its list.
+        if (id === 'i2') item.set('cardIds', ['c2']);
+      }
+    });
+    expect(migrateDoc(doc, 'migration')).toEqual({ from: 2, to: 3 });
+    const items = doc.getMap<Y.Map<unknown>>('items');
+    expect(items.get('i1')?.get('cardIds')).toEqual([]);
+    expect(items.get('i2')?.get('cardIds')).toEqual(['c2']);
+    expect(toJSON(doc).items.map((i) => [i.id, i.cardIds])).toEqual([
+      ['i1', []],
+      ['i2', ['c2']],
+    ]);
   });
 
   it('converges when two peers migrate the same doc concurrently', () => {

@@ -17,7 +17,8 @@ import { docRoots, META, readSchemaVersion, SCHEMA_VERSION } from './layout.ts';
  *   1  the layout first proposed in issue 3: check-ins as Y.Map 'checkins' cardId → Y.Array of
  *      check-ins (without cardId), and no stale-after setting. Superseded before any release
  *      because creating a card's array lazily loses check-ins under concurrency (layout.ts).
- *   2  current (layout.ts).
+ *   2  items without cardIds (the task-team cards that deliver them).
+ *   3  current (layout.ts).
  */
 
 export type Migration = {
@@ -84,6 +85,21 @@ export const MIGRATIONS: readonly Migration[] = [
       }
       setIfAbsent(meta, META.staleAfterDays, DEFAULT_BOARD_SETTINGS.staleAfterDays);
       meta.set(META.schemaVersion, 2);
+    },
+  },
+  {
+    from: 2,
+    to: 3,
+    description: {
+      fr: 'Ajoute à chaque activité de la feuille de route la liste des équipes qui la réalisent (vide).',
+      en: 'Give every roadmap item its list of delivering task teams (empty).',
+    },
+    up(doc) {
+      const { meta, items } = docRoots(doc);
+      for (const item of items.values()) {
+        if (item instanceof Y.Map) setIfAbsent(item, 'cardIds', []);
+      }
+      meta.set(META.schemaVersion, 3);
     },
   },
 ];

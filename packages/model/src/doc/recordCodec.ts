@@ -155,6 +155,7 @@ export function writeItem(map: RecordMap, item: ItemRecord): void {
   setField(map, 'startPeriodId', item.startPeriodId);
   setField(map, 'endPeriodId', item.endPeriodId);
   setField(map, 'order', item.order);
+  setField(map, 'cardIds', [...item.cardIds]);
 }
 
 export function readItem(id: string, map: RecordMap): ItemRecord {
@@ -167,5 +168,6 @@ export function readItem(id: string, map: RecordMap): ItemRecord {
     startPeriodId: readString(map, 'startPeriodId'),
     endPeriodId: readString(map, 'endPeriodId'),
     order: readOrder(map),
+    cardIds: readStringList(map, 'cardIds'),
   };
 }

@@ -76,6 +76,7 @@ export function toJSON(doc: Y.Doc): Roadmap {
   const periodOrder = new Map(
     phases.flatMap((phase) => phase.periods).map((period, index) => [period.id, index]),
   );
+  const cardIdSet = new Set(cards.map((card) => card.id));
   const items: ItemRecord[] = [];
   for (const [id, map] of roots.items.entries()) {
     if (!isRecordMap(map)) continue;
@@ -89,7 +90,9 @@ export function toJSON(doc: Y.Doc): Roadmap {
       start <= end
         ? [stored.startPeriodId, stored.endPeriodId]
         : [stored.endPeriodId, stored.startPeriodId];
-    items.push({ ...stored, domainId, startPeriodId, endPeriodId });
+    // A card whose creation was undone is gone; an item naming it still reads.
+    const cardIds = [...new Set(stored.cardIds)].filter((cardId) => cardIdSet.has(cardId));
+    items.push({ ...stored, domainId, startPeriodId, endPeriodId, cardIds });
   }
   items.sort(
     (a, b) =>

@@ -1,4 +1,5 @@
 import { isOrderKey } from '../fractionalIndex.ts';
+import { ITEM_CARDS_MAX } from '../limits.ts';
 import { DEFAULT_BOARD_SETTINGS } from '../records/board.ts';
 import { CARD_STATES } from '../records/card.ts';
 import { FALLBACK_DOMAIN_COLOUR } from '../records/domain.ts';
@@ -127,6 +128,7 @@ export function itemRepairs(id: string): FieldRepairs {
     role: field('role', oneOf(ROLES)),
     kind: field('kind', oneOf(ITEM_KINDS)),
     order: field('order', repairOrder),
+    cardIds: field('cardIds', (value) => idList(value).slice(0, ITEM_CARDS_MAX)),
   };
 }
 

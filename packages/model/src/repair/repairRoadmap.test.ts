@@ -116,8 +116,12 @@ describe('repairRoadmap', () => {
     );
     expect(roadmap.cards.map((c) => c.id)).toEqual(['c2', 'c3', 'c4']);
     expect(roadmap.items).toHaveLength(1);
+    // The item named the card that was left out: it no longer does.
+    expect(roadmap.items[0]?.cardIds).toEqual([]);
     expect(problems.map((p) => [p.kind, p.field, p.outcome])).toEqual([
       ['card', 'id', 'dropped'],
+      ['item', 'cardIds', 'repaired'],
+      ['item', 'cardIds', 'repaired'],
       ['item', 'id', 'dropped'],
     ]);
     expect(() => validateRoadmap(roadmap)).not.toThrow();

@@ -9,7 +9,7 @@ import {
 } from '../records/checkin.ts';
 import { type DomainRecord, validateDomain } from '../records/domain.ts';
 import { expectJson, type JsonValue } from '../records/expect.ts';
-import { ITEM_FIELDS, type ItemRecord, validateItem } from '../records/item.ts';
+import { ITEM_FIELDS, type ItemRecord, validateItem, withItemDefaults } from '../records/item.ts';
 import type { Localized } from '../records/localized.ts';
 import {
   type PeriodRecord,
@@ -51,6 +51,7 @@ export type TolerantRoadmap = {
  * - A card or item whose domain is unknown goes to the first lane, and a card whose phase is
  *   unknown to the first phase, the way toJSON resolves references; an item whose periods are
  *   unknown is left out (its span cannot be drawn). Without any lane or phase, cards are left out.
+ *   Card ids an item names that are not cards of the roadmap are dropped from its `cardIds`.
  * - A check-in that does not validate is left out of its card's history: the history is what the
  *   secretariat reports from, and a doctored entry must not be taken for a real one.
  * - Annotations are opaque to the model: only non-JSON values and bad ids are left out.
@@ -282,7 +283,15 @@ class Reader {
     const raw = object(entry);
     const id = idOf(raw, index);
     if (raw === null) return this.drop('item', id, null, notAnObject(path));
-    const fields = pick(raw, ITEM_FIELDS);
+    const fields = pick(withItemDefaults(raw) as RawRecord, ITEM_FIELDS);
+    if (Array.isArray(fields.cardIds)) {
+      const known = fields.cardIds.filter((c) => this.cardIds.has(c as string));
+      if (known.length !== fields.cardIds.length) {
+        const others = fields.cardIds.filter((c) => !known.includes(c));
+        this.repaired('item', id, 'cardIds', unknownReference(`${path}.cardIds`, others));
+        fields.cardIds = known;
+      }
+    }
     for (const end of ['startPeriodId', 'endPeriodId']) {
       if (!this.periodPhase.has(fields[end] as string)) {
         return this.drop('item', id, end, unknownReference(`${path}.${end}`, fields[end]));

@@ -781,6 +781,9 @@ export function templateRoadmap(): Roadmap {
         startPeriodId: `period-${start}`,
         endPeriodId: `period-${end}`,
         order: keys[index] ?? 'V',
+        // The 2016 draft lists items and task teams separately and never says which team
+        // delivers which item; linking them is the council's call, not the template's.
+        cardIds: [],
       });
     });
   }

@@ -89,6 +89,7 @@ export function smallRoadmap(): Roadmap {
         startPeriodId: 'q1',
         endPeriodId: 'q2',
         order: k1,
+        cardIds: ['c1'],
       },
     ],
     annotations: { schema: null, records: {} },
