@@ -37,7 +37,8 @@ export function signUpCouncil(
 
 export async function openBoard(page: Page, appUrl: string, boardId: string): Promise<void> {
   await page.goto(`${appUrl}/b/${boardId}`);
-  await page.locator('[data-testid="fdr-card"]').first().waitFor();
+  // Shapes out of view are in the DOM but hidden: wait for one the opening view shows.
+  await page.locator('[data-testid="fdr-card"]').filter({ visible: true }).first().waitFor();
   await waitConnected(page);
 }
 

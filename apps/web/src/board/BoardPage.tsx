@@ -15,6 +15,13 @@ import { membersPath } from '../router.ts';
 import { type Identity, loadIdentity, saveIdentity } from '../sync/identity.ts';
 import { useCanvasSelectionInUrl } from '../table/useCanvasSelectionInUrl.ts';
 import { ViewSwitch } from '../table/ViewSwitch.tsx';
+import { CardItems } from '../timeline/CardItems.tsx';
+import { ItemBinding } from '../timeline/ItemBinding.ts';
+import { ItemDialog, type ItemDialogMode } from '../timeline/ItemDialog.tsx';
+import { ItemGhosts } from '../timeline/ItemGhosts.tsx';
+import { ItemPanel } from '../timeline/ItemPanel.tsx';
+import { itemIdOfShape } from '../timeline/itemShape.ts';
+import { timelineStrings } from '../timeline/timelineStrings.ts';
 import { BoardProvider, useBoard } from './BoardContext.tsx';
 import { CanvasBinding } from './CanvasBinding.ts';
 import { DragGhosts, StickyHeaders } from './CanvasLayers.tsx';
@@ -46,6 +53,7 @@ function InFront() {
       <StickyHeaders />
       <PresenceBoundary resetKey={ghosts}>
         <DragGhosts />
+        <ItemGhosts />
       </PresenceBoundary>
     </>
   );
@@ -168,6 +176,9 @@ function BoardCanvas({
   identityRef.current = identity;
   const [editor, setEditor] = useState<Editor | null>(null);
   const bindingRef = useRef<CanvasBinding | null>(null);
+  const itemsRef = useRef<ItemBinding | null>(null);
+  const [itemPanel, setItemPanel] = useState<string | null>(null);
+  const [itemDialog, setItemDialog] = useState<ItemDialogMode | null>(null);
   // The selected card travels with the address to the table view and back.
   useCanvasSelectionInUrl(editor, (cardId) => bindingRef.current?.reveal(cardId));
   const [panel, setPanel] = useState<PanelMode | null>(null);
@@ -217,11 +228,26 @@ function BoardCanvas({
         identity: identityRef.current,
         origin,
         schemaOrigin,
-        onOpenCard: (cardId) => setPanel({ kind: 'edit', cardId }),
+        onOpenCard: (cardId) => {
+          setItemPanel(null);
+          setPanel({ kind: 'edit', cardId });
+        },
         onError: (text: Localized) => say(text[langRef.current], true),
         onCommand: () => undo.stopCapturing(),
       });
       bindingRef.current = binding;
+      const items = new ItemBinding(mounted, {
+        doc: connection.doc,
+        view,
+        canvas: binding,
+        origin,
+        onOpenItem: (itemId) => {
+          setPanel(null);
+          setItemPanel(itemId);
+        },
+        onError: (text: Localized) => say(text[langRef.current], true),
+      });
+      itemsRef.current = items;
       setEditor(mounted);
       const layout = view.layout.get();
       // The whole board at first.
@@ -230,6 +256,8 @@ function BoardCanvas({
         window.__fdrFirstRenderMs = Math.round(performance.now());
       }
       return () => {
+        items.dispose();
+        itemsRef.current = null;
         binding.dispose();
         bindingRef.current = null;
         setEditor(null);
@@ -246,6 +274,7 @@ function BoardCanvas({
     editor.setCurrentTool('select');
     setPanel(null);
     setMoving(null);
+    setItemDialog(null);
   }, [editor, readOnly]);
 
   const rename = (name: string) => {
@@ -287,15 +316,32 @@ function BoardCanvas({
     if (first && phase) setPanel({ kind: 'create', domainId: first.id, phaseId: phase.id });
   };
 
+  const selectedItem = (): string | null => {
+    const shape = editor?.getOnlySelectedShape();
+    return shape ? itemIdOfShape(shape.id) : null;
+  };
+
   const closePanel = () => {
     setPanel(null);
+    setItemPanel(null);
     canvasRef.current?.querySelector<HTMLElement>('.tl-container')?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (!editor || panel || moving || readOnly || editor.getEditingShapeId()) return;
+    if (!editor || panel || itemPanel || moving || itemDialog || editor.getEditingShapeId()) return;
     const target = event.target as HTMLElement;
     if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+    // A roadmap item: Enter opens its panel (read-only roles read it), Shift+M its place dialog.
+    const itemId = selectedItem();
+    const itemAction = itemId && cardKeyAction(event);
+    if (itemId && itemAction && (itemAction === 'edit' || !readOnly)) {
+      event.preventDefault();
+      event.stopPropagation();
+      if (itemAction === 'edit') setItemPanel(itemId);
+      else setItemDialog({ kind: 'move', itemId });
+      return;
+    }
+    if (readOnly) return;
     const cardId = selectedCard();
     const action = cardId && cardKeyAction(event);
     if (!cardId || !action) return;
@@ -334,6 +380,19 @@ function BoardCanvas({
               onNewCard={newCard}
             />
           )}
+          {!readOnly && (
+            <button
+              type="button"
+              className="fdr-button"
+              onClick={() => {
+                setItemPanel(null);
+                setItemDialog({ kind: 'create' });
+              }}
+              data-testid="new-item"
+            >
+              {timelineStrings[lang].newItem}
+            </button>
+          )}
           {roadmap && (
             <CanvasExportMenu
               editor={editor}
@@ -370,6 +429,22 @@ function BoardCanvas({
             colorScheme="light"
           />
         </section>
+        {itemPanel && roadmap && (
+          <ItemPanel
+            key={itemPanel}
+            itemId={itemPanel}
+            roadmap={roadmap}
+            lang={lang}
+            run={run}
+            readOnly={readOnly}
+            onClose={closePanel}
+            onDone={(itemId, text) => {
+              say(text);
+              closePanel();
+              if (itemId) itemsRef.current?.reveal(itemId);
+            }}
+          />
+        )}
         {panel && roadmap && (
           <CardPanel
             key={panel.kind === 'edit' ? panel.cardId : 'new'}
@@ -387,7 +462,19 @@ function BoardCanvas({
               closePanel();
               if (cardId) bindingRef.current?.reveal(cardId);
             }}
-          />
+          >
+            {panel.kind === 'edit' && (
+              <CardItems
+                cardId={panel.cardId}
+                roadmap={roadmap}
+                lang={lang}
+                onOpen={(itemId) => {
+                  setPanel(null);
+                  setItemPanel(itemId);
+                }}
+              />
+            )}
+          </CardPanel>
         )}
       </main>
       {moving && roadmap && (
@@ -401,6 +488,24 @@ function BoardCanvas({
             setMoving(null);
             say(t.moved);
             bindingRef.current?.reveal(cardId);
+          }}
+        />
+      )}
+      {itemDialog && roadmap && (
+        <ItemDialog
+          mode={itemDialog}
+          roadmap={roadmap}
+          lang={lang}
+          run={run}
+          onClose={() => {
+            setItemDialog(null);
+            canvasRef.current?.querySelector<HTMLElement>('.tl-container')?.focus();
+          }}
+          onDone={(itemId, text) => {
+            setItemDialog(null);
+            say(text);
+            itemsRef.current?.reveal(itemId);
+            canvasRef.current?.querySelector<HTMLElement>('.tl-container')?.focus();
           }}
         />
       )}

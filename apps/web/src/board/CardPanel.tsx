@@ -8,7 +8,7 @@ import {
   type Roadmap,
   updateCard,
 } from '@fdr/model';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import {
   type CardDraft,
@@ -51,6 +51,7 @@ export function CardPanel({
   onDone,
   boardId,
   canCheckIn = false,
+  children,
 }: {
   mode: PanelMode;
   roadmap: Roadmap;
@@ -62,6 +63,8 @@ export function CardPanel({
   boardId?: string;
   /** Whether this person may record a check-in for the card (the server checks again). */
   canCheckIn?: boolean;
+  /** What other features show about the card (its roadmap items), after its fields. */
+  children?: ReactNode;
 }) {
   const t = strings[lang];
   const id = useId();
@@ -310,6 +313,7 @@ export function CardPanel({
           )}
         </div>
       </form>
+      {children}
       {card && boardId && (
         <CardCheckins boardId={boardId} card={card} lang={lang} canCheckIn={canCheckIn} />
       )}
