@@ -9,7 +9,12 @@ import {
 import { describe, expect, it } from 'vitest';
 import { cellKey, computeLayout } from '../board/layout.ts';
 import { editTemplate } from '../test/editTemplate.ts';
-import { compareHighlights, ghostSlot, layoutWithGhosts } from './compareHighlights.ts';
+import {
+  compareHighlights,
+  ghostSlot,
+  itemHighlights,
+  layoutWithGhosts,
+} from './compareHighlights.ts';
 
 describe('comparison highlights', () => {
   const template = toJSON(createTemplateDoc());
@@ -55,5 +60,24 @@ describe('comparison highlights', () => {
     expect(new Set(boxes).size).toBe(boxes.length);
     // Without ghosts it is the board's own layout.
     expect(layoutWithGhosts(to, from, [])).toEqual(computeLayout(to));
+  });
+
+  it('labels items added, moved to another domain, re-spanned or edited', () => {
+    const badges = itemHighlights([
+      { kind: 'item-added', itemId: 'a', label: { fr: 'a', en: 'a' } },
+      { kind: 'item-changed', itemId: 'b', label: { fr: 'b', en: 'b' }, fields: ['domainId'] },
+      {
+        kind: 'item-changed',
+        itemId: 'c',
+        label: { fr: 'c', en: 'c' },
+        fields: ['endPeriodId', 'label'],
+      },
+      { kind: 'item-removed', itemId: 'd', label: { fr: 'd', en: 'd' } },
+    ]);
+    expect([...badges]).toEqual([
+      ['a', ['added']],
+      ['b', ['moved']],
+      ['c', ['respanned', 'edited']],
+    ]);
   });
 });

@@ -21,10 +21,15 @@ export interface Ghost {
   kind: 'moved' | 'archived' | 'removed';
 }
 
+/** What a changed roadmap item's bar is labelled with. */
+export type ItemBadge = 'added' | 'moved' | 'respanned' | 'edited';
+
 export interface Highlights {
   /** Cards of the shown roadmap with their labels, in the order the labels are read. */
   badges: Map<string, Badge[]>;
   ghosts: Ghost[];
+  /** Roadmap items of the shown roadmap that were added, moved, re-spanned or edited. */
+  itemBadges: Map<string, ItemBadge[]>;
 }
 
 const BADGE: Partial<Record<Change['kind'], Badge>> = {
@@ -77,7 +82,24 @@ export function compareHighlights(changes: readonly Change[], from: Roadmap): Hi
       });
     }
   }
-  return { badges, ghosts };
+  return { badges, ghosts, itemBadges: itemHighlights(changes) };
+}
+
+/** Moved: another domain; re-spanned: another first or last period; edited: anything else. */
+export function itemHighlights(changes: readonly Change[]): Map<string, ItemBadge[]> {
+  const out = new Map<string, ItemBadge[]>();
+  for (const change of changes) {
+    if (change.kind === 'item-added') out.set(change.itemId, ['added']);
+    if (change.kind !== 'item-changed') continue;
+    const list: ItemBadge[] = [];
+    if (change.fields.includes('domainId')) list.push('moved');
+    if (change.fields.includes('startPeriodId') || change.fields.includes('endPeriodId'))
+      list.push('respanned');
+    if (change.fields.some((f) => !['domainId', 'startPeriodId', 'endPeriodId'].includes(f)))
+      list.push('edited');
+    out.set(change.itemId, list);
+  }
+  return out;
 }
 
 /**
