@@ -27,7 +27,6 @@ export interface Ghost {
   name: string;
   color: string;
   cards: { cardId: string; x: number; y: number }[];
-  items: { itemId: string; x: number; y: number; w: number }[];
 }
 
 /**

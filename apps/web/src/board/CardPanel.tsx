@@ -8,7 +8,7 @@ import {
   type Roadmap,
   updateCard,
 } from '@fdr/model';
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import {
   type CardDraft,
@@ -54,7 +54,6 @@ export function CardPanel({
   boardId,
   canCheckIn = false,
   readOnly = false,
-  children,
 }: {
   mode: PanelMode;
   roadmap: Roadmap;
@@ -68,8 +67,6 @@ export function CardPanel({
   canCheckIn?: boolean;
   /** Observers and task-team members see every field but change none. */
   readOnly?: boolean;
-  /** What other features show about the card (its roadmap items), after its fields. */
-  children?: ReactNode;
 }) {
   const t = strings[lang];
   const id = useId();
@@ -341,7 +338,6 @@ export function CardPanel({
           </div>
         )}
       </form>
-      {children}
       {card && boardId && (
         <CardCheckins boardId={boardId} card={card} lang={lang} canCheckIn={canCheckIn} />
       )}

@@ -1,8 +1,11 @@
 import type { Editor } from 'tldraw';
 import type { CardShape } from './cardShape.ts';
-import { editorRegistry } from './editorRegistry.ts';
 
-/** What the card shape util tells the board about (through a per-editor registry). */
+/**
+ * What the card shape util tells the board about. Shape utils are constructed by tldraw and must be
+ * stable across renders, so they reach the board's binding through this per-editor registry
+ * instead of through constructor arguments.
+ */
 export interface CardEvents {
   translateStart(shape: CardShape): void;
   translate(current: CardShape): void;
@@ -12,10 +15,11 @@ export interface CardEvents {
   locale(): 'fr' | 'en';
 }
 
-const registry = editorRegistry<CardEvents>();
+const registry = new WeakMap<Editor, CardEvents>();
 
 export function setCardEvents(editor: Editor, events: CardEvents | null): void {
-  registry.set(editor, events);
+  if (events) registry.set(editor, events);
+  else registry.delete(editor);
 }
 
 export function cardEvents(editor: Editor): CardEvents | undefined {

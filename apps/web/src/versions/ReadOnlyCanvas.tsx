@@ -15,7 +15,6 @@ import { cardShapeId } from '../board/cardShape.ts';
 import { fitBoard } from '../board/fitBoard.ts';
 import { useCanvasUser } from '../board/useCanvasUser.ts';
 import type { Lang } from '../i18n/strings.ts';
-import { ItemBinding } from '../timeline/ItemBinding.ts';
 import { CompareOverlay } from './CompareOverlay.tsx';
 import { type Highlights, layoutWithGhosts } from './compareHighlights.ts';
 import { HighlightContext } from './HighlightContext.ts';
@@ -108,15 +107,6 @@ export function ReadOnlyCanvas({
         onError: () => {},
         onCommand: () => {},
       });
-      // The roadmap items' bars, read only (no panel on a version).
-      const items = new ItemBinding(editor, {
-        doc: session.doc,
-        view: session.view,
-        canvas: binding,
-        origin,
-        onOpenItem: () => {},
-        onError: () => {},
-      });
       editor.updateInstanceState({ isReadonly: true });
       editorRef.current = editor;
       const layout = session.view.layout.get();
@@ -135,7 +125,6 @@ export function ReadOnlyCanvas({
         },
       });
       return () => {
-        items.dispose();
         binding.dispose();
         editorRef.current = null;
       };
