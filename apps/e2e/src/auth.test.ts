@@ -83,7 +83,11 @@ describe('accounts and roles in the browser', () => {
     await guest.page.getByLabel('Confirm the password').fill('correct horse battery staple');
     await guest.page.getByRole('button', { name: 'Create my account and accept' }).click();
     await guest.page.waitForURL(new RegExp(`/b/${boardId}$`));
-    await guest.page.locator('[data-testid="fdr-card"]').first().waitFor();
+    await guest.page
+      .locator('[data-testid="fdr-card"]')
+      .filter({ visible: true })
+      .first()
+      .waitFor();
     await guest.page.getByTestId('read-only').waitFor();
     expect(await guest.page.getByTestId('new-card').count()).toBe(0);
     await guest.page.screenshot({ path: screenshotPath('observer-read-only.png') });
@@ -102,7 +106,7 @@ describe('accounts and roles in the browser', () => {
     const member = await signUpCouncil(suite.app, boardId);
     const { page } = await client({ cookie: member.cookie });
     await page.goto(`${suite.app.url}/b/${boardId}`);
-    await page.locator('[data-testid="fdr-card"]').first().waitFor();
+    await page.locator('[data-testid="fdr-card"]').filter({ visible: true }).first().waitFor();
     await page.getByTestId('new-card').waitFor();
     expect(await page.getByTestId('read-only').count()).toBe(0);
     await page.goto(`${suite.app.url}/b/${boardId}/members`);

@@ -72,7 +72,7 @@ describe('a bad record in storage', () => {
     const page = reader.page;
 
     await page.goto(`${suite.app.url}/b/${boardId}/versions/${version.id}`);
-    await page.locator('[data-testid="fdr-card"]').first().waitFor();
+    await page.locator('[data-testid="fdr-card"]').filter({ visible: true }).first().waitFor();
     expect(await page.locator('[data-testid="fdr-card"]').count()).toBeGreaterThan(20);
     await page.locator(`[data-domain-id="${version.laneId}"]`).first().waitFor();
     const notice = page.getByTestId('read-problems');
@@ -84,7 +84,7 @@ describe('a bad record in storage', () => {
     // In English, on the comparison with the board as it is now.
     await page.goto(`${suite.app.url}/b/${boardId}/versions/${version.id}/compare/now`);
     await page.getByTestId('compare-list').waitFor();
-    await page.locator('[data-testid="fdr-card"]').first().waitFor();
+    await page.locator('[data-testid="fdr-card"]').filter({ visible: true }).first().waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByTestId('read-problems').getByText('1 record could not be read').waitFor();
     await page.screenshot({ path: screenshotPath('bad-record-compare.png') });

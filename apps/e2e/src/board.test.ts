@@ -7,6 +7,8 @@ import {
   createBoard,
   dragCard,
   openBoard,
+  showCard,
+  showWholeBoard,
   waitConnected,
   waitForCardIn,
 } from './harness/board.ts';
@@ -57,7 +59,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
     const clicked = Date.now();
     await form.getByRole('button', { name: 'Create the board' }).click();
     await page.waitForURL(/\/b\/[a-z2-9]{16}$/);
-    await page.locator('[data-testid="fdr-card"]').first().waitFor();
+    await page.locator('[data-testid="fdr-card"]').filter({ visible: true }).first().waitFor();
     metrics.templateBoardFirstCardMs = Date.now() - clicked;
     metrics.templateBoardFirstRenderSinceNavigationMs = await page.evaluate(
       () => (window as unknown as { __fdrFirstRenderMs?: number }).__fdrFirstRenderMs ?? -1,
@@ -75,6 +77,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
       'Period 3',
     ]);
     expect(await page.getByTestId('fdr-card').count()).toBe(33);
+    await showWholeBoard(page);
     expect(await cellOfCard(page, 'card-privacy')).toEqual({
       domainId: 'domain-digital-enablement',
       phaseId: 'phase-2',
@@ -90,7 +93,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
     const cold = await client({ locale: 'en-CA' });
     const navigated = Date.now();
     await cold.page.goto(page.url());
-    await cold.page.locator('[data-testid="fdr-card"]').first().waitFor();
+    await cold.page.locator('[data-testid="fdr-card"]').filter({ visible: true }).first().waitFor();
     metrics.templateBoardColdLoadFirstCardMs = Date.now() - navigated;
     metrics.templateBoardColdLoadFirstRenderMs = await cold.page.evaluate(
       () => (window as unknown as { __fdrFirstRenderMs?: number }).__fdrFirstRenderMs ?? -1,
@@ -124,6 +127,8 @@ describe('Feuille de route in Chromium, against the real server and the producti
       openBoard(a.page, suite.app.url, boardId),
       openBoard(b.page, suite.app.url, boardId),
     ]);
+    // Lanes far apart: the whole board on both screens, as a person does before a long drag.
+    await Promise.all([showWholeBoard(a.page), showWholeBoard(b.page)]);
     await b.page.getByTestId('follow').filter({ hasText: 'Alice' }).waitFor();
 
     let ghostSeen = false;
@@ -145,7 +150,8 @@ describe('Feuille de route in Chromium, against the real server and the producti
     expect(await cellOfCard(a.page, SECURITY)).toEqual(DIGITAL_SKILLS_PHASE_2);
 
     await b.page.reload();
-    await b.page.locator('[data-testid="fdr-card"]').first().waitFor();
+    await b.page.locator('[data-testid="fdr-card"]').filter({ visible: true }).first().waitFor();
+    await showWholeBoard(b.page);
     await waitForCardIn(b.page, SECURITY, DIGITAL_SKILLS_PHASE_2);
     await a.page.screenshot({ path: screenshotPath('after-drag.png') });
   });
@@ -178,6 +184,8 @@ describe('Feuille de route in Chromium, against the real server and the producti
       return x('card-council-alignment') < x('card-governance-model');
     });
     expect(await cellOfCard(b.page, 'card-council-alignment')).toEqual(governance);
+    // Lanes far apart: the whole board on both screens, as a person does before a long drag.
+    await Promise.all([showWholeBoard(a.page), showWholeBoard(b.page)]);
 
     // A moves Security, B moves Open data; A undoes: only Security goes back.
     await dragCard(a.page, SECURITY, DIGITAL_SKILLS_PHASE_2);
@@ -203,6 +211,8 @@ describe('Feuille de route in Chromium, against the real server and the producti
       openBoard(a.page, suite.app.url, boardId),
       openBoard(b.page, suite.app.url, boardId),
     ]);
+    // Lanes far apart: the whole board on both screens, as a person does before a long drag.
+    await Promise.all([showWholeBoard(a.page), showWholeBoard(b.page)]);
 
     await clickCard(a.page, SECURITY);
     await a.page.keyboard.press('Shift+M');
@@ -213,7 +223,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
     const engagement = { domainId: 'domain-client-engagement', phaseId: 'phase-2' };
     await waitForCardIn(b.page, SECURITY, engagement);
 
-    await clickCard(a.page, SECURITY);
+    await showCard(a.page, SECURITY);
     await a.page.keyboard.press('Enter');
     const panel = a.page.getByTestId('card-panel');
     await panel.waitFor();
@@ -224,6 +234,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
     await panel.getByTestId('panel-save').click();
     await a.page.screenshot({ path: screenshotPath('after-edit.png') });
     // B reads French: the French title stays, and an English reader sees the new one.
+    await showCard(b.page, SECURITY);
     await expect(card(b.page, SECURITY).textContent()).resolves.toContain('sécurité');
     await card(a.page, SECURITY).getByText('Cyber security').waitFor();
     await b.page.getByTestId('lang-switch').click();
@@ -252,8 +263,9 @@ describe('Feuille de route in Chromium, against the real server and the producti
     const created = b.page
       .getByTestId('fdr-card')
       .filter({ hasText: 'Équipe spéciale des essais' });
-    await created.waitFor({ timeout: 3000 });
+    await created.waitFor({ state: 'attached', timeout: 3000 });
     const cardId = (await created.getAttribute('data-card-id')) ?? '';
+    await showCard(b.page, cardId);
     expect(await cellOfCard(b.page, cardId)).toEqual({
       domainId: 'domain-client-engagement',
       phaseId: 'phase-1',
@@ -302,7 +314,9 @@ describe('Feuille de route in Chromium, against the real server and the producti
     await b.page.locator('.tl-shape[data-shape-type="draw"]').waitFor({ timeout: 3000 });
     await b.page.screenshot({ path: screenshotPath('annotation-in-b.png') });
 
-    // An arrow bound to a card follows the card when it moves.
+    // An arrow bound to a card follows the card when it moves; the card and its new lane are far
+    // apart, so both screens show the whole board.
+    await Promise.all([showWholeBoard(a.page), showWholeBoard(b.page)]);
     const privacy = await card(a.page, 'card-privacy').boundingBox();
     await a.page.getByTestId('tools.arrow').click();
     await a.page.mouse.move(1100, 300);
@@ -338,8 +352,9 @@ describe('Feuille de route in Chromium, against the real server and the producti
     );
 
     await b.page.reload();
-    await b.page.locator('[data-testid="fdr-card"]').first().waitFor();
+    await b.page.locator('[data-testid="fdr-card"]').filter({ visible: true }).first().waitFor();
     await note.getByText('Point à discuter').waitFor();
+    await showWholeBoard(b.page);
     await arrow.waitFor();
     await b.page.locator('.tl-shape[data-shape-type="draw"]').waitFor();
   });
@@ -359,6 +374,7 @@ describe('Feuille de route in Chromium, against the real server and the producti
     await expect(follow.getAttribute('aria-pressed')).resolves.toBe('true');
 
     // A zooms to 100 % around a card; B's screen must end up showing the same place.
+    await showWholeBoard(a.page);
     await clickCard(a.page, 'card-research');
     await a.page.keyboard.press('Shift+2');
     const zoomA = a.page.getByTestId('minimap.zoom-menu-button');
@@ -388,6 +404,8 @@ describe('Feuille de route in Chromium, against the real server and the producti
       openBoard(a.page, suite.app.url, boardId),
       openBoard(b.page, suite.app.url, boardId),
     ]);
+    // Lanes far apart: the whole board on both screens, as a person does before a long drag.
+    await Promise.all([showWholeBoard(a.page), showWholeBoard(b.page)]);
 
     await b.context.setOffline(true);
     await b.page.locator('[data-sync-state="offline"]').waitFor();

@@ -107,19 +107,23 @@ describe('a role changed while the board is open', () => {
     await expect(notice.textContent()).resolves.toContain('Your last changes were not kept');
     await a.page.getByTestId('read-only').waitFor();
     // The board reopened from the server: the refused note is gone, and nothing waits to be sent.
-    await a.page.locator('[data-testid="fdr-card"]').first().waitFor();
+    await a.page.locator('[data-testid="fdr-card"]').filter({ visible: true }).first().waitFor();
     await waitConnected(a.page);
     await expect(note(a.page, 'Offline idea').count()).resolves.toBe(0);
     await shootNotice(a.page, 'role-demoted');
 
     // The note never reached the server: not in the secretariat's page, nor after a reload there.
     await secretariat.page.reload();
-    await secretariat.page.locator('[data-testid="fdr-card"]').first().waitFor();
+    await secretariat.page
+      .locator('[data-testid="fdr-card"]')
+      .filter({ visible: true })
+      .first()
+      .waitFor();
     await waitConnected(secretariat.page);
     await expect(note(secretariat.page, 'Offline idea').count()).resolves.toBe(0);
     // Nor after a reload of the demoted page (its offline copy was dropped).
     await a.page.reload();
-    await a.page.locator('[data-testid="fdr-card"]').first().waitFor();
+    await a.page.locator('[data-testid="fdr-card"]').filter({ visible: true }).first().waitFor();
     await waitConnected(a.page);
     await expect(note(a.page, 'Offline idea').count()).resolves.toBe(0);
     await expect(a.page.getByTestId('role-notice').count()).resolves.toBe(0);

@@ -363,7 +363,7 @@ describe('the table view', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('card')).toBe('card-open-data');
     await page.getByTestId('view-canvas').click();
     await page.waitForURL(/\/b\/[^/]+\?card=card-open-data$/);
-    await page.locator('[data-testid="fdr-card"]').first().waitFor();
+    await page.locator('[data-testid="fdr-card"]').filter({ visible: true }).first().waitFor();
     await page.getByTestId('move-to').click();
     await page
       .getByTestId('move-dialog')

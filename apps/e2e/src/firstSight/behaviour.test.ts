@@ -79,11 +79,14 @@ async function cardOnScreen(
   for (const id of ids) {
     const box = await card(page, id).boundingBox();
     if (!box) continue;
-    const x = box.x + box.width / 2;
-    const y = box.y + box.height / 2;
-    // Under the top bars and toolbars, above tldraw's bottom toolbar.
-    if (x > 40 && x < viewport.width - 40 && y > 200 && y < viewport.height - 120) {
-      return { id, x, y };
+    // The middle of the card's part on screen (a card spanning a phase is wider than a phone),
+    // under the top bars and toolbars, above tldraw's bottom toolbar.
+    const left = Math.max(box.x, 40);
+    const right = Math.min(box.x + box.width, viewport.width - 40);
+    const top = Math.max(box.y, 200);
+    const bottom = Math.min(box.y + box.height, viewport.height - 120);
+    if (right - left > 24 && bottom - top > 24) {
+      return { id, x: (left + right) / 2, y: (top + bottom) / 2 };
     }
   }
   throw new Error('no card on screen');
@@ -161,7 +164,7 @@ describe('first sight: behaviour', () => {
       expect(await page.locator('.tl-shape[data-shape-type="text"]').count()).toBe(0);
       await page.waitForTimeout(400);
       await page.reload();
-      await page.getByTestId('fdr-card').first().waitFor();
+      await page.getByTestId('fdr-card').filter({ visible: true }).first().waitFor();
       expect(await page.locator('.tl-shape[data-shape-type="text"]').count()).toBe(0);
     }
     const after = (await stored(boardId)).annotations.records;

@@ -176,3 +176,24 @@ export async function clickCard(page: Page, cardId: string): Promise<void> {
   if (!box) throw new Error(`card ${cardId} is not on screen`);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
+
+/**
+ * "Fit the board", as a person does before dragging a card to a lane far away: the board opens at
+ * a readable size, so most of a template board is out of view (and culled).
+ */
+export async function showWholeBoard(page: Page): Promise<void> {
+  await page.getByTestId('fit-board').click();
+  // The camera moves in a 200 ms animation.
+  await page.waitForTimeout(400);
+}
+
+/** A card at readable size: the whole board, a click on the card, then "Readable size" around it. */
+export async function showCard(page: Page, cardId: string): Promise<void> {
+  await showWholeBoard(page);
+  await clickCard(page, cardId);
+  await page.getByTestId('readable-size').click();
+  await page.waitForTimeout(400);
+  await card(page, cardId).filter({ visible: true }).waitFor();
+  // The button had the focus: a click on the card gives it back to the canvas, card selected.
+  await clickCard(page, cardId);
+}

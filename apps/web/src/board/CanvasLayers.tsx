@@ -14,6 +14,8 @@ const LABEL_MIN_PX = 150;
 const LABEL_WIDE_PX = 96;
 /** A phase header narrower than this shows its name only (dates in its tooltip). */
 const COLUMN_DATES_PX = 190;
+/** A phase header narrower than this shows its number only (its name in its tooltip). */
+const COLUMN_NAME_PX = 96;
 
 /**
  * The swimlane grid, drawn in page space behind the shapes: lane bands, cell borders and the
@@ -118,7 +120,7 @@ export function StickyHeaders() {
         className="fdr-headers__columns"
         style={{ top: headerTop, height: headerH, left: 0, right: 0 }}
       >
-        {layout.columns.map((column) => {
+        {layout.columns.map((column, columnIndex) => {
           const left = sx(column.x);
           const width = column.w * z;
           const label = localize(column.label, lang);
@@ -139,7 +141,7 @@ export function StickyHeaders() {
               title={`${label} (${dates})`}
             >
               <div className="fdr-column-header__phase">
-                <strong>{label}</strong>{' '}
+                <strong>{width >= COLUMN_NAME_PX ? label : columnIndex + 1}</strong>{' '}
                 {roomy && <span className="fdr-column-header__dates">{dates}</span>}
               </div>
               {column.periods.length > 0 && (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FULL_DETAIL_ZOOM, SUMMARY_MIN_ZOOM } from './detailLevel.ts';
 import {
+  centredCamera,
   cornerCamera,
   fitCamera,
   OPEN_ZOOM,
@@ -66,5 +67,14 @@ describe('readableCamera', () => {
   it('goes to the corner when the centre is off the board', () => {
     const to = readableCamera(screen, { x: 5000, y: 0, z: 1 }, { width: 6000, height: 6000 });
     expect(to).toEqual(cornerCamera(screen, FULL_DETAIL_ZOOM));
+  });
+});
+
+describe('centredCamera', () => {
+  it('puts the page point at the centre of the screen at the asked zoom', () => {
+    const to = centredCamera(screen, 2400, 3100, 1);
+    expect(screen.w / 2 / to.z - to.x).toBeCloseTo(2400, 6);
+    expect(screen.h / 2 / to.z - to.y).toBeCloseTo(3100, 6);
+    expect(to.z).toBe(1);
   });
 });

@@ -72,6 +72,11 @@ export function readableCamera(
   const cx = screen.w / 2 / camera.z - camera.x;
   const cy = screen.h / 2 / camera.z - camera.y;
   if (cx < 0 || cy < 0 || cx > layout.width || cy > layout.height) return cornerCamera(screen, z);
+  return centredCamera(screen, cx, cy, z);
+}
+
+/** The camera that shows page point (cx, cy) at the centre of the screen at zoom z. */
+export function centredCamera(screen: Screen, cx: number, cy: number, z: number): Camera {
   return { x: screen.w / 2 / z - cx, y: screen.h / 2 / z - cy, z };
 }
 
@@ -108,9 +113,15 @@ export function showWholeBoard(editor: Editor, layout: BoardLayout): void {
   });
 }
 
-/** "Readable size": full detail where the person is looking. */
+/**
+ * "Readable size": full detail around the selection when there is one (as a whiteboard's "zoom to
+ * selection" does: pick a card on the whole board, then read it), else where the person is looking.
+ */
 export function showReadableSize(editor: Editor, layout: BoardLayout): void {
-  editor.setCamera(readableCamera(editor.getViewportScreenBounds(), editor.getCamera(), layout), {
-    animation: { duration: 200 },
-  });
+  const screen = editor.getViewportScreenBounds();
+  const selection = editor.getSelectionPageBounds();
+  const camera = selection
+    ? centredCamera(screen, selection.center.x, selection.center.y, FULL_DETAIL_ZOOM)
+    : readableCamera(screen, editor.getCamera(), layout);
+  editor.setCamera(camera, { animation: { duration: 200 } });
 }

@@ -42,9 +42,7 @@ describe('the roadmap items in the table view', () => {
   it('gives an editor the buttons, each named after its item, and an add button per domain', () => {
     const html = render(NO_FILTERS, true);
     expect(count(html, /data-action="span"/g)).toBe(29);
-    expect(html).toContain(
-      'aria-label="Domain and periods of “Service design handbook”"',
-    );
+    expect(html).toContain('aria-label="Domain and periods of “Service design handbook”"');
     expect(count(html, /data-add-item=/g)).toBe(10);
   });
 

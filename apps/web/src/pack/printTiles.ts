@@ -120,18 +120,33 @@ export function planPrintTiles(
       (i) => laneBudget(i, mmPerUnit),
     );
   }
+  // A lane still taller than a page at the legibility floor is cut across pages (its label and
+  // the headers repeat on each), rather than spilling onto a page of its own.
+  const ySpans: { y: Span; domainIds: string[] }[] = [];
+  laneRuns.forEach((lanes, index) => {
+    const from = lanes[0]!.y;
+    const to = lanes[lanes.length - 1]!.y + lanes[lanes.length - 1]!.h;
+    let at = from;
+    while (at < to) {
+      const budget = Math.max(1, laneBudget(ySpans.length === 0 && index === 0 ? 0 : 1, mmPerUnit));
+      const end = Math.min(to, at + budget);
+      ySpans.push({
+        y: { from: at, to: end },
+        domainIds: lanes.filter((l) => l.y < end && l.y + l.h > at).map((l) => l.domainId),
+      });
+      at = end;
+    }
+  });
   const tiles: PrintTile[] = [];
-  for (const lanes of laneRuns) {
+  for (const span of ySpans) {
     for (const columns of columnRuns) {
       const first = columns[0]!;
       const last = columns[columns.length - 1]!;
-      const top = lanes[0]!;
-      const bottom = lanes[lanes.length - 1]!;
       tiles.push({
         x: { from: first.x, to: last.x + last.w },
-        y: { from: top.y, to: bottom.y + bottom.h },
+        y: span.y,
         phaseIds: columns.map((c) => c.phaseId),
-        domainIds: lanes.map((l) => l.domainId),
+        domainIds: span.domainIds,
       });
     }
   }
