@@ -38,7 +38,9 @@ describe('planPrintTiles', () => {
         .map((t) => t.y)
         .sort((a, b) => a.from - b.from);
       expect(spans[0]?.from).toBe(layout.lanes[0]?.y);
-      spans.slice(1).forEach((span, i) => expect(span.from).toBe(spans[i]?.to));
+      spans.slice(1).forEach((span, i) => {
+        expect(span.from).toBe(spans[i]?.to);
+      });
       expect(spans[spans.length - 1]?.to).toBe(layout.height);
     }
   });
