@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createTemplateDoc, docRoots, toJSON } from '@fdr/model';
+import { createTemplateDoc, docRoots, SCHEMA_VERSION, toJSON } from '@fdr/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createLogger } from '../logger.ts';
@@ -78,9 +78,9 @@ describe('guardDocument', () => {
   it('keeps the schema version a member tries to change or delete', () => {
     const { doc, roots, member } = guarded();
     doc.transact(() => roots.meta.set('schemaVersion', 99), member);
-    expect(roots.meta.get('schemaVersion')).toBe(2);
+    expect(roots.meta.get('schemaVersion')).toBe(SCHEMA_VERSION);
     doc.transact(() => roots.meta.delete('schemaVersion'), member);
-    expect(roots.meta.get('schemaVersion')).toBe(2);
+    expect(roots.meta.get('schemaVersion')).toBe(SCHEMA_VERSION);
   });
 });
 
