@@ -5,7 +5,8 @@ import { RoadmapTable, type RowActions } from './RoadmapTable.tsx';
 import { NO_FILTERS } from './tableRows.ts';
 
 function roadmap() {
-  const doc = createTemplateDoc();
+  // Created more than a check-in interval before NOW: teams without a check-in are overdue.
+  const doc = createTemplateDoc(undefined, '2025-06-01T00:00:00Z');
   recordCheckin(
     doc,
     { cardId: 'card-security', status: 'blocked', author: 'A', at: '2026-04-20T10:00:00Z' },
