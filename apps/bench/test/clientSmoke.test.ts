@@ -26,7 +26,9 @@ test('a small client-side run measures first render, a drag and the JS sizes', a
 
   expect(results.firstRender).toHaveLength(1);
   const render = results.firstRender[0]!;
-  expect(render.cardsInView).toBe(cards);
+  // The board opens at a readable size from its top-left corner: some cards, not necessarily all.
+  expect(render.cardsInView).toBeGreaterThan(0);
+  expect(render.cardsInView).toBeLessThanOrEqual(cards);
   for (const value of [
     render.firstCardInsertedMs,
     render.firstCardPaintedMs,

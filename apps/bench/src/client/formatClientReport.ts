@@ -122,7 +122,7 @@ export function formatClientReport(results: ClientBenchResults): string {
       kB,
     ),
     '',
-    `Cards in view when all were painted: ${results.firstRender.map((r) => r.cardsInView).join(', ') || 'n/a'} (the opening view fits the whole board down to 25% zoom, then shows it from its top${card ? `; a card is ${card.width}×${card.height} px on the screen` : ''}).`,
+    `Cards in view when all were painted: ${results.firstRender.map((r) => r.cardsInView).join(', ') || 'n/a'} (the opening view fits the whole board when its titles stay readable that way, else shows its top-left corner at a readable size; the others are mounted but culled${card ? `; a card is ${card.width}×${card.height} px on the screen` : ''}).`,
     '',
     `#### Frame times during a drag`,
     '',
