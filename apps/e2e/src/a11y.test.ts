@@ -155,9 +155,24 @@ async function expectVisibleFocus(page: Page, name: string, presses = 30): Promi
 
 /** Reflow (1.4.10): nothing but a data table's own scrolling box is wider than the viewport. */
 async function expectReflow(page: Page, name: string): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
   const viewport = page.viewportSize()!.width;
-  expect(width, `${name} scrolls sideways at ${viewport}px`).toBeLessThanOrEqual(viewport + 1);
+  const { width, widest } = await page.evaluate((vw) => {
+    // The outermost elements that reach past the viewport, named so a failure says where to look.
+    const past = [...document.body.querySelectorAll<HTMLElement>('*')].filter(
+      (el) => el.getBoundingClientRect().right > vw + 1 && !el.closest('.fdr-table-scroll'),
+    );
+    const outermost = past.filter((el) => !past.some((o) => o !== el && el.contains(o)));
+    return {
+      width: document.documentElement.scrollWidth,
+      widest: outermost
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+        .join(', '),
+    };
+  }, viewport);
+  expect(width, `${name} scrolls sideways at ${viewport}px: ${widest}`).toBeLessThanOrEqual(
+    viewport + 1,
+  );
 }
 
 /**
