@@ -3,7 +3,7 @@ import '../board/board.css';
 import '../cards/cards.css';
 import './versions.css';
 import { fromJSON, type Roadmap } from '@fdr/model';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { type Editor, Tldraw } from 'tldraw';
 import { Awareness } from 'y-protocols/awareness';
 import { BoardProvider } from '../board/BoardContext.tsx';
@@ -14,6 +14,7 @@ import { CANVAS_ASSET_URLS, CANVAS_SHAPE_UTILS, canvasComponents } from '../boar
 import { cardShapeId } from '../board/cardShape.ts';
 import { fitBoard } from '../board/fitBoard.ts';
 import { useCanvasUser } from '../board/useCanvasUser.ts';
+import { ViewControls } from '../board/ViewControls.tsx';
 import type { Lang } from '../i18n/strings.ts';
 import { CompareOverlay } from './CompareOverlay.tsx';
 import { type Highlights, layoutWithGhosts } from './compareHighlights.ts';
@@ -71,7 +72,8 @@ export function ReadOnlyCanvas({
   onReady?: (controls: CanvasControls) => void;
 }) {
   const [session, setSession] = useState<Session | null>(null);
-  const editorRef = useRef<Editor | null>(null);
+  // The editor, for the view controls.
+  const [editor, setEditor] = useState<Editor | null>(null);
 
   useEffect(() => {
     const doc = fromJSON(roadmap);
@@ -108,7 +110,7 @@ export function ReadOnlyCanvas({
         onCommand: () => {},
       });
       editor.updateInstanceState({ isReadonly: true });
-      editorRef.current = editor;
+      setEditor(editor);
       const layout = session.view.layout.get();
       if (layout) fitBoard(editor, layout);
       onReady?.({
@@ -126,7 +128,7 @@ export function ReadOnlyCanvas({
       });
       return () => {
         binding.dispose();
-        editorRef.current = null;
+        setEditor(null);
       };
     },
     [session, highlights, onReady],
@@ -161,6 +163,10 @@ export function ReadOnlyCanvas({
           />
         </HighlightContext.Provider>
       </BoardProvider>
+      {/* A version is read like the live board: whole, or at a readable size. */}
+      <div className="fdr-version-canvas__view">
+        <ViewControls editor={editor} view={session.view} lang={lang} />
+      </div>
     </section>
   );
 }
