@@ -2,10 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   card,
-  clickCard,
   createBoard,
   createBoardCreatedAt,
   openBoard,
+  showCard,
   signUpCouncil,
 } from './harness/board.ts';
 import { type Client, expectOwnOriginOnly, newClient, screenshotPath } from './harness/browser.ts';
@@ -72,6 +72,8 @@ describe('task-team check-ins', () => {
     // The council member has the board open on the canvas.
     const watcher = await client({ cookie: council.cookie });
     await openBoard(watcher.page, suite.app.url, boardId);
+    // At readable size the card shows its status with its date (a smaller zoom shows less).
+    await showCard(watcher.page, security.id);
     await expect
       .poll(() => statusChip(watcher.page, security.id).textContent())
       .toBe('Aucun bilan');
@@ -165,7 +167,7 @@ describe('task-team check-ins', () => {
     });
     const { page } = await client({ cookie: council.cookie, locale: 'en-CA' });
     await openBoard(page, suite.app.url, boardId);
-    await clickCard(page, target.id);
+    await showCard(page, target.id);
     await page.getByRole('button', { name: 'Edit the card' }).click();
     const panel = page.getByTestId('panel-checkins');
     await panel.getByRole('button', { name: 'Record a check-in' }).click();

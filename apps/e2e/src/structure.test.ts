@@ -48,6 +48,8 @@ describe('the board structure', () => {
     await openBoard(member.page, suite.app.url, boardId);
     // Reachable from the board page, for the secretariat.
     await openBoard(secretariat.page, suite.app.url, boardId);
+    // Below 1280 px the top bar's links fold under « Menu ».
+    await secretariat.page.getByTestId('topbar-menu').click();
     await secretariat.page.getByTestId('nav-structure').click();
     const page = secretariat.page;
     await page.getByTestId('structure-domains').waitFor();

@@ -519,7 +519,9 @@ describe('exports and imports', () => {
     }
 
     // Only the selection: one card.
+    // A click on the board closes the menu (one overlay at a time); it opens again.
     await clickCard(page, SECURITY);
+    await page.getByTestId('export-menu').click();
     await page.getByTestId('export-scope-selection').check();
     const [selection] = await Promise.all([
       page.waitForEvent('download'),
@@ -577,7 +579,9 @@ describe('the meeting pack', () => {
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.fdr-topbar').isVisible()).resolves.toBe(false);
     await expect(page.getByTestId('pack-print').isVisible()).resolves.toBe(false);
-    await expect(page.locator('.fdr-pack__svg svg').isVisible()).resolves.toBe(true);
+    // The picture is printed as tiles cut for the page, in place of the screen's picture.
+    await expect(page.getByTestId('pack-tile').first().isVisible()).resolves.toBe(true);
+    await expect(page.locator('.fdr-pack__svg').isVisible()).resolves.toBe(false);
     await page.screenshot({ path: screenshotPath('meeting-pack-print.png'), fullPage: true });
     const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true });
     writeFileSync(screenshotPath('meeting-pack-fr.pdf'), pdf);

@@ -7,6 +7,7 @@ import {
   createBoard,
   dragCard,
   openBoard,
+  showWholeBoard,
   signUpCouncil,
   waitForCardIn,
 } from './harness/board.ts';
@@ -62,6 +63,8 @@ describe('versions', () => {
     const a = secretariat.page;
     const b = (await client(council.cookie)).page;
     await Promise.all([openBoard(a, suite.app.url, boardId), openBoard(b, suite.app.url, boardId)]);
+    // The whole board, as a person does before dragging a card to a lane far away.
+    await Promise.all([showWholeBoard(a), showWholeBoard(b)]);
     const home = await cellOfCard(a, SECURITY);
     if (!home) throw new Error('Security is not on the board');
 
@@ -105,6 +108,8 @@ describe('versions', () => {
     await versions
       .locator(`[data-testid="compare-ghost"][data-card-id="${SECURITY}"][data-kind="moved"]`)
       .waitFor();
+    // The compare canvas opens like the board, at a readable size: the whole board shows both.
+    await showWholeBoard(versions);
     await expect.poll(() => cellOfCard(versions, SECURITY)).toEqual(DIGITAL_SKILLS_PHASE_2);
     expect(await cellOfGhost(versions, SECURITY)).toEqual(home);
     expect(
@@ -171,6 +176,7 @@ describe('versions', () => {
         `^Version « Avant la restauration de « ${VERSION_NAME} » », prise le .+ par Secrétariat E2E\\. Lecture seule\\.`,
       ),
     );
+    await showWholeBoard(versions);
     await versions.locator(`[data-testid="fdr-card"][data-card-id="${SECURITY}"]`).waitFor();
     await expect.poll(() => cellOfCard(versions, SECURITY)).toEqual(DIGITAL_SKILLS_PHASE_2);
     expect(await versions.getByTestId('new-card').count()).toBe(0);
