@@ -25,6 +25,13 @@ import { structureStrings } from '../structure/structureStrings.ts';
 import { type Identity, loadIdentity, saveIdentity } from '../sync/identity.ts';
 import { useCanvasSelectionInUrl } from '../table/useCanvasSelectionInUrl.ts';
 import { ViewSwitch } from '../table/ViewSwitch.tsx';
+import { CardItems } from '../timeline/CardItems.tsx';
+import { ItemBinding } from '../timeline/ItemBinding.ts';
+import { ItemDialog, type ItemDialogMode } from '../timeline/ItemDialog.tsx';
+import { ItemGhosts } from '../timeline/ItemGhosts.tsx';
+import { ItemPanel } from '../timeline/ItemPanel.tsx';
+import { itemIdOfShape } from '../timeline/itemShape.ts';
+import { timelineStrings } from '../timeline/timelineStrings.ts';
 import { BoardProvider, useBoard } from './BoardContext.tsx';
 import { BoardStylePanel } from './BoardStylePanel.tsx';
 import { CanvasBinding } from './CanvasBinding.ts';
@@ -59,6 +66,7 @@ function InFront() {
       <StickyHeaders />
       <PresenceBoundary resetKey={ghosts}>
         <DragGhosts />
+        <ItemGhosts />
       </PresenceBoundary>
     </>
   );
@@ -225,6 +233,9 @@ function BoardCanvas({
   identityRef.current = identity;
   const [editor, setEditor] = useState<Editor | null>(null);
   const bindingRef = useRef<CanvasBinding | null>(null);
+  const itemsRef = useRef<ItemBinding | null>(null);
+  const [itemPanel, setItemPanel] = useState<string | null>(null);
+  const [itemDialog, setItemDialog] = useState<ItemDialogMode | null>(null);
   // The selected card travels with the address to the table view and back.
   useCanvasSelectionInUrl(editor, (cardId) => bindingRef.current?.reveal(cardId));
   const [panel, setPanel] = useState<PanelMode | null>(null);
@@ -274,11 +285,26 @@ function BoardCanvas({
         identity: identityRef.current,
         origin,
         schemaOrigin,
-        onOpenCard: (cardId) => setPanel({ kind: 'edit', cardId }),
+        onOpenCard: (cardId) => {
+          setItemPanel(null);
+          setPanel({ kind: 'edit', cardId });
+        },
         onError: (text: Localized) => say(text[langRef.current], true),
         onCommand: () => undo.stopCapturing(),
       });
       bindingRef.current = binding;
+      const items = new ItemBinding(mounted, {
+        doc: connection.doc,
+        view,
+        canvas: binding,
+        origin,
+        onOpenItem: (itemId) => {
+          setPanel(null);
+          setItemPanel(itemId);
+        },
+        onError: (text: Localized) => say(text[langRef.current], true),
+      });
+      itemsRef.current = items;
       setEditor(mounted);
       const layout = view.layout.get();
       // The whole board at first.
@@ -287,6 +313,8 @@ function BoardCanvas({
         window.__fdrFirstRenderMs = Math.round(performance.now());
       }
       return () => {
+        items.dispose();
+        itemsRef.current = null;
         binding.dispose();
         bindingRef.current = null;
         setEditor(null);
@@ -329,6 +357,7 @@ function BoardCanvas({
     editor.setCurrentTool('select');
     setPanel(null);
     setMoving(null);
+    setItemDialog(null);
   }, [editor, readOnly]);
 
   const rename = (name: string) => {
@@ -370,19 +399,35 @@ function BoardCanvas({
     if (first && phase) setPanel({ kind: 'create', domainId: first.id, phaseId: phase.id });
   };
 
+  const selectedItem = (): string | null => {
+    const shape = editor?.getOnlySelectedShape();
+    return shape ? itemIdOfShape(shape.id) : null;
+  };
+
   const focusCanvas = () => {
     canvasRef.current?.querySelector<HTMLElement>('.tl-container')?.focus();
   };
 
   const closePanel = () => {
     setPanel(null);
+    setItemPanel(null);
     focusCanvas();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (!editor || panel || moving || editor.getEditingShapeId()) return;
+    if (!editor || panel || itemPanel || moving || itemDialog || editor.getEditingShapeId()) return;
     const target = event.target as HTMLElement;
     if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+    // A roadmap item: Enter opens its panel (read-only roles read it), Shift+M its place dialog.
+    const itemId = selectedItem();
+    const itemAction = itemId && cardKeyAction(event);
+    if (itemId && itemAction && (itemAction === 'edit' || !readOnly)) {
+      event.preventDefault();
+      event.stopPropagation();
+      if (itemAction === 'edit') setItemPanel(itemId);
+      else setItemDialog({ kind: 'move', itemId });
+      return;
+    }
     const cardId = selectedCard();
     const action = cardId && cardKeyAction(event);
     // Every role opens a card (read-only for those who do not edit); only editors move one.
@@ -422,6 +467,19 @@ function BoardCanvas({
               onNewCard={newCard}
             />
           )}
+          {!readOnly && (
+            <button
+              type="button"
+              className="fdr-button"
+              onClick={() => {
+                setItemPanel(null);
+                setItemDialog({ kind: 'create' });
+              }}
+              data-testid="new-item"
+            >
+              {timelineStrings[lang].newItem}
+            </button>
+          )}
           {roadmap && (
             <CanvasExportMenu
               editor={editor}
@@ -460,6 +518,22 @@ function BoardCanvas({
             colorScheme="light"
           />
         </section>
+        {itemPanel && roadmap && (
+          <ItemPanel
+            key={itemPanel}
+            itemId={itemPanel}
+            roadmap={roadmap}
+            lang={lang}
+            run={run}
+            readOnly={readOnly}
+            onClose={closePanel}
+            onDone={(itemId, text) => {
+              say(text);
+              closePanel();
+              if (itemId) itemsRef.current?.reveal(itemId);
+            }}
+          />
+        )}
         {panel && roadmap && (
           <CardPanel
             key={panel.kind === 'edit' ? panel.cardId : 'new'}
@@ -478,7 +552,19 @@ function BoardCanvas({
               closePanel();
               if (cardId) bindingRef.current?.reveal(cardId);
             }}
-          />
+          >
+            {panel.kind === 'edit' && (
+              <CardItems
+                cardId={panel.cardId}
+                roadmap={roadmap}
+                lang={lang}
+                onOpen={(itemId) => {
+                  setPanel(null);
+                  setItemPanel(itemId);
+                }}
+              />
+            )}
+          </CardPanel>
         )}
       </main>
       {moving && roadmap && (
@@ -497,6 +583,24 @@ function BoardCanvas({
             // The moved card stays selected and the canvas keeps focus: the next key acts on it.
             bindingRef.current?.reveal(cardId);
             focusCanvas();
+          }}
+        />
+      )}
+      {itemDialog && roadmap && (
+        <ItemDialog
+          mode={itemDialog}
+          roadmap={roadmap}
+          lang={lang}
+          run={run}
+          onClose={() => {
+            setItemDialog(null);
+            canvasRef.current?.querySelector<HTMLElement>('.tl-container')?.focus();
+          }}
+          onDone={(itemId, text) => {
+            setItemDialog(null);
+            say(text);
+            itemsRef.current?.reveal(itemId);
+            canvasRef.current?.querySelector<HTMLElement>('.tl-container')?.focus();
           }}
         />
       )}

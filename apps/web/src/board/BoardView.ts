@@ -27,6 +27,7 @@ export interface Ghost {
   name: string;
   color: string;
   cards: { cardId: string; x: number; y: number }[];
+  items: { itemId: string; x: number; y: number; w: number }[];
 }
 
 /**

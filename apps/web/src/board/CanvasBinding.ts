@@ -5,7 +5,7 @@ import {
   moveCard,
   type Roadmap,
 } from '@fdr/model';
-import type { Editor, TLShape, TLShapeId, TLShapePartial } from 'tldraw';
+import type { Editor, TLShape, TLShapeId } from 'tldraw';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Identity } from '../sync/identity.ts';
@@ -16,12 +16,14 @@ import {
   CARD_SHAPE,
   type CardShape,
   type CardShapeProps,
+  cardIdOfShape,
   cardShapeId,
   cardShapeProps,
 } from './cardShape.ts';
 import { type BoardLayout, dropTarget } from './layout.ts';
 import { openOnDoubleClick } from './openOnDoubleClick.ts';
 import { PresenceBinding } from './PresenceBinding.ts';
+import { type DesiredShape, projectShapes } from './projectShapes.ts';
 import type { DragState } from './readPeer.ts';
 
 export interface CanvasBindingOptions {
@@ -140,50 +142,13 @@ export class CanvasBinding {
     const roadmap = this.options.view.roadmap.get();
     const layout = this.options.view.layout.get();
     if (!roadmap || !layout) return;
-    const pageId = this.editor.getCurrentPageId();
     const now = new Date(this.options.view.now.get());
-    const desired = desiredCards(roadmap, layout, now);
-    const existing = new Map<string, CardShape>();
-    for (const shape of this.editor.getCurrentPageShapes()) {
-      if (shape.type === CARD_SHAPE) existing.set(shape.id, shape as CardShape);
-    }
-    const create: TLShapePartial<CardShape>[] = [];
-    const update: TLShapePartial<CardShape>[] = [];
-    for (const [id, card] of desired) {
-      const current = existing.get(id);
-      existing.delete(id);
-      const held = this.dragging.has(card.props.cardId) && !resetPositions;
-      if (!current) {
-        create.push({
-          id,
-          type: CARD_SHAPE,
-          parentId: pageId,
-          x: card.x,
-          y: card.y,
-          props: card.props,
-        });
-        continue;
-      }
-      const moved = !held && (current.x !== card.x || current.y !== card.y);
-      const changed = !sameProps(current.props, card.props);
-      if (moved || changed || current.parentId !== pageId || current.rotation !== 0) {
-        update.push({
-          id,
-          type: CARD_SHAPE,
-          parentId: pageId,
-          rotation: 0,
-          ...(held ? {} : { x: card.x, y: card.y }),
-          ...(changed ? { props: card.props } : {}),
-        });
-      }
-    }
-    const remove = [...existing.keys()] as TLShapeId[];
-    if (create.length === 0 && update.length === 0 && remove.length === 0) return;
-    this.editor.store.mergeRemoteChanges(() => {
-      if (create.length > 0) this.editor.createShapes(create);
-      if (update.length > 0) this.editor.updateShapes(update);
-      if (remove.length > 0) this.editor.deleteShapes(remove);
-    });
+    projectShapes<CardShape>(
+      this.editor,
+      CARD_SHAPE,
+      desiredCards(roadmap, layout, now),
+      (id) => !resetPositions && this.dragging.has(cardIdOfShape(id) ?? ''),
+    );
   }
 
   private queueDrop(shape: CardShape): void {
@@ -320,18 +285,12 @@ export class CanvasBinding {
   }
 }
 
-interface DesiredCard {
-  x: number;
-  y: number;
-  props: CardShapeProps;
-}
-
 function desiredCards(
   roadmap: Roadmap,
   layout: BoardLayout,
   now: Date,
-): Map<TLShapeId, DesiredCard> {
-  const result = new Map<TLShapeId, DesiredCard>();
+): Map<TLShapeId, DesiredShape<CardShapeProps>> {
+  const result = new Map<TLShapeId, DesiredShape<CardShapeProps>>();
   const phases = new Map(roadmap.phases.map((p) => [p.id, p]));
   for (const card of roadmap.cards) {
     const place = layout.cards.get(card.id);
@@ -339,20 +298,17 @@ function desiredCards(
     result.set(cardShapeId(card.id), {
       x: place.x,
       y: place.y,
-      props: cardShapeProps(
-        card,
-        phases.get(card.phaseId),
-        roadmap.board.settings.staleAfterDays,
-        now,
-      ),
+      props: {
+        ...cardShapeProps(
+          card,
+          phases.get(card.phaseId),
+          roadmap.board.settings.staleAfterDays,
+          now,
+        ),
+        // A card stands in (or spans) the columns of its periods.
+        w: place.w,
+      },
     });
   }
   return result;
-}
-
-function sameProps(a: CardShapeProps, b: CardShapeProps): boolean {
-  for (const key of Object.keys(b) as (keyof CardShapeProps)[]) {
-    if (a[key] !== b[key]) return false;
-  }
-  return true;
 }

@@ -178,6 +178,7 @@ export function DragGhosts() {
   const ghosts = useValue('ghosts', () => view.ghosts.get(), [view]);
   const camera = useValue('camera', () => editor.getCamera(), [editor]);
   const roadmap = useValue('roadmap', () => view.roadmap.get(), [view]);
+  const layout = useValue('layout', () => view.layout.get(), [view]);
   if (ghosts.length === 0) return null;
   const z = camera.z;
   return (
@@ -194,7 +195,8 @@ export function DragGhosts() {
               style={{
                 left: (card.x + camera.x) * z,
                 top: (card.y + camera.y) * z,
-                width: CARD_W * z,
+                // A card spanning several periods keeps its width while it is dragged.
+                width: (layout?.cards.get(card.cardId)?.w ?? CARD_W) * z,
                 height: CARD_H * z,
                 borderColor: ghost.color,
               }}

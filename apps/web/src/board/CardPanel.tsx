@@ -8,7 +8,7 @@ import {
   type Roadmap,
   updateCard,
 } from '@fdr/model';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import {
   type CardDraft,
@@ -54,6 +54,7 @@ export function CardPanel({
   boardId,
   canCheckIn = false,
   readOnly = false,
+  children,
 }: {
   mode: PanelMode;
   roadmap: Roadmap;
@@ -67,6 +68,8 @@ export function CardPanel({
   canCheckIn?: boolean;
   /** Observers and task-team members see every field but change none. */
   readOnly?: boolean;
+  /** What other features show about the card (its roadmap items), after its fields. */
+  children?: ReactNode;
 }) {
   const t = strings[lang];
   const id = useId();
@@ -338,6 +341,7 @@ export function CardPanel({
           </div>
         )}
       </form>
+      {children}
       {card && boardId && (
         <CardCheckins boardId={boardId} card={card} lang={lang} canCheckIn={canCheckIn} />
       )}

@@ -34,6 +34,8 @@ export class PresenceBinding {
   private readonly activity = new Map<number, { key: string; at: number }>();
   /** Peers whose presence tldraw refused, told once in the console rather than at every move. */
   private readonly refused = new Set<number>();
+  private draggedCards: DragState['cards'] = [];
+  private draggedItems: NonNullable<DragState['items']> = [];
 
   constructor(editor: Editor, awareness: Awareness, view: BoardView, identity: Identity) {
     this.editor = editor;
@@ -66,7 +68,27 @@ export class PresenceBinding {
     });
   }
 
+  /** The cards this tab is dragging (none: null). */
   setDrag(drag: DragState | null): void {
+    this.draggedCards = drag?.cards ?? [];
+    this.publishDrag();
+  }
+
+  /** The roadmap items' bars this tab is moving or stretching. */
+  setItemDrag(items: NonNullable<DragState['items']>): void {
+    this.draggedItems = items;
+    this.publishDrag();
+  }
+
+  private publishDrag(): void {
+    const cards = this.draggedCards;
+    const items = this.draggedItems;
+    const drag: DragState | null =
+      cards.length === 0 && items.length === 0
+        ? null
+        : items.length === 0
+          ? { cards }
+          : { cards, items };
     this.awareness.setLocalStateField('drag', drag);
   }
 
@@ -108,7 +130,13 @@ export class PresenceBinding {
         peers.push({ clientId, userId: user.id, name: user.name, color: user.color });
       }
       if (state.drag) {
-        ghosts.push({ clientId, name: user.name, color: user.color, cards: state.drag.cards });
+        ghosts.push({
+          clientId,
+          name: user.name,
+          color: user.color,
+          cards: state.drag.cards,
+          items: state.drag.items ?? [],
+        });
       }
       const presence = state.presence;
       if (!presence) continue;

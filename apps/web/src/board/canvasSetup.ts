@@ -1,5 +1,6 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import { EmbedShapeUtil, type TLComponents } from 'tldraw';
+import { ItemShapeUtil } from '../timeline/ItemShapeUtil.tsx';
 import { GridBackground } from './CanvasLayers.tsx';
 import { CardShapeUtil } from './CardShapeUtil.tsx';
 
@@ -13,6 +14,8 @@ export const CANVAS_ASSET_URLS = getAssetUrlsByImport();
 
 export const CANVAS_SHAPE_UTILS = [
   CardShapeUtil,
+  // The roadmap items' bars (the timeline feature's own shape).
+  ItemShapeUtil,
   // No embeds of outside sites: with no definitions, no URL becomes an embed.
   EmbedShapeUtil.configure({ embedDefinitions: [] }),
 ];

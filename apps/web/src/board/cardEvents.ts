@@ -1,11 +1,8 @@
 import type { Editor } from 'tldraw';
 import type { CardShape } from './cardShape.ts';
+import { editorRegistry } from './editorRegistry.ts';
 
-/**
- * What the card shape util tells the board about. Shape utils are constructed by tldraw and must be
- * stable across renders, so they reach the board's binding through this per-editor registry
- * instead of through constructor arguments.
- */
+/** What the card shape util tells the board about (through a per-editor registry). */
 export interface CardEvents {
   translateStart(shape: CardShape): void;
   translate(current: CardShape): void;
@@ -15,11 +12,10 @@ export interface CardEvents {
   locale(): 'fr' | 'en';
 }
 
-const registry = new WeakMap<Editor, CardEvents>();
+const registry = editorRegistry<CardEvents>();
 
 export function setCardEvents(editor: Editor, events: CardEvents | null): void {
-  if (events) registry.set(editor, events);
-  else registry.delete(editor);
+  registry.set(editor, events);
 }
 
 export function cardEvents(editor: Editor): CardEvents | undefined {

@@ -8,8 +8,12 @@ import {
   dropTarget,
   GAP,
   HEADER_H,
+  ITEM_GAP,
+  ITEM_H,
+  itemTarget,
   LABEL_W,
   PAD,
+  packRows,
 } from './layout.ts';
 
 const template = (): Roadmap => templateRoadmap();
@@ -40,37 +44,141 @@ describe('computeLayout', () => {
     }
   });
 
-  it('places every visible card inside its own cell, none overlapping', () => {
+  it('places every visible card and item inside its lane and columns, none overlapping', () => {
     const roadmap = template();
     const layout = computeLayout(roadmap);
     expect(layout.cards.size).toBe(roadmap.cards.length);
-    const boxes = [...layout.cards.values()];
-    for (const card of boxes) {
+    expect(layout.items.size).toBe(29);
+    const boxes: Box[] = [];
+    for (const card of layout.cards.values()) {
       const lane = layout.lanes.find((l) => l.domainId === card.domainId)!;
       const column = layout.columns.find((c) => c.phaseId === card.phaseId)!;
-      expect(card.x).toBeGreaterThanOrEqual(column.x + PAD);
-      expect(card.x + CARD_W).toBeLessThanOrEqual(column.x + column.w - PAD);
-      expect(card.y).toBeGreaterThanOrEqual(lane.y + PAD);
-      expect(card.y + CARD_H).toBeLessThanOrEqual(lane.y + lane.h - PAD);
+      expect(card.x).toBeGreaterThanOrEqual(column.x);
+      expect(card.x + card.w).toBeLessThanOrEqual(column.x + column.w);
+      expect(card.y).toBeGreaterThanOrEqual(lane.cardsY);
+      expect(card.y + card.h).toBeLessThanOrEqual(lane.y + lane.h - PAD);
+      boxes.push({ id: card.cardId, ...card });
     }
-    for (const a of boxes) {
-      for (const b of boxes) {
-        if (a === b) continue;
-        const apart =
-          a.x + CARD_W <= b.x || b.x + CARD_W <= a.x || a.y + CARD_H <= b.y || b.y + CARD_H <= a.y;
-        expect(apart, `${a.cardId} / ${b.cardId}`).toBe(true);
-      }
+    for (const item of layout.items.values()) {
+      const lane = layout.lanes.find((l) => l.domainId === item.domainId)!;
+      expect(item.y).toBeGreaterThanOrEqual(lane.itemsY);
+      expect(item.y + item.h).toBeLessThanOrEqual(lane.cardsY);
+      boxes.push({ id: item.itemId, ...item });
+    }
+    expectApart(boxes);
+  });
+
+  it('draws each item from its first period column to its last', () => {
+    const roadmap = template();
+    const layout = computeLayout(roadmap);
+    const column = (id: string) => layout.periods.find((p) => p.id === id)!;
+    for (const item of roadmap.items) {
+      const bar = layout.items.get(item.id)!;
+      const first = column(item.startPeriodId);
+      const last = column(item.endPeriodId);
+      expect(bar.x, item.id).toBeGreaterThan(first.x);
+      expect(bar.x, item.id).toBeLessThan(first.x + first.w / 4);
+      expect(bar.x + bar.w, item.id).toBeLessThan(last.x + last.w);
+      expect(bar.x + bar.w, item.id).toBeGreaterThan(last.x + (last.w * 3) / 4);
+    }
+    // "Service design handbook" runs over Periods 1 to 3: the whole width of Phase 1.
+    const handbook = roadmap.items.find((i) => i.label.en.startsWith('Service design handbook'))!;
+    expect([handbook.startPeriodId, handbook.endPeriodId]).toEqual(['period-1', 'period-3']);
+    const phase1 = layout.columns[0]!;
+    expect(layout.items.get(handbook.id)!.w).toBeGreaterThan(phase1.w - 2 * PAD);
+  });
+
+  it('puts a card in the columns of the periods it covers, packing teams that share a period', () => {
+    const roadmap = template();
+    const ids = roadmap.cards
+      .filter((c) => c.domainId === 'domain-digital-governance' && c.phaseId === 'phase-1')
+      .map((c) => c.id);
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    const periodsOf: Record<string, string[]> = {
+      [ids[0]!]: ['period-1'],
+      [ids[1]!]: ['period-2', 'period-3'],
+      [ids[2]!]: ['period-1', 'period-2'],
+    };
+    const layout = computeLayout({
+      ...roadmap,
+      cards: roadmap.cards.map((c) => ({ ...c, periodIds: periodsOf[c.id] ?? c.periodIds })),
+    });
+    const [p1, p2, p3] = layout.periods;
+    const place = (id: string) => layout.cards.get(id)!;
+    const inside = (id: string, from: typeof p1, to: typeof p1) => {
+      expect(place(id).x).toBeGreaterThanOrEqual(from!.x);
+      expect(place(id).x).toBeLessThan(from!.x + GAP);
+      expect(place(id).x + place(id).w).toBeLessThanOrEqual(to!.x + to!.w);
+      expect(place(id).x + place(id).w).toBeGreaterThan(to!.x + to!.w - GAP);
+    };
+    inside(ids[0]!, p1, p1);
+    inside(ids[1]!, p2, p3);
+    inside(ids[2]!, p1, p2);
+    // Period 1 and Periods 2–3 share a row; Periods 1–2 overlaps both and takes the next one.
+    expect(place(ids[1]!).y).toBe(place(ids[0]!).y);
+    expect(place(ids[2]!).y).toBe(place(ids[0]!).y + CARD_H + GAP);
+    // A card of the whole phase (no periods named) spans all three columns.
+    const whole = roadmap.cards.find((c) => c.phaseId === 'phase-1' && !(c.id in periodsOf))!;
+    inside(whole.id, p1, p3);
+    expectApart([...layout.cards.values()].map((c) => ({ id: c.cardId, ...c })));
+  });
+
+  it('keeps the cards of a phase without periods in a grid of two across', () => {
+    const layout = computeLayout(template());
+    const phase2 = layout.columns[1]!;
+    expect(phase2.periods).toEqual([]);
+    const cards = [...layout.cards.values()].filter((c) => c.phaseId === 'phase-2');
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) {
+      expect(card.w).toBe(CARD_W);
+      expect([phase2.x + PAD, phase2.x + PAD + CARD_W + GAP]).toContain(card.x);
     }
   });
 
-  it('grows a lane with the rows its fullest cell needs', () => {
-    const layout = computeLayout(template());
-    const enablement = layout.lanes.find((l) => l.domainId === 'domain-digital-enablement')!;
-    const governance = layout.lanes.find((l) => l.domainId === 'domain-digital-governance')!;
-    // Digital enablement holds 6 Phase 1 cards (two rows); digital governance 3 (one row).
-    expect(layout.cells.get('domain-digital-enablement/phase-1')).toHaveLength(6);
-    expect(enablement.h).toBe(PAD * 2 + CARD_H * 2 + GAP);
-    expect(governance.h).toBe(PAD * 2 + CARD_H);
+  it('packs items first-fit by first period, and grows the band with its rows', () => {
+    const roadmap = template();
+    const lane = 'domain-digital-governance';
+    const item = (id: string, start: string, end: string, order: string) => ({
+      id,
+      label: { fr: id, en: id },
+      role: 'In' as const,
+      kind: 'new' as const,
+      domainId: lane,
+      startPeriodId: start,
+      endPeriodId: end,
+      order,
+      cardIds: [],
+    });
+    const layout = computeLayout({
+      ...roadmap,
+      items: [
+        item('a', 'period-1', 'period-2', 'a'),
+        item('b', 'period-2', 'period-3', 'b'),
+        item('c', 'period-3', 'period-3', 'c'),
+        item('d', 'period-1', 'period-1', 'd'),
+      ],
+    });
+    const row = (id: string) => layout.items.get(id)!.row;
+    expect([row('a'), row('d'), row('b'), row('c')]).toEqual([0, 1, 1, 0]);
+    const governance = layout.lanes.find((l) => l.domainId === lane)!;
+    expect(governance.itemsH).toBe(2 * ITEM_H + ITEM_GAP);
+    expect(governance.cardsY).toBe(governance.itemsY + governance.itemsH + GAP);
+    // A lane without items has no band.
+    const other = layout.lanes.find((l) => l.domainId !== lane)!;
+    expect(other.itemsH).toBe(0);
+    expect(other.cardsY).toBe(other.y + PAD);
+  });
+
+  it('packs rows of ranges first-fit', () => {
+    expect(
+      packRows([
+        { start: 0, end: 1 },
+        { start: 1, end: 2 },
+        { start: 2, end: 2 },
+        { start: 0, end: 0 },
+      ]),
+    ).toEqual({ rows: [0, 1, 0, 1], count: 2 });
+    expect(packRows([])).toEqual({ rows: [], count: 0 });
   });
 
   it('orders a cell by fractional index and follows a move', () => {
@@ -92,7 +200,11 @@ describe('computeLayout', () => {
       before[0],
       before[1],
     ]);
-    expect(after.cards.get(before[2]!)).toMatchObject({ index: 0, x: LABEL_W + PAD });
+    expect(after.cards.get(before[2]!)).toMatchObject({ index: 0 });
+    // Whole-phase cards stack in their order.
+    const y = (id: string) => after.cards.get(id)!.y;
+    expect(y(before[2]!)).toBeLessThan(y(before[0]!));
+    expect(y(before[0]!)).toBeLessThan(y(before[1]!));
   });
 
   it('leaves archived cards out', () => {
@@ -130,7 +242,7 @@ describe('cellAt and dropTarget', () => {
     const p2 = column('phase-2');
     const target = dropTarget(layout, 'card-security', {
       x: p2.x + PAD + CARD_W / 2,
-      y: skills.y + PAD + CARD_H / 2,
+      y: skills.cardsY + CARD_H / 2,
     });
     expect(target).toEqual({
       domainId: 'domain-digital-skills',
@@ -141,26 +253,26 @@ describe('cellAt and dropTarget', () => {
     });
   });
 
-  it('drops before the card whose slot it lands on, or after the last one', () => {
+  it('drops before the card whose row it lands on, or after the last one', () => {
     const governance = lane('digital-governance');
     const p1 = column('phase-1');
     const ids = layout.cells.get('domain-digital-governance/phase-1')!;
-    const slot = (i: number) => ({
-      x: p1.x + PAD + (i % 3) * (CARD_W + GAP) + CARD_W / 2,
-      y: governance.y + PAD + Math.floor(i / 3) * (CARD_H + GAP) + CARD_H / 2,
+    const rowCenter = (i: number) => ({
+      x: p1.x + p1.w / 2,
+      y: governance.cardsY + i * (CARD_H + GAP) + CARD_H / 2,
     });
-    expect(dropTarget(layout, 'card-security', slot(1))).toMatchObject({
+    expect(dropTarget(layout, 'card-security', rowCenter(1))).toMatchObject({
       index: 1,
       position: { before: ids[1] },
     });
-    // A second-row slot of a cell holding one card (its lane has two rows): after that card.
+    // A second-row slot of an open phase's cell holding one card: after that card.
     const enablement = lane('digital-enablement');
     const p2 = column('phase-2');
     expect(layout.cells.get('domain-digital-enablement/phase-2')).toEqual(['card-privacy']);
     expect(
       dropTarget(layout, 'card-security', {
         x: p2.x + PAD + CARD_W / 2,
-        y: enablement.y + PAD + CARD_H + GAP + CARD_H / 2,
+        y: enablement.cardsY + CARD_H + GAP + CARD_H / 2,
       }),
     ).toMatchObject({ index: 1, position: { after: 'card-privacy' } });
   });
@@ -169,25 +281,103 @@ describe('cellAt and dropTarget', () => {
     const governance = lane('digital-governance');
     const p1 = column('phase-1');
     const ids = layout.cells.get('domain-digital-governance/phase-1')!;
-    const slotCenter = (i: number) => ({
-      x: p1.x + PAD + i * (CARD_W + GAP) + CARD_W / 2,
-      y: governance.y + PAD + CARD_H / 2,
+    const rowCenter = (i: number) => ({
+      x: p1.x + p1.w / 2,
+      y: governance.cardsY + i * (CARD_H + GAP) + CARD_H / 2,
     });
-    // First card dropped on the last slot: after the others.
-    expect(dropTarget(layout, ids[0]!, slotCenter(2))).toMatchObject({
-      index: 2,
-      position: { after: ids[2] },
+    // First card dropped on the last card's upper half: before it; on its lower half: after.
+    expect(dropTarget(layout, ids[0]!, rowCenter(2))).toMatchObject({
+      index: 1,
+      position: { before: ids[2] },
       unchanged: false,
     });
-    // Last card dropped on the first slot: before the first.
-    expect(dropTarget(layout, ids[2]!, slotCenter(0))).toMatchObject({
+    const lower = { ...rowCenter(2), y: rowCenter(2).y + CARD_H / 4 };
+    expect(dropTarget(layout, ids[0]!, lower)).toMatchObject({
+      index: 2,
+      position: { after: ids[2] },
+    });
+    // Last card dropped on the first row: before the first.
+    expect(dropTarget(layout, ids[2]!, rowCenter(0))).toMatchObject({
       index: 0,
       position: { before: ids[0] },
     });
-    expect(dropTarget(layout, ids[1]!, slotCenter(1))).toMatchObject({ unchanged: true });
+    expect(dropTarget(layout, ids[1]!, rowCenter(1))).toMatchObject({ unchanged: true });
   });
 
   it('refuses a drop outside the grid', () => {
     expect(dropTarget(layout, 'card-security', { x: 10, y: 10 })).toBeNull();
   });
 });
+
+describe('itemTarget', () => {
+  const roadmap = template();
+  const layout = computeLayout(roadmap);
+  // An item of Period 1 only.
+  const item = roadmap.items.find(
+    (i) => i.startPeriodId === 'period-1' && i.endPeriodId === 'period-1',
+  )!;
+  const bar = layout.items.get(item.id)!;
+  const [p1, p2, p3] = layout.periods;
+
+  it('stretches an end to the column boundary nearest the pointer', () => {
+    // Right end dragged to three quarters of Period 3: Period 1 to Period 3.
+    const stretched = { ...bar, w: p3!.x + (p3!.w * 3) / 4 - bar.x };
+    expect(itemTarget(layout, item.id, stretched, 'end')).toEqual({
+      domainId: item.domainId,
+      startPeriodId: 'period-1',
+      endPeriodId: 'period-3',
+      unchanged: false,
+    });
+    // Only a quarter into Period 2: still Period 1.
+    const short = { ...bar, w: p2!.x + p2!.w / 4 - bar.x };
+    expect(itemTarget(layout, item.id, short, 'end')).toMatchObject({
+      endPeriodId: 'period-1',
+      unchanged: true,
+    });
+    // An end never crosses the other one.
+    const crossed = { ...bar, x: p3!.x + p3!.w / 2 + 1, w: 10 };
+    expect(itemTarget(layout, item.id, crossed, 'start')).toMatchObject({
+      startPeriodId: 'period-1',
+    });
+  });
+
+  it('moves a bar with its length to the lane and column under it', () => {
+    const wide = roadmap.items.find(
+      (i) => i.startPeriodId === 'period-1' && i.endPeriodId === 'period-2',
+    )!;
+    const from = layout.items.get(wide.id)!;
+    const other = layout.lanes.find((l) => l.domainId !== wide.domainId)!;
+    const moved = { ...from, x: from.x + p1!.w, y: other.y + 4 };
+    expect(itemTarget(layout, wide.id, moved, 'move')).toEqual({
+      domainId: other.domainId,
+      startPeriodId: 'period-2',
+      endPeriodId: 'period-3',
+      unchanged: false,
+    });
+    // Pushed past the end of the timeline, it stops at the last column.
+    const far = { ...from, x: layout.width + 500 };
+    expect(itemTarget(layout, wide.id, far, 'move')).toMatchObject({
+      startPeriodId: 'period-2',
+      endPeriodId: 'period-3',
+    });
+    expect(itemTarget(layout, wide.id, { ...from, y: -500 }, 'move')).toBeNull();
+  });
+});
+
+interface Box {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+function expectApart(boxes: readonly Box[]): void {
+  for (const a of boxes) {
+    for (const b of boxes) {
+      if (a === b) continue;
+      const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+      expect(apart, `${a.id} / ${b.id}`).toBe(true);
+    }
+  }
+}

@@ -2,9 +2,10 @@ import { parsePresencePart } from '@fdr/model';
 import type { TLInstancePresence } from 'tldraw';
 import { cleanName } from '../sync/identity.ts';
 
-/** A card dragged by someone, in page coordinates: what peers draw as a ghost. */
+/** Cards and item bars dragged by someone, in page coordinates: what peers draw as ghosts. */
 export interface DragState {
   cards: { cardId: string; x: number; y: number }[];
+  items?: { itemId: string; x: number; y: number; w: number }[];
 }
 
 /** What each tab publishes in awareness (and all a peer's state may hold that we read). */
@@ -56,5 +57,6 @@ export function readPeer(state: unknown): PeerState | null {
   // The model's presence shape (the one the server checks) decides what the parts may hold.
   const presence = parsePresencePart('presence', state.presence) as PeerState['presence'];
   const drag = parsePresencePart('drag', state.drag);
-  return { user, presence, drag: drag && drag.cards.length > 0 ? drag : null };
+  const dragging = drag && (drag.cards.length > 0 || (drag.items?.length ?? 0) > 0);
+  return { user, presence, drag: dragging ? drag : null };
 }

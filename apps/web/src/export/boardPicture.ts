@@ -160,7 +160,7 @@ export function boardPictureElements(
       const stale = isStale(card, days, now);
       parts.push(
         `<g data-card-id="${escapeXml(card.id)}">`,
-        `<rect x="${x}" y="${y}" width="${CARD_W}" height="${CARD_H}" rx="8" fill="${style.fill}" stroke="${style.stroke}" stroke-width="2"${style.dash}/>`,
+        `<rect x="${x}" y="${y}" width="${at.w}" height="${CARD_H}" rx="8" fill="${style.fill}" stroke="${style.stroke}" stroke-width="2"${style.dash}/>`,
         `<rect x="${x + 10}" y="${y + 9}" width="36" height="20" rx="4" fill="${ROLE_FILL[card.role] ?? '#1f4e79'}"/>`,
         text(x + 28 - card.role.length * 4, y + 24, [card.role], {
           size: 13,

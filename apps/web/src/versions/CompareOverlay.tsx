@@ -4,7 +4,7 @@ import { useBoard } from '../board/BoardContext.tsx';
 import { CARD_H, CARD_W } from '../board/layout.ts';
 import { format } from '../i18n/format.ts';
 import { versionStrings } from '../i18n/versionStrings.ts';
-import type { Badge } from './compareHighlights.ts';
+import type { Badge, ItemBadge } from './compareHighlights.ts';
 import { useHighlights } from './HighlightContext.ts';
 
 const BADGE_KEY: Record<Badge, keyof (typeof versionStrings)['fr']> = {
@@ -16,6 +16,13 @@ const BADGE_KEY: Record<Badge, keyof (typeof versionStrings)['fr']> = {
   edited: 'badgeEdited',
   reordered: 'badgeReordered',
   restored: 'badgeRestored',
+};
+
+const ITEM_BADGE_KEY: Record<ItemBadge, keyof (typeof versionStrings)['fr']> = {
+  added: 'badgeAdded',
+  moved: 'badgeMoved',
+  respanned: 'badgeRespanned',
+  edited: 'badgeEdited',
 };
 
 /**
@@ -118,6 +125,27 @@ export function CompareOverlay() {
               {badges.map((badge) => (
                 <span key={badge} className={`fdr-compare__badge fdr-compare__badge--${badge}`}>
                   {t[BADGE_KEY[badge]]}
+                </span>
+              ))}
+            </span>
+          </div>
+        );
+      })}
+      {[...highlights.itemBadges].map(([itemId, badges]) => {
+        const place = layout.items.get(itemId);
+        if (!place) return null;
+        return (
+          <div
+            key={itemId}
+            className="fdr-compare__changed fdr-compare__changed--item"
+            style={{ ...box(place.x, place.y), width: place.w * z, height: place.h * z }}
+            data-testid="compare-item-badge"
+            data-item-id={itemId}
+          >
+            <span className="fdr-compare__badges">
+              {badges.map((badge) => (
+                <span key={badge} className={`fdr-compare__badge fdr-compare__badge--${badge}`}>
+                  {t[ITEM_BADGE_KEY[badge]]}
                 </span>
               ))}
             </span>

@@ -16,6 +16,7 @@ import { fitBoard } from '../board/fitBoard.ts';
 import { useCanvasUser } from '../board/useCanvasUser.ts';
 import { ViewControls } from '../board/ViewControls.tsx';
 import type { Lang } from '../i18n/strings.ts';
+import { ItemBinding } from '../timeline/ItemBinding.ts';
 import { CompareOverlay } from './CompareOverlay.tsx';
 import { type Highlights, layoutWithGhosts } from './compareHighlights.ts';
 import { HighlightContext } from './HighlightContext.ts';
@@ -109,6 +110,15 @@ export function ReadOnlyCanvas({
         onError: () => {},
         onCommand: () => {},
       });
+      // The roadmap items' bars, read only (no panel on a version).
+      const items = new ItemBinding(editor, {
+        doc: session.doc,
+        view: session.view,
+        canvas: binding,
+        origin,
+        onOpenItem: () => {},
+        onError: () => {},
+      });
       editor.updateInstanceState({ isReadonly: true });
       setEditor(editor);
       const layout = session.view.layout.get();
@@ -127,6 +137,7 @@ export function ReadOnlyCanvas({
         },
       });
       return () => {
+        items.dispose();
         binding.dispose();
         setEditor(null);
       };

@@ -9,7 +9,12 @@ import {
 import { describe, expect, it } from 'vitest';
 import { cellKey, computeLayout } from '../board/layout.ts';
 import { editTemplate } from '../test/editTemplate.ts';
-import { compareHighlights, ghostSlot, layoutWithGhosts } from './compareHighlights.ts';
+import {
+  compareHighlights,
+  ghostSlot,
+  itemHighlights,
+  layoutWithGhosts,
+} from './compareHighlights.ts';
 
 describe('comparison highlights', () => {
   const template = toJSON(createTemplateDoc());
@@ -55,5 +60,24 @@ describe('comparison highlights', () => {
     expect(new Set(boxes).size).toBe(boxes.length);
     // Without ghosts it is the board's own layout.
     expect(layoutWithGhosts(to, from, [])).toEqual(computeLayout(to));
+  });
+
+  it('labels items added, moved to another domain, re-spanned or edited', () => {
+    const label = { fr: 'x', en: 'x' };
+    const ref = { periodId: 'p', label, phaseId: 'ph', phase: label } as never;
+    const place = { domainId: 'd', domain: label, start: ref, end: ref };
+    const badges = itemHighlights([
+      { kind: 'item-added', itemId: 'a', label, to: place },
+      { kind: 'item-moved', itemId: 'b', label, from: place, to: place },
+      { kind: 'item-respanned', itemId: 'c', label, from: place, to: place },
+      { kind: 'item-renamed', itemId: 'c', from: label, to: { fr: 'y', en: 'y' } },
+      { kind: 'item-changed', itemId: 'c', label, fields: ['role'] },
+      { kind: 'item-removed', itemId: 'd', label, from: place },
+    ]);
+    expect([...badges]).toEqual([
+      ['a', ['added']],
+      ['b', ['moved']],
+      ['c', ['respanned', 'edited']],
+    ]);
   });
 });

@@ -21,10 +21,15 @@ export interface Ghost {
   kind: 'moved' | 'archived' | 'removed';
 }
 
+/** What a changed roadmap item's bar is labelled with. */
+export type ItemBadge = 'added' | 'moved' | 'respanned' | 'edited';
+
 export interface Highlights {
   /** Cards of the shown roadmap with their labels, in the order the labels are read. */
   badges: Map<string, Badge[]>;
   ghosts: Ghost[];
+  /** Roadmap items of the shown roadmap that were added, moved, re-spanned or edited. */
+  itemBadges: Map<string, ItemBadge[]>;
 }
 
 const BADGE: Partial<Record<Change['kind'], Badge>> = {
@@ -77,7 +82,29 @@ export function compareHighlights(changes: readonly Change[], from: Roadmap): Hi
       });
     }
   }
-  return { badges, ghosts };
+  return { badges, ghosts, itemBadges: itemHighlights(changes) };
+}
+
+/**
+ * Moved: another domain; re-spanned: another first or last period; edited: a new label or any
+ * other field. The diff tells each of these as a change of its own, so one item may collect
+ * several badges.
+ */
+export function itemHighlights(changes: readonly Change[]): Map<string, ItemBadge[]> {
+  const out = new Map<string, ItemBadge[]>();
+  const add = (itemId: string, badge: ItemBadge) => {
+    const list = out.get(itemId);
+    if (!list) out.set(itemId, [badge]);
+    else if (!list.includes(badge)) list.push(badge);
+  };
+  for (const change of changes) {
+    if (change.kind === 'item-added') add(change.itemId, 'added');
+    else if (change.kind === 'item-moved') add(change.itemId, 'moved');
+    else if (change.kind === 'item-respanned') add(change.itemId, 'respanned');
+    else if (change.kind === 'item-renamed' || change.kind === 'item-changed')
+      add(change.itemId, 'edited');
+  }
+  return out;
 }
 
 /**

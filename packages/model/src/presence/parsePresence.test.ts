@@ -50,6 +50,17 @@ describe('parsePresence', () => {
     expect(parsePresence({ presence: null, drag: null })).toEqual({ presence: null, drag: null });
   });
 
+  it('keeps the roadmap items being dragged, and only their fields', () => {
+    const state = {
+      ...published(),
+      drag: { cards: [], items: [{ itemId: 'item-1', x: 5, y: 6, w: 300, extra: 1 }] },
+    };
+    expect(parsePresence(state)?.drag).toEqual({
+      cards: [],
+      items: [{ itemId: 'item-1', x: 5, y: 6, w: 300 }],
+    });
+  });
+
   it('drops fields the app does not use', () => {
     expect(parsePresence({ ...published(), extra: 'x'.repeat(1000) })).toEqual(published());
   });
@@ -124,6 +135,27 @@ describe('parsePresence', () => {
     [
       'a dragged card without an id',
       (s: ReturnType<typeof published>) => ({ ...s, drag: { cards: [{ x: 1, y: 2 }] } }),
+    ],
+    [
+      'a dragged item without an id',
+      (s: ReturnType<typeof published>) => ({
+        ...s,
+        drag: { cards: [], items: [{ x: 1, y: 2, w: 3 }] },
+      }),
+    ],
+    [
+      'a dragged item of no width',
+      (s: ReturnType<typeof published>) => ({
+        ...s,
+        drag: { cards: [], items: [{ itemId: 'i', x: 1, y: 2, w: 0 }] },
+      }),
+    ],
+    [
+      'a dragged item at an infinite place',
+      (s: ReturnType<typeof published>) => ({
+        ...s,
+        drag: { cards: [], items: [{ itemId: 'i', x: Number.POSITIVE_INFINITY, y: 2, w: 3 }] },
+      }),
     ],
     [
       'meta that is a list',

@@ -1,7 +1,7 @@
 /**
  * The presence (awareness state) one browser tab publishes on a board, as the web app writes and
  * reads it (apps/web/src/board/PresenceBinding.ts): who it is, tldraw's instance presence
- * (cursor, camera, selection, laser scribbles) and the cards it is dragging. Every field is
+ * (cursor, camera, selection, laser scribbles) and the cards and roadmap items it is dragging. Every field is
  * optional at the top level: a tab that has just connected publishes `{}`.
  *
  * Presence comes from other people's browsers, so it is untrusted: `parsePresence` returns a
@@ -61,6 +61,8 @@ export interface PresenceCanvas {
 
 export interface PresenceDrag {
   cards: { cardId: string; x: number; y: number }[];
+  /** Roadmap items' bars being moved or stretched: where the bar is, and how wide. */
+  items?: { itemId: string; x: number; y: number; w: number }[];
 }
 
 /**
@@ -231,12 +233,21 @@ function canvas(value: unknown): PresenceCanvas {
 
 function drag(value: unknown): PresenceDrag {
   const o = object(value);
-  return {
+  const clean: PresenceDrag = {
     cards: list(o.cards, DRAG_MAX, (v) => {
       const card = object(v);
       return { cardId: id(card.cardId), x: number(card.x), y: number(card.y) };
     }),
   };
+  if (o.items !== undefined) {
+    clean.items = list(o.items, DRAG_MAX, (v) => {
+      const item = object(v);
+      const w = number(item.w);
+      if (w <= 0) throw new Unfit();
+      return { itemId: id(item.itemId), x: number(item.x), y: number(item.y), w };
+    });
+  }
+  return clean;
 }
 
 /** A clean copy of an awareness state that fits the shape the web app uses, or null. */
