@@ -305,8 +305,9 @@ function desiredCards(
           roadmap.board.settings.staleAfterDays,
           now,
         ),
-        // A card stands in (or spans) the columns of its periods.
+        // A card stands in (or spans, as a strip) the columns of its periods.
         w: place.w,
+        h: place.h,
       },
     });
   }

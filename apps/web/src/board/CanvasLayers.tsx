@@ -197,7 +197,7 @@ export function DragGhosts() {
                 top: (card.y + camera.y) * z,
                 // A card spanning several periods keeps its width while it is dragged.
                 width: (layout?.cards.get(card.cardId)?.w ?? CARD_W) * z,
-                height: CARD_H * z,
+                height: (layout?.cards.get(card.cardId)?.h ?? CARD_H) * z,
                 borderColor: ghost.color,
               }}
             >

@@ -167,9 +167,33 @@ function CardView({ shape }: { shape: CardShape }) {
     p.periods === '' || activePeriods.length === p.periods.length
       ? t.wholePhase
       : format(t.periodsList, { list: activePeriods.join(', ') });
+  // A card spanning periods is a one-line strip (see layout.ts STRIP_H).
+  const strip = p.h < CARD_H;
+  const status = p.status ? (
+    <span className={`fdr-status fdr-status--${p.status}`}>
+      <span className="fdr-status__dot" aria-hidden="true" />
+      {statusLabelOf(p.status, lang)} · {formatDate(p.statusAt, lang)}
+    </span>
+  ) : (
+    <span className="fdr-status fdr-status--none">{t.noCheckin}</span>
+  );
+  const stale = p.stale && (
+    <span className="fdr-stale" title={t.stale}>
+      <span aria-hidden="true">⚠ </span>
+      {t.stale}
+    </span>
+  );
+  const periods = p.periods !== '' && (
+    <span className="fdr-periods" title={periodsText} role="img" aria-label={periodsText}>
+      {[...p.periods].map((on, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: periods are positional
+        <span key={i} className={on === '1' ? 'fdr-periods__on' : 'fdr-periods__off'} />
+      ))}
+    </span>
+  );
   return (
     <HTMLContainer
-      className={`fdr-card fdr-card--${p.state} fdr-card--${level}${selected ? ' fdr-card--selected' : ''}`}
+      className={`fdr-card fdr-card--${p.state} fdr-card--${level}${strip ? ' fdr-card--strip' : ''}${selected ? ' fdr-card--selected' : ''}`}
       data-card-id={p.cardId}
       data-testid="fdr-card"
       data-detail={level}
@@ -196,6 +220,23 @@ function CardView({ shape }: { shape: CardShape }) {
             </span>
           </div>
         </>
+      ) : strip ? (
+        <>
+          <span className={`fdr-role fdr-role--${p.role}`} title={roleLabelOf(p.role, lang)}>
+            {p.role}
+          </span>
+          <div className="fdr-card__title" lang={titleLang}>
+            {title}
+          </div>
+          <div className="fdr-card__side">
+            {status}
+            <span className="fdr-card__top">
+              <span className="fdr-card__state">{stateLabelOf(p.state, lang)}</span>
+              {periods}
+              {stale}
+            </span>
+          </div>
+        </>
       ) : (
         <>
           <div className="fdr-card__top">
@@ -203,33 +244,14 @@ function CardView({ shape }: { shape: CardShape }) {
               {p.role}
             </span>
             <span className="fdr-card__state">{stateLabelOf(p.state, lang)}</span>
-            {p.periods !== '' && (
-              <span className="fdr-periods" title={periodsText} role="img" aria-label={periodsText}>
-                {[...p.periods].map((on, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: periods are positional
-                  <span key={i} className={on === '1' ? 'fdr-periods__on' : 'fdr-periods__off'} />
-                ))}
-              </span>
-            )}
+            {periods}
           </div>
           <div className="fdr-card__title" lang={titleLang}>
             {title}
           </div>
           <div className="fdr-card__bottom">
-            {p.status ? (
-              <span className={`fdr-status fdr-status--${p.status}`}>
-                <span className="fdr-status__dot" aria-hidden="true" />
-                {statusLabelOf(p.status, lang)} · {formatDate(p.statusAt, lang)}
-              </span>
-            ) : (
-              <span className="fdr-status fdr-status--none">{t.noCheckin}</span>
-            )}
-            {p.stale && (
-              <span className="fdr-stale" title={t.stale}>
-                <span aria-hidden="true">⚠ </span>
-                {t.stale}
-              </span>
-            )}
+            {status}
+            {stale}
           </div>
         </>
       )}

@@ -14,6 +14,7 @@ import {
   LABEL_W,
   PAD,
   packRows,
+  STRIP_H,
 } from './layout.ts';
 
 const template = (): Roadmap => templateRoadmap();
@@ -120,6 +121,12 @@ describe('computeLayout', () => {
     // A card of the whole phase (no periods named) spans all three columns.
     const whole = roadmap.cards.find((c) => c.phaseId === 'phase-1' && !(c.id in periodsOf))!;
     inside(whole.id, p1, p3);
+    // A card of one period is full height; one spanning periods is a strip, and a row is as
+    // high as its highest card: the strip of Periods 2–3 beside a full card, the next row after.
+    expect(place(ids[0]!).h).toBe(CARD_H);
+    expect(place(ids[1]!).h).toBe(STRIP_H);
+    expect(place(ids[2]!).h).toBe(STRIP_H);
+    expect(place(whole.id).h).toBe(STRIP_H);
     expectApart([...layout.cards.values()].map((c) => ({ id: c.cardId, ...c })));
   });
 
@@ -254,13 +261,13 @@ describe('cellAt and dropTarget', () => {
   });
 
   it('drops before the card whose row it lands on, or after the last one', () => {
-    const governance = lane('digital-governance');
     const p1 = column('phase-1');
     const ids = layout.cells.get('domain-digital-governance/phase-1')!;
-    const rowCenter = (i: number) => ({
-      x: p1.x + p1.w / 2,
-      y: governance.cardsY + i * (CARD_H + GAP) + CARD_H / 2,
-    });
+    // The middle of card i's row (its rows are strips: whole-phase cards span the periods).
+    const rowCenter = (i: number) => {
+      const place = layout.cards.get(ids[i]!)!;
+      return { x: p1.x + p1.w / 2, y: place.y + place.h / 2 };
+    };
     expect(dropTarget(layout, 'card-security', rowCenter(1))).toMatchObject({
       index: 1,
       position: { before: ids[1] },
@@ -278,20 +285,20 @@ describe('cellAt and dropTarget', () => {
   });
 
   it('reorders within a cell, and knows when nothing changes', () => {
-    const governance = lane('digital-governance');
     const p1 = column('phase-1');
     const ids = layout.cells.get('domain-digital-governance/phase-1')!;
-    const rowCenter = (i: number) => ({
-      x: p1.x + p1.w / 2,
-      y: governance.cardsY + i * (CARD_H + GAP) + CARD_H / 2,
-    });
+    // The middle of card i's row (its rows are strips: whole-phase cards span the periods).
+    const rowCenter = (i: number) => {
+      const place = layout.cards.get(ids[i]!)!;
+      return { x: p1.x + p1.w / 2, y: place.y + place.h / 2 };
+    };
     // First card dropped on the last card's upper half: before it; on its lower half: after.
     expect(dropTarget(layout, ids[0]!, rowCenter(2))).toMatchObject({
       index: 1,
       position: { before: ids[2] },
       unchanged: false,
     });
-    const lower = { ...rowCenter(2), y: rowCenter(2).y + CARD_H / 4 };
+    const lower = { ...rowCenter(2), y: rowCenter(2).y + STRIP_H / 4 };
     expect(dropTarget(layout, ids[0]!, lower)).toMatchObject({
       index: 2,
       position: { after: ids[2] },

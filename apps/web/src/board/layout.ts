@@ -26,6 +26,12 @@ import {
 
 export const CARD_W = 232;
 export const CARD_H = 136;
+/**
+ * A card spanning two periods or more is a strip: as wide as its periods and one line high
+ * (role, title, status side by side), as a Gantt chart draws a task. The whole phase's teams of
+ * a lane then stack as short strips instead of full-height cards each alone on its row.
+ */
+export const STRIP_H = 64;
 export const GAP = 16;
 export const PAD = 16;
 export const LABEL_W = 420;
@@ -237,11 +243,12 @@ export function computeLayout(roadmap: Roadmap): BoardLayout {
     });
 
     const cardsY = itemsY + (itemsH === 0 ? 0 : itemsH + GAP);
-    let rows = 1;
+    // An empty lane keeps a card's height: room to drop one.
+    let cardsH = CARD_H;
     for (const column of columns) {
       const list = byCell.get(cellKey(domain.id, column.phaseId)) ?? [];
       const placed = placeCards(column, list);
-      rows = Math.max(rows, placed.rows);
+      cardsH = Math.max(cardsH, placed.height);
       list.forEach((card, index) => {
         const at = placed.boxes[index]!;
         cards.set(card.id, {
@@ -250,13 +257,13 @@ export function computeLayout(roadmap: Roadmap): BoardLayout {
           phaseId: column.phaseId,
           index,
           x: at.x,
-          y: cardsY + at.row * (CARD_H + GAP),
+          y: cardsY + at.y,
           w: at.w,
-          h: CARD_H,
+          h: at.h,
         });
       });
     }
-    const h = cardsY - y + span(rows, CARD_H) + PAD;
+    const h = cardsY - y + cardsH + PAD;
     lanes.push({
       domainId: domain.id,
       label: domain.label,
@@ -272,30 +279,49 @@ export function computeLayout(roadmap: Roadmap): BoardLayout {
   return { columns, lanes, periods, cards, cells, items, width: x, height: y };
 }
 
-/** The cards of one cell: in their periods' columns when the phase has periods, else a grid. */
+/**
+ * The cards of one cell: in their periods' columns when the phase has periods (a card of one
+ * period full height, a wider one a strip), else a grid. `y` is from the lane's first card row;
+ * a row is as high as its highest card.
+ */
 function placeCards(
   column: ColumnLayout,
   list: readonly RoadmapCard[],
-): { boxes: { x: number; w: number; row: number }[]; rows: number } {
+): { boxes: { x: number; y: number; w: number; h: number }[]; height: number } {
   const n = column.periods.length;
   if (n === 0) {
+    const rows = Math.ceil(list.length / column.cols);
     return {
       boxes: list.map((_, index) => ({
         x: column.x + PAD + (index % column.cols) * (CARD_W + GAP),
+        y: Math.floor(index / column.cols) * (CARD_H + GAP),
         w: CARD_W,
-        row: Math.floor(index / column.cols),
+        h: CARD_H,
       })),
-      rows: Math.ceil(list.length / column.cols),
+      height: rows === 0 ? 0 : span(rows, CARD_H),
     };
   }
   const ranges = list.map((card) => cardRange(column, card));
   const packed = packRows(ranges);
+  const heights = ranges.map((range) => (range.end > range.start ? STRIP_H : CARD_H));
+  const rowH = new Array<number>(packed.count).fill(0);
+  ranges.forEach((_, i) => {
+    const row = packed.rows[i] ?? 0;
+    rowH[row] = Math.max(rowH[row]!, heights[i]!);
+  });
+  const rowY: number[] = [];
+  let at = 0;
+  for (const h of rowH) {
+    rowY.push(at);
+    at += h + GAP;
+  }
   return {
-    boxes: ranges.map((range, index) => ({
+    boxes: ranges.map((range, i) => ({
       ...across(column.periods, range.start, range.end),
-      row: packed.rows[index] ?? 0,
+      y: rowY[packed.rows[i] ?? 0] ?? 0,
+      h: heights[i]!,
     })),
-    rows: packed.count,
+    height: packed.count === 0 ? 0 : at - GAP,
   };
 }
 
@@ -346,12 +372,12 @@ export function dropTarget(
   if (!cell) return null;
   const lane = layout.lanes.find((l) => l.domainId === cell.domainId)!;
   const column = layout.columns.find((c) => c.phaseId === cell.phaseId)!;
-  const row = Math.max(0, Math.floor((center.y - lane.cardsY + GAP / 2) / (CARD_H + GAP)));
   const others = (layout.cells.get(cellKey(cell.domainId, cell.phaseId)) ?? []).filter(
     (id) => id !== cardId,
   );
   let index: number;
   if (column.periods.length === 0) {
+    const row = Math.max(0, Math.floor((center.y - lane.cardsY + GAP / 2) / (CARD_H + GAP)));
     const col = clamp(
       Math.floor((center.x - column.x - PAD + GAP / 2) / (CARD_W + GAP)),
       0,
@@ -359,15 +385,14 @@ export function dropTarget(
     );
     index = Math.min(row * column.cols + col, others.length);
   } else {
-    // Cards stand in their periods' columns: the drop goes after every card of the rows above
-    // the pointer, after those of its row to its left, and after the card it is over when it is
-    // over that card's lower half.
-    const rowOf = (place: CardPlacement) => Math.round((place.y - lane.cardsY) / (CARD_H + GAP));
+    // Cards stand in their periods' columns, in rows of varying height: the drop goes after
+    // every card of the rows above the pointer, after those of its row to its left, and after
+    // the card it is over when it is over that card's lower half.
     index = others.filter((id) => {
       const place = layout.cards.get(id);
       if (!place) return false;
-      const r = rowOf(place);
-      if (r !== row) return r < row;
+      const sameRow = center.y >= place.y - GAP / 2 && center.y < place.y + place.h + GAP / 2;
+      if (!sameRow) return place.y < center.y;
       if (center.x >= place.x && center.x < place.x + place.w) {
         return center.y > place.y + place.h / 2;
       }

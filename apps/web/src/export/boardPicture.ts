@@ -158,15 +158,58 @@ export function boardPictureElements(
       const latest = card.latestStatus;
       const status = latest ? STATUS_STYLE[latest.status] : undefined;
       const stale = isStale(card, days, now);
-      parts.push(
-        `<g data-card-id="${escapeXml(card.id)}">`,
-        `<rect x="${x}" y="${y}" width="${at.w}" height="${CARD_H}" rx="8" fill="${style.fill}" stroke="${style.stroke}" stroke-width="2"${style.dash}/>`,
-        `<rect x="${x + 10}" y="${y + 9}" width="36" height="20" rx="4" fill="${ROLE_FILL[card.role] ?? '#1f4e79'}"/>`,
-        text(x + 28 - card.role.length * 4, y + 24, [card.role], {
+      const statusText = latest
+        ? `${statusLabelOf(latest.status, lang)} · ${formatDate(latest.at, lang)}`
+        : t.noCheckin;
+      const chipW = Math.min(CARD_W - 20, 16 + statusText.length * 6.4);
+      const chip = (cx: number, cy: number) => [
+        `<rect x="${cx}" y="${cy}" width="${chipW}" height="20" rx="10" fill="${status?.fill ?? '#ffffff'}" stroke="${status ? status.text : '#8a8a93'}"/>`,
+        text(cx + 8, cy + 14, [statusText], {
+          size: 11.5,
+          weight: 600,
+          fill: status?.text ?? '#4a4a52',
+        }),
+      ];
+      const role = (cy: number) => [
+        `<rect x="${x + 10}" y="${cy}" width="36" height="20" rx="4" fill="${ROLE_FILL[card.role] ?? '#1f4e79'}"/>`,
+        text(x + 28 - card.role.length * 4, cy + 15, [card.role], {
           size: 13,
           weight: 700,
           fill: '#ffffff',
         }),
+      ];
+      parts.push(
+        `<g data-card-id="${escapeXml(card.id)}">`,
+        `<rect x="${x}" y="${y}" width="${at.w}" height="${at.h}" rx="8" fill="${style.fill}" stroke="${style.stroke}" stroke-width="2"${style.dash}/>`,
+      );
+      if (at.h < CARD_H) {
+        // A strip (a card spanning periods): role, title, and on the right status over state.
+        const stateLine = stale
+          ? `${stateLabelOf(card.state, lang)} · ⚠ ${t.stale}`
+          : stateLabelOf(card.state, lang);
+        const side = Math.max(chipW, stateLine.length * 6.6);
+        const chars = Math.max(8, Math.floor((at.w - 54 - side - 20) / 7.6));
+        const title = wrap(localize(card.title, lang), chars, 2);
+        parts.push(
+          ...role(y + at.h / 2 - 10),
+          text(x + 54, y + at.h / 2 + 5 - (title.length - 1) * 8.75, title, {
+            size: 14,
+            weight: 600,
+            fill: '#1b1b1f',
+            lineHeight: 17.5,
+          }),
+          ...chip(x + at.w - 10 - chipW, y + 8),
+          text(x + at.w - 10 - stateLine.length * 6.6, y + at.h - 12, [stateLine], {
+            size: 12,
+            weight: 600,
+            fill: stale ? '#6b3a00' : '#3a3a42',
+          }),
+        );
+        parts.push('</g>');
+        continue;
+      }
+      parts.push(
+        ...role(y + 9),
         text(x + 54, y + 24, [stateLabelOf(card.state, lang)], {
           size: 12,
           weight: 600,
@@ -178,17 +221,7 @@ export function boardPictureElements(
           fill: '#1b1b1f',
           lineHeight: 17.5,
         }),
-      );
-      const statusText = latest
-        ? `${statusLabelOf(latest.status, lang)} · ${formatDate(latest.at, lang)}`
-        : t.noCheckin;
-      parts.push(
-        `<rect x="${x + 10}" y="${y + 104}" width="${Math.min(CARD_W - 20, 16 + statusText.length * 6.4)}" height="20" rx="10" fill="${status?.fill ?? '#ffffff'}" stroke="${status ? status.text : '#8a8a93'}"/>`,
-        text(x + 18, y + 118, [statusText], {
-          size: 11.5,
-          weight: 600,
-          fill: status?.text ?? '#4a4a52',
-        }),
+        ...chip(x + 10, y + 104),
       );
       if (stale) {
         parts.push(

@@ -71,12 +71,11 @@ export async function canvasPicture(
   svg.setAttribute('xmlns', SVG_NS);
   svg.setAttribute('role', 'img');
   const title = localize(roadmap.board.title, lang);
-  // The canvas's own geometry, so tldraw's annotations fall where they are drawn. The canvas
-  // lays out no item bar yet: once it does, pass its layout's `items` here instead of none.
+  // The canvas's own geometry, so tldraw's annotations fall where they are drawn.
   const model = boardPictureElements(
     roadmap,
     { lang, cards: true, ...(scope === 'selection' ? { cardIds } : {}) },
-    { layout, items: new Map() },
+    { layout, items: layout.items },
   );
   // Parsed as SVG (never as HTML); the markup escapes every text it holds.
   const parsed = new DOMParser().parseFromString(

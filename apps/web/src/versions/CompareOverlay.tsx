@@ -1,7 +1,6 @@
 import { localize } from '@fdr/model';
 import { useEditor, useValue } from 'tldraw';
 import { useBoard } from '../board/BoardContext.tsx';
-import { CARD_H, CARD_W } from '../board/layout.ts';
 import { format } from '../i18n/format.ts';
 import { versionStrings } from '../i18n/versionStrings.ts';
 import type { Badge, ItemBadge } from './compareHighlights.ts';
@@ -40,22 +39,24 @@ export function CompareOverlay() {
   const camera = useValue('camera', () => editor.getCamera(), [editor]);
   if (!highlights || !layout) return null;
   const z = camera.z;
-  const box = (x: number, y: number) => ({
-    left: (x + camera.x) * z,
-    top: (y + camera.y) * z,
-    width: CARD_W * z,
-    height: CARD_H * z,
+  // A slot is drawn at its card's size: a card spanning periods is a wide strip.
+  type Place = { x: number; y: number; w: number; h: number };
+  const box = (at: Place) => ({
+    left: (at.x + camera.x) * z,
+    top: (at.y + camera.y) * z,
+    width: at.w * z,
+    height: at.h * z,
   });
-  const centre = (x: number, y: number) => ({
-    x: (x + CARD_W / 2 + camera.x) * z,
-    y: (y + CARD_H / 2 + camera.y) * z,
+  const centre = (at: Place) => ({
+    x: (at.x + at.w / 2 + camera.x) * z,
+    y: (at.y + at.h / 2 + camera.y) * z,
   });
   const arrows = highlights.ghosts.flatMap((ghost) => {
     if (ghost.kind !== 'moved') return [];
     const from = layout.cards.get(ghost.slotId);
     const to = layout.cards.get(ghost.cardId);
     if (!from || !to) return [];
-    return [{ id: ghost.cardId, a: centre(from.x, from.y), b: centre(to.x, to.y) }];
+    return [{ id: ghost.cardId, a: centre(from), b: centre(to) }];
   });
   return (
     <div className="fdr-compare" aria-hidden="true" data-testid="compare-overlay">
@@ -99,7 +100,7 @@ export function CompareOverlay() {
           <div
             key={ghost.slotId}
             className={`fdr-compare__ghost fdr-compare__ghost--${ghost.kind}`}
-            style={box(place.x, place.y)}
+            style={box(place)}
             data-testid="compare-ghost"
             data-card-id={ghost.cardId}
             data-kind={ghost.kind}
@@ -117,7 +118,7 @@ export function CompareOverlay() {
           <div
             key={cardId}
             className="fdr-compare__changed"
-            style={box(place.x, place.y)}
+            style={box(place)}
             data-testid="compare-badge"
             data-card-id={cardId}
           >
@@ -138,7 +139,7 @@ export function CompareOverlay() {
           <div
             key={itemId}
             className="fdr-compare__changed fdr-compare__changed--item"
-            style={{ ...box(place.x, place.y), width: place.w * z, height: place.h * z }}
+            style={box(place)}
             data-testid="compare-item-badge"
             data-item-id={itemId}
           >
