@@ -235,6 +235,13 @@ describe('first sight: behaviour', () => {
       const panel = page.getByTestId('card-panel');
       const stylePanel = page.locator('.tlui-style-panel');
 
+      // Nothing selected, the select tool in hand: no style panel; a drawing tool brings it.
+      expect(await stylePanel.count()).toBe(0);
+      await page.getByTestId('tools.note').click();
+      await stylePanel.waitFor();
+      await page.getByTestId('tools.select').click();
+      await stylePanel.waitFor({ state: 'detached' });
+
       // Legend: Escape closes it, focus back on its button.
       await page.getByTestId('legend-button').click();
       await legend.waitFor();
