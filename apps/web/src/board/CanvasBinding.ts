@@ -1,6 +1,7 @@
 import {
   isModelError,
   type Localized,
+  localize,
   type MoveCardInput,
   moveCard,
   type Roadmap,
@@ -80,6 +81,17 @@ export class CanvasBinding {
         this.project(true);
       },
       locale: () => view.locale.get(),
+      placeOf: (cardId) => {
+        const roadmap = view.roadmap.get();
+        const card = roadmap?.cards.find((c) => c.id === cardId);
+        if (!roadmap || !card) return '';
+        const lang = view.locale.get();
+        const domain = roadmap.domains.find((d) => d.id === card.domainId);
+        const phase = roadmap.phases.find((p) => p.id === card.phaseId);
+        return [domain, phase]
+          .flatMap((record) => (record ? [localize(record.label, lang)] : []))
+          .join(' · ');
+      },
     });
     this.disposers.push(() => setCardEvents(editor, null));
     this.disposers.push(openOnDoubleClick(editor, options.onOpenCard));

@@ -92,7 +92,11 @@ export class CardShapeUtil extends ShapeUtil<CardShape> {
   }
 
   override getAriaDescriptor(shape: CardShape) {
-    return describeCard(shape.props, this.locale());
+    return describeCard(
+      shape.props,
+      this.locale(),
+      cardEvents(this.editor)?.placeOf(shape.props.cardId),
+    );
   }
 
   override onTranslateStart(shape: CardShape) {
@@ -124,10 +128,17 @@ export function cardTitle(props: Pick<CardShapeProps, 'titleFr' | 'titleEn'>, la
 }
 
 /** Everything the card shows, as one sentence for screen readers. */
-function describeCard(props: CardShapeProps, lang: 'fr' | 'en'): string {
+export function describeCard(props: CardShapeProps, lang: 'fr' | 'en', place = ''): string {
   const t = strings[lang];
+  const active = [...props.periods].flatMap((on, i) => (on === '1' ? [i + 1] : []));
+  const periods =
+    props.periods === '' || active.length === props.periods.length
+      ? ''
+      : format(t.periodsList, { list: active.join(', ') });
   const parts = [
     cardTitle(props, lang),
+    // Where it stands: lane, phase and, when not the whole phase, its periods.
+    ...[place, periods].filter((part) => part !== ''),
     // French puts a space before the colon.
     `${t.fieldRole}${lang === 'fr' ? ' : ' : ': '}${roleLabelOf(props.role, lang)}`,
     stateLabelOf(props.state, lang),

@@ -10,6 +10,8 @@ export interface CardEvents {
   translateCancel(initial: CardShape): void;
   /** The UI language, for texts read outside React (screen-reader descriptions). */
   locale(): 'fr' | 'en';
+  /** Where a card stands, in words ("Digital skills · Phase 1"), for its description. */
+  placeOf(cardId: string): string;
 }
 
 const registry = editorRegistry<CardEvents>();
