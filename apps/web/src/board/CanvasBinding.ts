@@ -21,6 +21,7 @@ import {
   cardShapeId,
   cardShapeProps,
 } from './cardShape.ts';
+import { clearViewport } from './fitBoard.ts';
 import { type BoardLayout, dropTarget } from './layout.ts';
 import { openOnDoubleClick } from './openOnDoubleClick.ts';
 import { PresenceBinding } from './PresenceBinding.ts';
@@ -140,7 +141,8 @@ export class CanvasBinding {
     if (!shape) return;
     this.editor.select(id);
     const bounds = this.editor.getShapePageBounds(id);
-    if (bounds && !this.editor.getViewportPageBounds().contains(bounds)) {
+    // Not only on screen: clear of the pinned headers and lane labels too.
+    if (bounds && !clearViewport(this.editor).contains(bounds)) {
       this.editor.centerOnPoint(bounds.center, { animation: { duration: 200 } });
     }
   }

@@ -4,12 +4,11 @@ import { format, formatMonth } from '../i18n/format.ts';
 import { strings } from '../i18n/strings.ts';
 import { useBoard } from './BoardContext.tsx';
 import { MIN_TEXT_PX } from './detailLevel.ts';
+import { LABEL_MIN_PX, PINNED_TOP_PX } from './fitBoard.ts';
 import { CARD_H, CARD_W, HEADER_H, LABEL_W } from './layout.ts';
 
 /** A lane label scrolled away stays as a strip this wide, its text upright. */
 const LABEL_STRIP_PX = 28;
-/** A lane label is never narrower than this while there is room for it left of the cells. */
-const LABEL_MIN_PX = 150;
 /** Below this width a lane label is a strip. */
 const LABEL_WIDE_PX = 96;
 /** A phase header narrower than this shows its name only (dates in its tooltip). */
@@ -85,7 +84,7 @@ export function StickyHeaders() {
   // The header band likewise: as tall as its text needs, growing upwards over the empty canvas
   // above the board rather than down over the first lane.
   const headerBottom = sy(HEADER_H);
-  const headerH = Math.min(96, Math.max(46, headerBottom - Math.max(0, sy(0))));
+  const headerH = Math.min(PINNED_TOP_PX, Math.max(46, headerBottom - Math.max(0, sy(0))));
   const headerTop = Math.max(0, Math.min(headerBottom - headerH, sy(0)));
   return (
     <div className="fdr-headers">

@@ -1,10 +1,14 @@
+import { Box, type Editor } from 'tldraw';
 import { describe, expect, it } from 'vitest';
 import { FULL_DETAIL_ZOOM, SUMMARY_MIN_ZOOM } from './detailLevel.ts';
 import {
   centredCamera,
+  clearViewport,
   cornerCamera,
   fitCamera,
+  LABEL_MIN_PX,
   OPEN_ZOOM,
+  PINNED_TOP_PX,
   readableCamera,
   stickyLabelWidth,
   wholeCamera,
@@ -76,5 +80,22 @@ describe('centredCamera', () => {
     expect(screen.w / 2 / to.z - to.x).toBeCloseTo(2400, 6);
     expect(screen.h / 2 / to.z - to.y).toBeCloseTo(3100, 6);
     expect(to.z).toBe(1);
+  });
+});
+
+describe('the viewport clear of the pinned headers', () => {
+  // The two readings clearViewport makes of the editor: what is on screen, and the zoom.
+  const at = (view: Box, zoom: number) =>
+    ({ getViewportPageBounds: () => view, getZoomLevel: () => zoom }) as unknown as Editor;
+
+  it('leaves out the lane labels’ and header band’s largest screen size, in page units', () => {
+    const clear = clearViewport(at(new Box(100, 50, 2000, 1000), 0.5));
+    expect(clear.x).toBe(100 + LABEL_MIN_PX / 0.5);
+    expect(clear.y).toBe(50 + PINNED_TOP_PX / 0.5);
+    expect(clear.maxX).toBe(2100);
+    expect(clear.maxY).toBe(1050);
+    // A card under the header band is not clear; one lower down is.
+    expect(clear.contains(new Box(500, 60, 232, 136))).toBe(false);
+    expect(clear.contains(new Box(500, 300, 232, 136))).toBe(true);
   });
 });

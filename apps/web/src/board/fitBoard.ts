@@ -1,4 +1,4 @@
-import type { Editor, TLCameraOptions } from 'tldraw';
+import { Box, type Editor, type TLCameraOptions } from 'tldraw';
 import { FULL_DETAIL_ZOOM, SUMMARY_MIN_ZOOM } from './detailLevel.ts';
 import { type BoardLayout, LABEL_W } from './layout.ts';
 
@@ -22,6 +22,28 @@ const BOTTOM = 96;
  * and a screen holds more than a column of cards.
  */
 export const OPEN_ZOOM = (SUMMARY_MIN_ZOOM + FULL_DETAIL_ZOOM) / 2;
+
+/** A lane label is never narrower than this while there is room for it left of the cells. */
+export const LABEL_MIN_PX = 150;
+/** The pinned header band is never taller than this (StickyHeaders). */
+export const PINNED_TOP_PX = 96;
+
+/**
+ * The part of the viewport, in page units, that the pinned header band and lane labels can never
+ * cover: a card inside it is seen whole.
+ */
+export function clearViewport(editor: Editor): Box {
+  const view = editor.getViewportPageBounds();
+  const z = editor.getZoomLevel();
+  const left = LABEL_MIN_PX / z;
+  const top = PINNED_TOP_PX / z;
+  return new Box(
+    view.x + left,
+    view.y + top,
+    Math.max(0, view.w - left),
+    Math.max(0, view.h - top),
+  );
+}
 
 /**
  * The on-screen width of the sticky lane labels when the label column is partly scrolled away
