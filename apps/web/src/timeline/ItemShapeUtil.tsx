@@ -8,8 +8,11 @@ import {
   ShapeUtil,
   T,
   type TLResizeInfo,
+  useEditor,
+  useValue,
 } from 'tldraw';
 import { useBoard } from '../board/BoardContext.tsx';
+import { detailLevel, MIN_TEXT_PX, pageFontSize } from '../board/detailLevel.ts';
 import { ITEM_H, type ItemGesture } from '../board/layout.ts';
 import { roleLabelOf } from '../cards/labels.ts';
 import { format } from '../i18n/format.ts';
@@ -172,9 +175,15 @@ function ItemView({ shape }: { shape: ItemShape }) {
   const labelLang =
     (lang === 'fr' ? p.labelFr : p.labelEn) === '' ? (lang === 'fr' ? 'en' : 'fr') : lang;
   const span = lang === 'fr' ? p.spanFr : p.spanEn;
+  // Semantic zoom, as for cards: zoomed out, the label alone in larger page units; further out,
+  // the bar alone (its tooltip and description still say it all).
+  const editor = useEditor();
+  const zoom = useValue('zoom', () => editor.getZoomLevel(), [editor]);
+  const level = detailLevel(zoom);
   return (
     <HTMLContainer
-      className={`fdr-item fdr-item--${p.kind}`}
+      className={`fdr-item fdr-item--${p.kind} fdr-item--${level}`}
+      data-detail={level}
       data-testid="fdr-item"
       data-item-id={p.itemId}
       data-start-period={p.startPeriodId}
@@ -182,15 +191,28 @@ function ItemView({ shape }: { shape: ItemShape }) {
       style={{ width: p.w, height: p.h }}
       title={`${label} — ${span}`}
     >
-      <span className={`fdr-role fdr-role--${p.role}`} title={roleLabelOf(p.role, lang)}>
-        {p.role}
-      </span>
-      <span className="fdr-item__kind">{kindLabelOf(p.kind, lang)}</span>
-      <span className="fdr-item__label" lang={labelLang}>
-        {label}
-      </span>
-      {p.cards > 0 && (
-        <span className="fdr-item__cards">{format(t.teams, { count: String(p.cards) })}</span>
+      {level === 'summary' && (
+        <span
+          className="fdr-item__label"
+          lang={labelLang}
+          style={{ fontSize: pageFontSize(MIN_TEXT_PX, zoom, 13) }}
+        >
+          {label}
+        </span>
+      )}
+      {level === 'full' && (
+        <>
+          <span className={`fdr-role fdr-role--${p.role}`} title={roleLabelOf(p.role, lang)}>
+            {p.role}
+          </span>
+          <span className="fdr-item__kind">{kindLabelOf(p.kind, lang)}</span>
+          <span className="fdr-item__label" lang={labelLang}>
+            {label}
+          </span>
+          {p.cards > 0 && (
+            <span className="fdr-item__cards">{format(t.teams, { count: String(p.cards) })}</span>
+          )}
+        </>
       )}
     </HTMLContainer>
   );
