@@ -172,6 +172,8 @@ describe('first sight: behaviour', () => {
     expect(Object.values(after).filter((record) => record.type === 'text')).toEqual([]);
   });
 
+  // Eight pages (two roles, two languages, desktop and phone), each opened, read and pictured:
+  // more time than one page's test.
   it('a task-team member and an observer open the card panel read-only by double click and by Enter; the task-team member records a check-in from it', async () => {
     const boardId = await createBoard(suite.app);
     for (const { locale, lang } of LANGS) {
@@ -223,7 +225,7 @@ describe('first sight: behaviour', () => {
         }
       }
     }
-  });
+  }, 150_000);
 
   it('overlays open one at a time; Escape closes each and focus goes back; Enter in a dialog’s select submits it', async () => {
     const boardId = await createBoard(suite.app);
