@@ -165,23 +165,24 @@ describe('Feuille de route in Chromium, against the real server and the producti
       openBoard(b.page, suite.app.url, boardId),
     ]);
 
-    // Reorder: the third card of the governance cell dropped on its first slot goes first.
+    // Reorder: the third team of the governance cell (whole-phase strips, one under the other)
+    // dropped on the upper half of the first goes first.
     const governance = { domainId: 'domain-digital-governance', phaseId: 'phase-1' };
     const firstBox = await card(a.page, 'card-governance-model').boundingBox();
     const thirdBox = await card(a.page, 'card-council-alignment').boundingBox();
-    await a.page.mouse.move(thirdBox!.x + thirdBox!.width / 2, thirdBox!.y + thirdBox!.height / 2);
+    const x = thirdBox!.x + thirdBox!.width / 2;
+    const fromY = thirdBox!.y + thirdBox!.height / 2;
+    const toY = firstBox!.y + firstBox!.height / 4;
+    await a.page.mouse.move(x, fromY);
     await a.page.mouse.down();
     for (let i = 1; i <= 10; i++) {
-      await a.page.mouse.move(
-        thirdBox!.x + thirdBox!.width / 2 + ((firstBox!.x - thirdBox!.x) * i) / 10,
-        thirdBox!.y + thirdBox!.height / 2,
-      );
+      await a.page.mouse.move(x, fromY + ((toY - fromY) * i) / 10);
     }
     await a.page.mouse.up();
     await b.page.waitForFunction(() => {
-      const x = (id: string) =>
-        document.querySelector(`[data-card-id="${id}"]`)?.getBoundingClientRect().x ?? 0;
-      return x('card-council-alignment') < x('card-governance-model');
+      const y = (id: string) =>
+        document.querySelector(`[data-card-id="${id}"]`)?.getBoundingClientRect().y ?? 0;
+      return y('card-council-alignment') < y('card-governance-model');
     });
     expect(await cellOfCard(b.page, 'card-council-alignment')).toEqual(governance);
     // Lanes far apart: the whole board on both screens, as a person does before a long drag.

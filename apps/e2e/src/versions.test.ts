@@ -225,6 +225,12 @@ describe('versions', () => {
     await form.getByRole('button', { name: 'Import as a new board' }).click();
     await page.waitForURL(/\/b\/[A-Za-z0-9_-]+$/);
     expect(page.url()).not.toContain(boardId);
+    // The board opens at a readable size from its top-left corner: the card is in the page, and
+    // on screen once the whole board is.
+    await page
+      .locator(`[data-testid="fdr-card"][data-card-id="${SECURITY}"]`)
+      .waitFor({ state: 'attached' });
+    await showWholeBoard(page);
     await page.locator(`[data-testid="fdr-card"][data-card-id="${SECURITY}"]`).waitFor();
     expect(await page.getByTestId('board-title').textContent()).toBe('Imported copy');
 
