@@ -3,10 +3,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   card,
-  clickCard,
   createBoard,
   createBoardCreatedAt,
   openBoard,
+  showCard,
+  showWholeBoard,
   signUpCouncil,
   waitForCardIn,
 } from './harness/board.ts';
@@ -107,7 +108,7 @@ describe('the table view', () => {
     // Someone else moves a card on the canvas: the row changes group, and it is announced.
     const other = await client(suite.app.adminCookie);
     await openBoard(other.page, suite.app.url, boardId);
-    await clickCard(other.page, SECURITY);
+    await showCard(other.page, SECURITY);
     await other.page.keyboard.press('Shift+M');
     const dialog = other.page.getByTestId('move-dialog');
     await dialog.getByLabel('Domain of interest').selectOption('domain-digital-skills');
@@ -263,10 +264,13 @@ describe('the table view', () => {
     // The canvas agrees: the card is in Phase 2 with its new status.
     const canvas = await client(suite.app.adminCookie);
     await openBoard(canvas.page, suite.app.url, boardId);
+    await showWholeBoard(canvas.page);
     await waitForCardIn(canvas.page, SECURITY, {
       domainId: 'domain-digital-enablement',
       phaseId: 'phase-2',
     });
+    // Its status is written out at readable size.
+    await showCard(canvas.page, SECURITY);
     await card(canvas.page, SECURITY)
       .getByText(/At risk/)
       .waitFor();
@@ -279,6 +283,7 @@ describe('the table view', () => {
     await openTable(page, boardId);
     const canvas = await client(suite.app.adminCookie);
     await openBoard(canvas.page, suite.app.url, boardId);
+    await showCard(canvas.page, SECURITY);
 
     const security = row(page, SECURITY);
     await security.locator('[data-action="edit"]').click();
@@ -349,7 +354,7 @@ describe('the table view', () => {
     const boardId = await createBoard(suite.app);
     const { page } = await client(suite.app.adminCookie);
     await openBoard(page, suite.app.url, boardId);
-    await clickCard(page, SECURITY);
+    await showCard(page, SECURITY);
     await expect.poll(() => new URL(page.url()).searchParams.get('card')).toBe(SECURITY);
     await page.getByTestId('view-table').click();
     await page.waitForURL(/\/table\?card=card-security$/);
@@ -520,7 +525,7 @@ describe('exports and imports', () => {
 
     // Only the selection: one card.
     // A click on the board closes the menu (one overlay at a time); it opens again.
-    await clickCard(page, SECURITY);
+    await showCard(page, SECURITY);
     await page.getByTestId('export-menu').click();
     await page.getByTestId('export-scope-selection').check();
     const [selection] = await Promise.all([

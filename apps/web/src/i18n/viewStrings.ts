@@ -3,7 +3,7 @@ export const viewStrings = {
   fr: {
     skipToBoard: 'Aller au canevas',
     viewControls: 'Affichage',
-    fitBoard: 'Voir toute la feuille de route',
+    fitBoard: 'Vue d’ensemble',
     readableSize: 'Taille lisible',
     menu: 'Menu',
     cardShape: 'carte',

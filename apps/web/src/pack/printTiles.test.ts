@@ -65,6 +65,28 @@ describe('planPrintTiles', () => {
     expect(widest).toBeGreaterThan(LETTER_LANDSCAPE.widthMm * 0.95);
   });
 
+  it('balances the pages: the last one is no sliver of a lane', () => {
+    // Ten lanes of 300 units, a page holding three and a half of them (the scale set by the
+    // width): a greedy cut gives pages of 3, 3, 3 and 1 lanes; balanced, 3, 3, 2 and 2.
+    const lanes = Array.from({ length: 10 }, (_, i) => ({
+      domainId: `d${i}`,
+      y: 100 + i * 300,
+      h: 300,
+    }));
+    const columns = [{ phaseId: 'p', x: 100, w: 800 }];
+    const scale = 259.4 / 900;
+    const page = { widthMm: 259.4, heightMm: (100 + 1050) * scale, firstPageHeaderMm: 0 };
+    const balanced = planPrintTiles(
+      { columns, lanes, width: 900, height: 3100 } as never,
+      70,
+      page,
+    );
+    const heights = balanced.tiles.map((t) => t.y.to - t.y.from);
+    expect(balanced.mmPerUnit).toBeCloseTo(scale);
+    expect(heights.length).toBe(4);
+    expect(Math.min(...heights)).toBe(600);
+  });
+
   it('reads the smallest font size of the markup', () => {
     expect(smallestFontSize('<text font-size="20"/><text font-size="11.5"/>')).toBe(11.5);
   });

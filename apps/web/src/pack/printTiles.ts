@@ -82,6 +82,51 @@ function runs<T>(items: readonly T[], size: (item: T) => number, budget: (run: n
   return out;
 }
 
+/**
+ * The lanes in as few pages as the greedy cut needs, but balanced: of the cuts into that many
+ * pages that fit each page's budget, the one whose shortest page is the tallest, so the last page
+ * is not a sliver of one lane (a lane too tall for any page still stands alone).
+ */
+function balancedRuns<L extends { h: number }>(
+  lanes: readonly L[],
+  budget: (run: number) => number,
+): L[][] {
+  const greedy = runs(lanes, (l) => l.h, budget);
+  const pages = greedy.length;
+  const n = lanes.length;
+  if (pages <= 1) return greedy;
+  const prefix = [0];
+  for (const lane of lanes) prefix.push(prefix[prefix.length - 1]! + lane.h);
+  // best[j][i]: the tallest shortest page over the cuts of the first i lanes into j pages.
+  const best = Array.from({ length: pages + 1 }, () =>
+    new Array<number>(n + 1).fill(Number.NEGATIVE_INFINITY),
+  );
+  const cutAt = Array.from({ length: pages + 1 }, () => new Array<number>(n + 1).fill(0));
+  best[0]![0] = Number.POSITIVE_INFINITY;
+  for (let j = 1; j <= pages; j++) {
+    for (let i = j; i <= n; i++) {
+      for (let m = j - 1; m < i; m++) {
+        const h = prefix[i]! - prefix[m]!;
+        if (i - m > 1 && h > budget(j - 1)) continue;
+        const shortest = Math.min(best[j - 1]![m]!, h);
+        if (shortest > best[j]![i]!) {
+          best[j]![i] = shortest;
+          cutAt[j]![i] = m;
+        }
+      }
+    }
+  }
+  if (best[pages]![n] === Number.NEGATIVE_INFINITY) return greedy;
+  const out: L[][] = [];
+  let i = n;
+  for (let j = pages; j > 0; j--) {
+    const m = cutAt[j]![i]!;
+    out.unshift(lanes.slice(m, i));
+    i = m;
+  }
+  return out;
+}
+
 export function planPrintTiles(
   layout: Pick<BoardLayout, 'columns' | 'lanes' | 'width' | 'height'>,
   smallestFont: number,
@@ -104,21 +149,13 @@ export function planPrintTiles(
   // The lanes of each page: page 1 has less room (the pack's header is above it).
   const laneBudget = (index: number, scale: number) =>
     (page.heightMm - (index === 0 ? page.firstPageHeaderMm : 0)) / scale - headerHeight;
-  let laneRuns = runs(
-    layout.lanes,
-    (l) => l.h,
-    (i) => laneBudget(i, mmPerUnit),
-  );
+  let laneRuns = balancedRuns(layout.lanes, (i) => laneBudget(i, mmPerUnit));
   // A lane taller than a page alone: shrink to fit it, but not below the legibility floor.
   const tallest = Math.max(...laneRuns.map((r) => r.reduce((sum, l) => sum + l.h, 0)), 1);
   const fitHeight = (page.heightMm - page.firstPageHeaderMm) / (tallest + headerHeight);
   if (fitHeight < mmPerUnit && laneRuns.some((r) => r.length === 1)) {
     mmPerUnit = Math.max(minMmPerUnit, fitHeight);
-    laneRuns = runs(
-      layout.lanes,
-      (l) => l.h,
-      (i) => laneBudget(i, mmPerUnit),
-    );
+    laneRuns = balancedRuns(layout.lanes, (i) => laneBudget(i, mmPerUnit));
   }
   // A lane still taller than a page at the legibility floor is cut across pages (its label and
   // the headers repeat on each), rather than spilling onto a page of its own.
@@ -126,10 +163,12 @@ export function planPrintTiles(
   laneRuns.forEach((lanes, index) => {
     const from = lanes[0]!.y;
     const to = lanes[lanes.length - 1]!.y + lanes[lanes.length - 1]!.h;
+    // Cut into equal parts (not full pages and a sliver): as many as the pages it needs.
+    const budget = Math.max(1, laneBudget(ySpans.length === 0 && index === 0 ? 0 : 1, mmPerUnit));
+    const part = (to - from) / Math.ceil((to - from) / budget - 1e-9);
     let at = from;
-    while (at < to) {
-      const budget = Math.max(1, laneBudget(ySpans.length === 0 && index === 0 ? 0 : 1, mmPerUnit));
-      const end = Math.min(to, at + budget);
+    while (at < to - 1e-6) {
+      const end = Math.min(to, at + part);
       ySpans.push({
         y: { from: at, to: end },
         domainIds: lanes.filter((l) => l.y < end && l.y + l.h > at).map((l) => l.domainId),
