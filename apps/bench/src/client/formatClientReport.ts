@@ -126,7 +126,7 @@ export function formatClientReport(results: ClientBenchResults): string {
     '',
     `#### Frame times during a drag`,
     '',
-    `One card dragged by the mouse from the first lane through ${results.dragPlan.via.length} cells to a cell two lanes down in the other phase: ${results.dragPlan.steps} moves over ${results.dragPlan.durationMs / 1000} s, in the opening view. Frame intervals from the page's requestAnimationFrame timestamps between button down and the last move; the drop apart.`,
+    `One card dragged by the mouse from the first lane's first phase into its other phase: ${results.dragPlan.steps} moves over ${results.dragPlan.durationMs / 1000} s, in the opening view (a readable size). Frame intervals from the page's requestAnimationFrame timestamps between button down and the last move; the drop apart.`,
     '',
     '| Measure | Median | Min | Max |',
     '| --- | ---: | ---: | ---: |',

@@ -46,16 +46,16 @@ export interface ClientBenchResults {
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /**
- * The drag of the measure: the first card of the first lane's first phase, down into the next
- * lane, then across to the other phase and one lane further down. Several cells and lanes
- * crossed, all within the opening view (a crowded board opens at its minimum zoom, from the top:
- * the first three lanes are on the screen).
+ * The drag of the measure: the first card of the first lane's first phase across into the lane's
+ * other phase. The board opens at a readable size from its top-left corner, and both cells are in
+ * that view even on a crowded board, whose first lane may be taller than the screen; "Fit the
+ * board" would shrink a 300-card timeline until a card is a few pixels high, where no one drags.
  */
 function dragPlanFor(roadmap: Roadmap): DragPlan {
-  const [d0, d1, d2] = roadmap.domains;
+  const [d0] = roadmap.domains;
   const [p0, p1] = roadmap.phases;
-  if (!d0 || !d1 || !d2 || !p0 || !p1) {
-    throw new Error('the drag needs at least three domains and two phases');
+  if (!d0 || !p0 || !p1) {
+    throw new Error('the drag needs a domain and two phases');
   }
   const first = roadmap.cards
     .filter((card) => card.domainId === d0.id && card.phaseId === p0.id && !card.archived)
@@ -63,11 +63,8 @@ function dragPlanFor(roadmap: Roadmap): DragPlan {
   if (!first) throw new Error('no card in the first cell');
   return {
     cardId: first.id,
-    via: [
-      { domainId: d1.id, phaseId: p0.id },
-      { domainId: d1.id, phaseId: p1.id },
-    ],
-    to: { domainId: d2.id, phaseId: p1.id },
+    via: [],
+    to: { domainId: d0.id, phaseId: p1.id },
     durationMs: 2000,
     steps: 120,
   };
