@@ -63,7 +63,7 @@ export function PackPicture({
             tile={tile}
             plan={plan}
             use={`#${id}`}
-            caption={tileCaption(roadmap, lang, tile, index, plan.tiles.length)}
+            caption={tileCaption(roadmap, lang, tile, index, plan.tiles.length, plan.leftOut)}
           />
         ))}
       </div>
@@ -77,6 +77,7 @@ function tileCaption(
   tile: PrintPlan['tiles'][number],
   index: number,
   count: number,
+  leftOut: number,
 ): string {
   const t = printStrings[lang];
   const label =
@@ -89,13 +90,16 @@ function tileCaption(
   const domain = label(roadmap.domains);
   const first = domain(tile.domainIds[0] ?? '');
   const last = domain(tile.domainIds[tile.domainIds.length - 1] ?? '');
-  return format(tile.domainIds.length > 1 ? t.tileCaption : t.tileCaptionOneLane, {
+  const caption = format(tile.domainIds.length > 1 ? t.tileCaption : t.tileCaptionOneLane, {
     index: index + 1,
     count,
     phases,
     first,
     last,
   });
+  return index === 0 && leftOut > 0
+    ? `${caption}. ${format(t.leftOut, { count: leftOut })}`
+    : caption;
 }
 
 function Tile({

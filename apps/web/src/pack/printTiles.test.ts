@@ -18,6 +18,11 @@ describe('planPrintTiles', () => {
     boardPictureElements(roadmap, { lang: 'fr', cards: true, now: new Date('2026-01-01') }),
   );
   const plan = planPrintTiles(layout, smallest);
+  // The same cut, every part kept (a picture without cards and items leaves nothing out).
+  const full = planPrintTiles(
+    { columns: layout.columns, lanes: layout.lanes, width: layout.width, height: layout.height },
+    smallest,
+  );
 
   it('prints the smallest text of the picture at 7 pt or more', () => {
     expect(smallest).toBeGreaterThan(0);
@@ -26,14 +31,14 @@ describe('planPrintTiles', () => {
 
   it('covers every lane of every column, each part of the picture exactly once', () => {
     const covered = new Set<string>();
-    for (const tile of plan.tiles)
+    for (const tile of full.tiles)
       for (const phaseId of tile.phaseIds)
         for (const domainId of tile.domainIds) covered.add(`${phaseId}/${domainId}`);
     expect(covered.size).toBe(layout.columns.length * layout.lanes.length);
     // A lane taller than a page is cut across pages: per column, the tiles' heights follow one
     // another without a gap or an overlap, from the first lane's top to the last lane's bottom.
     for (const column of layout.columns) {
-      const spans = plan.tiles
+      const spans = full.tiles
         .filter((t) => t.phaseIds.includes(column.phaseId))
         .map((t) => t.y)
         .sort((a, b) => a.from - b.from);
@@ -42,6 +47,23 @@ describe('planPrintTiles', () => {
         expect(span.from).toBe(spans[i]?.to);
       });
       expect(spans[spans.length - 1]?.to).toBe(layout.height);
+    }
+  });
+
+  it('leaves out the parts with no card and no item, and prints every card and item', () => {
+    expect(full.leftOut).toBe(0);
+    expect(plan.leftOut).toBeGreaterThan(0);
+    expect(plan.tiles.length + plan.leftOut).toBe(full.tiles.length);
+    const inside = (b: { x: number; y: number; w: number; h: number }) =>
+      plan.tiles.some(
+        (t) =>
+          b.x + b.w / 2 >= t.x.from &&
+          b.x + b.w / 2 < t.x.to &&
+          b.y + b.h / 2 >= t.y.from &&
+          b.y + b.h / 2 < t.y.to,
+      );
+    for (const box of [...layout.cards.values(), ...layout.items.values()]) {
+      expect(inside(box)).toBe(true);
     }
   });
 

@@ -52,7 +52,12 @@ export interface PrintPlan {
   /** The lane-label strip and the header strip repeated on every tile. */
   labelWidth: number;
   headerHeight: number;
+  /** Parts of the picture with no card and no item in them, not printed. */
+  leftOut: number;
 }
+
+/** A box of the picture, in its units. */
+type Box = { x: number; y: number; w: number; h: number };
 
 /** The smallest `font-size` in SVG markup (what the scale must keep legible). */
 export function smallestFontSize(markup: string): number {
@@ -128,7 +133,11 @@ function balancedRuns<L extends { h: number }>(
 }
 
 export function planPrintTiles(
-  layout: Pick<BoardLayout, 'columns' | 'lanes' | 'width' | 'height'>,
+  layout: Pick<BoardLayout, 'columns' | 'lanes' | 'width' | 'height'> & {
+    /** What the picture holds: a part with none of these is left out. */
+    cards?: ReadonlyMap<string, Box>;
+    items?: ReadonlyMap<string, Box>;
+  },
   smallestFont: number,
   page: PrintPage = LETTER_LANDSCAPE,
 ): PrintPlan {
@@ -189,5 +198,20 @@ export function planPrintTiles(
       });
     }
   }
-  return { tiles, mmPerUnit, labelWidth, headerHeight };
+  // A page of empty cells (Phase 2 of lanes with nothing planned yet) is paper for nothing: such a
+  // part is left out, never the first (its page holds the pack's header), and the caption says so.
+  const boxes = [...(layout.cards?.values() ?? []), ...(layout.items?.values() ?? [])];
+  const holds = (tile: PrintTile) =>
+    boxes.some(
+      (b) =>
+        b.x < tile.x.to && b.x + b.w > tile.x.from && b.y < tile.y.to && b.y + b.h > tile.y.from,
+    );
+  const kept = boxes.length === 0 ? tiles : tiles.filter((tile, i) => i === 0 || holds(tile));
+  return {
+    tiles: kept,
+    mmPerUnit,
+    labelWidth,
+    headerHeight,
+    leftOut: tiles.length - kept.length,
+  };
 }
