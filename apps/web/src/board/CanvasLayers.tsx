@@ -93,6 +93,10 @@ export function StickyHeaders() {
           const top = sy(lane.y);
           const height = lane.h * z;
           const label = localize(lane.label, lang);
+          const fontSize = height < 40 || labelW < 170 ? MIN_TEXT_PX : 14;
+          // As many whole lines as the lane's height holds (three at most), then an ellipsis:
+          // never a line cut through its letters in a short lane (its title gives the whole).
+          const lines = Math.max(1, Math.min(3, Math.floor((height - 2) / (fontSize * 1.2))));
           return (
             <div
               key={lane.domainId}
@@ -105,10 +109,13 @@ export function StickyHeaders() {
                 width: labelW,
                 height,
                 background: lane.colour,
-                fontSize: height < 40 || labelW < 170 ? MIN_TEXT_PX : 14,
+                fontSize,
               }}
             >
-              <span lang={lane.label[lang] === '' ? (lang === 'fr' ? 'en' : 'fr') : lang}>
+              <span
+                lang={lane.label[lang] === '' ? (lang === 'fr' ? 'en' : 'fr') : lang}
+                style={strip ? undefined : { WebkitLineClamp: lines }}
+              >
                 {label}
               </span>
             </div>
