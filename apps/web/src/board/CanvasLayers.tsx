@@ -5,6 +5,7 @@ import { strings } from '../i18n/strings.ts';
 import { useBoard } from './BoardContext.tsx';
 import { MIN_TEXT_PX } from './detailLevel.ts';
 import { LABEL_MIN_PX, PINNED_TOP_PX } from './fitBoard.ts';
+import { labelTextWidth } from './labelTextWidth.ts';
 import { CARD_H, CARD_W, HEADER_H, LABEL_W } from './layout.ts';
 
 /** A lane label scrolled away stays as a strip this wide, its text upright. */
@@ -54,6 +55,11 @@ export function GridBackground() {
   );
 }
 
+/** Whole lines of a lane label (line height 1.2) in a lane this tall on screen: 1 to 3. */
+function linesIn(height: number, fontSize: number): number {
+  return Math.max(1, Math.min(3, Math.floor((height - 2) / (fontSize * 1.2))));
+}
+
 /**
  * Lane and column headers in screen space: they keep a readable size at every zoom and stick to
  * the edges of the viewport when the grid scrolls under them.
@@ -75,10 +81,27 @@ export function StickyHeaders() {
   // When the column is narrower than a lane name needs (the board zoomed out) and there is empty
   // canvas left of it, the label grows leftwards over that margin, never rightwards over cells.
   const labelRight = sx(LABEL_W);
-  const labelW =
+  const base =
     labelRight >= LABEL_MIN_PX
       ? Math.max(LABEL_MIN_PX, labelRight - Math.max(0, sx(0)))
       : Math.max(LABEL_STRIP_PX, labelRight);
+  // Zoomed out, a short lane may not hold its name in the lines its height allows at that width:
+  // the labels then widen leftwards, over the empty canvas up to the screen's edge, to what the
+  // most crowded name needs (in small type), so that no name is cut.
+  const needed =
+    labelRight >= LABEL_MIN_PX
+      ? Math.max(
+          0,
+          ...layout.lanes.map((lane) => {
+            const lines = linesIn(lane.h * z, MIN_TEXT_PX);
+            const text = labelTextWidth(localize(lane.label, lang), MIN_TEXT_PX);
+            // Slack for lines broken between words, and the label's padding.
+            return (text / lines) * 1.2 + 22;
+          }),
+        )
+      : 0;
+  const labelW = needed > base ? Math.min(labelRight, needed) : base;
+  const widened = labelW > base;
   const labelLeft = Math.max(0, labelRight - labelW);
   const strip = labelW < LABEL_WIDE_PX;
   // The header band likewise: as tall as its text needs, growing upwards over the empty canvas
@@ -93,10 +116,10 @@ export function StickyHeaders() {
           const top = sy(lane.y);
           const height = lane.h * z;
           const label = localize(lane.label, lang);
-          const fontSize = height < 40 || labelW < 170 ? MIN_TEXT_PX : 14;
+          const fontSize = widened || height < 40 || labelW < 170 ? MIN_TEXT_PX : 14;
           // As many whole lines as the lane's height holds (three at most), then an ellipsis:
           // never a line cut through its letters in a short lane (its title gives the whole).
-          const lines = Math.max(1, Math.min(3, Math.floor((height - 2) / (fontSize * 1.2))));
+          const lines = linesIn(height, fontSize);
           return (
             <div
               key={lane.domainId}
