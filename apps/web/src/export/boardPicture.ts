@@ -53,13 +53,15 @@ function text(
   x: number,
   y: number,
   lines: readonly string[],
-  attrs: { size: number; weight?: number; fill: string; lineHeight?: number },
+  attrs: { size: number; weight?: number; fill: string; lineHeight?: number; anchor?: 'end' },
 ): string {
   const lh = attrs.lineHeight ?? attrs.size * 1.25;
   const spans = lines
     .map((line, i) => `<tspan x="${x}" dy="${i === 0 ? 0 : lh}">${escapeXml(line)}</tspan>`)
     .join('');
-  return `<text x="${x}" y="${y}" font-family="${FONT}" font-size="${attrs.size}" font-weight="${attrs.weight ?? 400}" fill="${attrs.fill}">${spans}</text>`;
+  // Right-aligned text ends exactly at x, whatever the font's glyph widths.
+  const anchor = attrs.anchor ? ` text-anchor="${attrs.anchor}"` : '';
+  return `<text x="${x}" y="${y}"${anchor} font-family="${FONT}" font-size="${attrs.size}" font-weight="${attrs.weight ?? 400}" fill="${attrs.fill}">${spans}</text>`;
 }
 
 const STATE_STYLE = {
@@ -187,7 +189,7 @@ export function boardPictureElements(
         const stateLine = stale
           ? `${stateLabelOf(card.state, lang)} · ⚠ ${t.stale}`
           : stateLabelOf(card.state, lang);
-        const side = Math.max(chipW, stateLine.length * 6.6);
+        const side = Math.max(chipW, stateLine.length * 7.4);
         const chars = Math.max(8, Math.floor((at.w - 54 - side - 20) / 7.6));
         const title = wrap(localize(card.title, lang), chars, 2);
         parts.push(
@@ -199,10 +201,11 @@ export function boardPictureElements(
             lineHeight: 17.5,
           }),
           ...chip(x + at.w - 10 - chipW, y + 8),
-          text(x + at.w - 10 - stateLine.length * 6.6, y + at.h - 12, [stateLine], {
+          text(x + at.w - 10, y + at.h - 12, [stateLine], {
             size: 12,
             weight: 600,
             fill: stale ? '#6b3a00' : '#3a3a42',
+            anchor: 'end',
           }),
         );
         parts.push('</g>');
@@ -249,7 +252,8 @@ function itemBars(roadmap: Roadmap, geometry: PictureLayout, lang: 'fr' | 'en'):
     if (!bar) continue;
     const colour = roadmap.domains.find((d) => d.id === item.domainId)?.colour ?? '#1f4e79';
     const dash = item.kind === 'ongoing' ? ' stroke-dasharray="7 4"' : '';
-    const chars = Math.max(4, Math.floor((bar.w - 20) / 7.2));
+    // An average of 8 units a glyph at 13 px bold, so a label never runs past its bar.
+    const chars = Math.max(4, Math.floor((bar.w - 20) / 8));
     parts.push(
       `<g data-item-id="${escapeXml(item.id)}">`,
       `<rect x="${bar.x}" y="${bar.y}" width="${bar.w}" height="${bar.h}" rx="6" fill="#ffffff" stroke="${escapeXml(colour)}" stroke-width="3"${dash}/>`,
