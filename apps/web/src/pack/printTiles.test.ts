@@ -67,6 +67,18 @@ describe('planPrintTiles', () => {
     }
   });
 
+  it('cuts a lane taller than a page between its cards and bars, never through one', () => {
+    const cuts = new Set(plan.tiles.map((t) => t.y.to).filter((y) => y < layout.height));
+    const laneEdges = new Set(layout.lanes.map((l) => l.y));
+    // The template has such a lane: some cut falls inside a lane, not on its edge.
+    expect([...cuts].some((y) => !laneEdges.has(y))).toBe(true);
+    for (const y of cuts) {
+      for (const box of [...layout.cards.values(), ...layout.items.values()]) {
+        expect(box.y < y && box.y + box.h > y, `a box across the cut at ${y}`).toBe(false);
+      }
+    }
+  });
+
   it('fits every tile, with its repeated labels and headers, on its page', () => {
     plan.tiles.forEach((tile, index) => {
       const width = (plan.labelWidth + tile.x.to - tile.x.from) * plan.mmPerUnit;

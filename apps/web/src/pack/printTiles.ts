@@ -168,16 +168,37 @@ export function planPrintTiles(
   }
   // A lane still taller than a page at the legibility floor is cut across pages (its label and
   // the headers repeat on each), rather than spilling onto a page of its own.
+  // What the picture holds: where a cut may fall, and which parts are worth a page.
+  const boxes = [...(layout.cards?.values() ?? []), ...(layout.items?.values() ?? [])];
   const ySpans: { y: Span; domainIds: string[] }[] = [];
   laneRuns.forEach((lanes, index) => {
     const from = lanes[0]!.y;
     const to = lanes[lanes.length - 1]!.y + lanes[lanes.length - 1]!.h;
     // Cut into equal parts (not full pages and a sliver): as many as the pages it needs.
     const budget = Math.max(1, laneBudget(ySpans.length === 0 && index === 0 ? 0 : 1, mmPerUnit));
-    const part = (to - from) / Math.ceil((to - from) / budget - 1e-9);
+    let parts = Math.ceil((to - from) / budget - 1e-9);
     let at = from;
     while (at < to - 1e-6) {
-      const end = Math.min(to, at + part);
+      // The equal share of what is left, moved to the nearest gap between cards and bars when
+      // one is near enough (a card is not printed half on one page, half on the next), as long
+      // as this page and the pages left still hold their parts.
+      const ideal = parts <= 1 ? to : at + (to - at) / parts;
+      const fits = (y: number) => y - at <= budget && to - y <= budget * (parts - 1);
+      const gaps = boxes
+        .flatMap((b) => [b.y - 1, b.y + b.h + 1])
+        .filter(
+          (y) =>
+            y > at + budget / 4 &&
+            y < to &&
+            fits(y) &&
+            !boxes.some((b) => b.y < y && b.y + b.h > y),
+        );
+      const nearest = gaps.reduce<number | null>(
+        (best, y) => (best === null || Math.abs(y - ideal) < Math.abs(best - ideal) ? y : best),
+        null,
+      );
+      const end = parts <= 1 || nearest === null ? ideal : nearest;
+      parts--;
       ySpans.push({
         y: { from: at, to: end },
         domainIds: lanes.filter((l) => l.y < end && l.y + l.h > at).map((l) => l.domainId),
@@ -200,7 +221,6 @@ export function planPrintTiles(
   }
   // A page of empty cells (Phase 2 of lanes with nothing planned yet) is paper for nothing: such a
   // part is left out, never the first (its page holds the pack's header), and the caption says so.
-  const boxes = [...(layout.cards?.values() ?? []), ...(layout.items?.values() ?? [])];
   const holds = (tile: PrintTile) =>
     boxes.some(
       (b) =>
