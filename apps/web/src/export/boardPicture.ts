@@ -17,7 +17,7 @@ import { type PictureLayout, pictureLayout } from './pictureLayout.ts';
  * no font or image is fetched (system fonts only).
  */
 
-const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, sans-serif';
+export const PICTURE_FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, sans-serif';
 
 export function escapeXml(text: string): string {
   return text
@@ -61,7 +61,7 @@ function text(
     .join('');
   // Right-aligned text ends exactly at x, whatever the font's glyph widths.
   const anchor = attrs.anchor ? ` text-anchor="${attrs.anchor}"` : '';
-  return `<text x="${x}" y="${y}"${anchor} font-family="${FONT}" font-size="${attrs.size}" font-weight="${attrs.weight ?? 400}" fill="${attrs.fill}">${spans}</text>`;
+  return `<text x="${x}" y="${y}"${anchor} font-family="${PICTURE_FONT}" font-size="${attrs.size}" font-weight="${attrs.weight ?? 400}" fill="${attrs.fill}">${spans}</text>`;
 }
 
 const STATE_STYLE = {

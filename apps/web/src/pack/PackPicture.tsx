@@ -1,7 +1,7 @@
 import { localize, type Roadmap } from '@fdr/model';
 import { useId, useMemo } from 'react';
 import { computeLayout } from '../board/layout.ts';
-import { boardPictureElements } from '../export/boardPicture.ts';
+import { boardPictureElements, PICTURE_FONT, wrap } from '../export/boardPicture.ts';
 import { format } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { printStrings } from './printStrings.ts';
@@ -25,7 +25,7 @@ export function PackPicture({
   screenSvg: string;
 }) {
   const id = `fdr-pack-board-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
-  const { elements, plan, width, height } = useMemo(() => {
+  const { elements, plan, width, height, lanes } = useMemo(() => {
     const elements = boardPictureElements(roadmap, { lang, now, cards: true });
     const layout = computeLayout(roadmap);
     return {
@@ -33,6 +33,7 @@ export function PackPicture({
       plan: planPrintTiles(layout, smallestFontSize(elements)),
       width: layout.width,
       height: layout.height,
+      lanes: layout.lanes,
     };
   }, [roadmap, lang, now]);
   return (
@@ -64,6 +65,7 @@ export function PackPicture({
             plan={plan}
             use={`#${id}`}
             caption={tileCaption(roadmap, lang, tile, index, plan.tiles.length, plan.leftOut)}
+            continued={continuedLane(lanes, tile, lang)}
           />
         ))}
       </div>
@@ -102,16 +104,34 @@ function tileCaption(
     : caption;
 }
 
+/**
+ * The name of the lane a tile starts inside of (a lane cut across pages), marked as continued:
+ * the picture writes a lane's name at its top only, so the next part would show its colour alone.
+ */
+export function continuedLane(
+  lanes: readonly { y: number; h: number; label: Roadmap['domains'][number]['label'] }[],
+  tile: PrintPlan['tiles'][number],
+  lang: Lang,
+): string[] {
+  const lane = lanes.find((l) => l.y < tile.y.from - 1 && l.y + l.h > tile.y.from + 1);
+  if (!lane) return [];
+  // The picture's own wrap, at its label size (26 units, 22 characters a line).
+  return wrap(format(printStrings[lang].continued, { lane: localize(lane.label, lang) }), 22, 4);
+}
+
 function Tile({
   tile,
   plan,
   use,
   caption,
+  continued,
 }: {
   tile: PrintPlan['tiles'][number];
   plan: PrintPlan;
   use: string;
   caption: string;
+  /** Lines of the name of the lane this tile continues, if any. */
+  continued: string[];
 }) {
   const { labelWidth: lw, headerHeight: hh } = plan;
   const w = tile.x.to - tile.x.from;
@@ -146,6 +166,23 @@ function Tile({
             <use href={use} />
           </svg>
         ))}
+        {continued.length > 0 && (
+          <text
+            x={20}
+            y={hh + 40}
+            fontFamily={PICTURE_FONT}
+            fontSize={26}
+            fontWeight={700}
+            fill="#ffffff"
+          >
+            {continued.map((line, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: lines of one label, in order
+              <tspan key={i} x={20} dy={i === 0 ? 0 : 32.5}>
+                {line}
+              </tspan>
+            ))}
+          </text>
+        )}
         <rect x="0.5" y="0.5" width={lw + w - 1} height={hh + h - 1} fill="none" stroke="#8a8a93" />
       </svg>
     </div>
