@@ -388,7 +388,7 @@ export const SETTINGS = [
     key: 'pacingPerClientUs',
     default: '150',
     description:
-      "A busy board's broadcasts (updates, presence) go out no closer together than this many microseconds per client on the board, so crowded boards send fewer, larger messages (0: no pacing).",
+      'A board under pressure (BROADCAST_PRESSURE_*) sends its broadcasts (updates, presence) no closer together than this many microseconds per client on the board, so crowded boards send fewer, larger messages (0: no pacing).',
     parse: int(0, 1_000_000),
   },
   {
@@ -397,6 +397,24 @@ export const SETTINGS = [
     default: '30',
     description: 'Longest wait that broadcast pacing may add, however many clients a board has.',
     parse: int(0, 1000),
+  },
+  {
+    env: 'BROADCAST_PRESSURE_MESSAGES_PER_S',
+    key: 'pressureMessagesPerSecond',
+    // 100 editors at 2 edits/s offer 20,000 messages/s and are sent unmerged; 200 offer 80,000,
+    // where the send loop and the clients' Yjs transactions start to dominate.
+    default: '30000',
+    description:
+      'Pacing starts only under pressure: when a board would send more than this many messages per second unmerged (changes received per second times the clients on the board). A calmer board broadcasts each change as soon as it is stored.',
+    parse: int(0, 100_000_000),
+  },
+  {
+    env: 'BROADCAST_PRESSURE_BUFFERED_BYTES',
+    key: 'pressureBufferedBytes',
+    default: String(64 * 1024),
+    description:
+      "Pacing starts too when a client's send queue holds more than this many bytes after a broadcast (a client falling behind).",
+    parse: int(0, 1024 * MiB),
   },
   {
     env: 'SHUTDOWN_TIMEOUT_MS',

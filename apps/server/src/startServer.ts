@@ -104,7 +104,14 @@ export async function startServer(config: Config, options: StartOptions): Promis
     update: { maxBytes: config.maxUpdateBytes, maxStructs: config.maxUpdateStructs },
     compactThreshold: config.compactThreshold,
     awareness: { maxBytes: config.awarenessMaxBytes, maxDepth: config.awarenessMaxDepth },
-    pacing: { perClientMs: config.pacingPerClientUs / 1000, maxMs: config.pacingMaxMs },
+    pacing: {
+      perClientMs: config.pacingPerClientUs / 1000,
+      maxMs: config.pacingMaxMs,
+      pressure: {
+        messagesPerSecond: config.pressureMessagesPerSecond,
+        bufferedBytes: config.pressureBufferedBytes,
+      },
+    },
   });
   const connections = new KeepAlive<SyncConnection>(config.pingIntervalMs);
   const accounts = options.accounts ?? (await openAccounts(config));

@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { defaultPacing, loadTestBoard, testPeer, updatesOf } from '../test/boardKit.ts';
+import {
+  defaultPacing,
+  loadTestBoard,
+  pressedPacing,
+  testPeer,
+  updatesOf,
+} from '../test/boardKit.ts';
 import { applyStored } from './applyStored.ts';
 import { CloseCode, ConnectionError } from './CloseCode.ts';
 import type { Fanout } from './Fanout.ts';
@@ -42,11 +48,11 @@ describe('Board', () => {
     await dispose();
   });
 
-  it('paces the flushes of a crowded board: updates close together are stored and sent as one', async () => {
+  it('paces the flushes of a board under pressure: updates close together are stored and sent as one', async () => {
     // The clock and timers are fake so that "close together" does not depend on the machine.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     try {
-      const { board, storage, dispose } = await loadTestBoard();
+      const { board, storage, dispose } = await loadTestBoard({ pacing: pressedPacing });
       const peers = Array.from({ length: 200 }, (_, i) => testPeer(`p${i}`, `u${i}`));
       for (const p of peers) board.join(p);
       const watcher = peers[1]!;
@@ -83,6 +89,96 @@ describe('Board', () => {
     }
   });
 
+  it('sends every update of a calm board as soon as it is stored, however many peers it has', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const { board, dispose } = await loadTestBoard();
+      const peers = Array.from({ length: 200 }, (_, i) => testPeer(`p${i}`, `u${i}`));
+      for (const p of peers) board.join(p);
+      const watcher = peers[1]!;
+      const broadcasts = () => watcher.sent.filter((m) => m[0] === 0 && m[1] === 2).length;
+      const updates = updatesOf((doc) => {
+        for (let i = 0; i < 5; i++) doc.getMap('m').set(`k${i}`, i);
+      });
+      // Five updates 100 ms apart: 10 changes/s x 200 peers = 2,000 messages/s, calm.
+      for (const [i, update] of updates.entries()) {
+        board.receive(peers[0]!, { kind: 'update', update });
+        await board.whenPersisted();
+        expect(broadcasts()).toBe(i + 1); // no timer was needed: not paced
+        vi.advanceTimersByTime(100);
+      }
+      await dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('starts merging when the offered load passes BROADCAST_PRESSURE_MESSAGES_PER_S', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const { board, dispose } = await loadTestBoard({
+        pacing: { ...defaultPacing, pressure: { messagesPerSecond: 10_000, bufferedBytes: 1e9 } },
+      });
+      const peers = Array.from({ length: 200 }, (_, i) => testPeer(`p${i}`, `u${i}`));
+      for (const p of peers) board.join(p);
+      const watcher = peers[1]!;
+      const broadcasts = () => watcher.sent.filter((m) => m[0] === 0 && m[1] === 2).length;
+      const updates = updatesOf((doc) => {
+        for (let i = 0; i < 60; i++) doc.getMap('m').set(`k${i}`, i);
+      });
+      // 200 changes/s (one every 5 ms) x 200 peers = 40,000 messages/s offered.
+      let firstHalf = 0;
+      for (const [i, update] of updates.entries()) {
+        if (i === 30) firstHalf = broadcasts();
+        board.receive(peers[0]!, { kind: 'update', update });
+        await new Promise((resolve) => setImmediate(resolve));
+        await vi.advanceTimersByTimeAsync(5);
+      }
+      vi.advanceTimersByTime(PACED_200);
+      await board.whenPersisted();
+      expect(board.doc.getMap('m').size).toBe(60);
+      // The first changes go out alone until the rate is recognised (about 100 ms)...
+      expect(firstHalf).toBeGreaterThan(5);
+      // ...then one message per 30 ms interval: 30 changes in 150 ms go out in about five.
+      expect(broadcasts() - firstHalf).toBeLessThanOrEqual(8);
+      await dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('starts merging when a client falls behind (its send queue passes BROADCAST_PRESSURE_BUFFERED_BYTES)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const { board, dispose } = await loadTestBoard({
+        pacing: { ...defaultPacing, pressure: { messagesPerSecond: 1e9, bufferedBytes: 1000 } },
+      });
+      const peers = Array.from({ length: 200 }, (_, i) => testPeer(`p${i}`, `u${i}`));
+      const slow = Object.assign(testPeer('slow', 'slow'), { queuedBytes: () => 5000 });
+      for (const p of [...peers, slow]) board.join(p);
+      const watcher = peers[1]!;
+      const broadcasts = () => watcher.sent.filter((m) => m[0] === 0 && m[1] === 2).length;
+      const updates = updatesOf((doc) => {
+        for (let i = 0; i < 3; i++) doc.getMap('m').set(`k${i}`, i);
+      });
+      board.receive(peers[0]!, { kind: 'update', update: updates[0]! });
+      await board.whenPersisted();
+      expect(broadcasts()).toBe(1);
+      // The slow client's queue was seen at that broadcast: the next two wait for the interval.
+      board.receive(peers[0]!, { kind: 'update', update: updates[1]! });
+      await new Promise((resolve) => setImmediate(resolve));
+      board.receive(peers[0]!, { kind: 'update', update: updates[2]! });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(broadcasts()).toBe(1);
+      vi.advanceTimersByTime(30);
+      await board.whenPersisted();
+      expect(broadcasts()).toBe(2);
+      await dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('relays the updates of other instances paced too, joining our own flush when one is due', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     try {
@@ -97,7 +193,7 @@ describe('Board', () => {
         onReconnect: () => {},
         close: async () => {},
       };
-      const { board, dispose } = await loadTestBoard({ fanout });
+      const { board, dispose } = await loadTestBoard({ fanout, pacing: pressedPacing });
       const peers = Array.from({ length: 200 }, (_, i) => testPeer(`p${i}`, `u${i}`));
       for (const p of peers) board.join(p);
       const watcher = peers[1]!;
@@ -168,7 +264,7 @@ describe('Board', () => {
   it('stores, when it closes, an update applied but not yet appended', async () => {
     // Pacing of a crowded board holds the update back, so that only close() can store it.
     const { board, storage, dispose } = await loadTestBoard({
-      pacing: { perClientMs: 1000, maxMs: 60_000 },
+      pacing: { ...pressedPacing, perClientMs: 1000, maxMs: 60_000 },
     });
     const writer = testPeer('w', 'w');
     board.join(writer);

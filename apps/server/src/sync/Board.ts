@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import type { Storage } from '../storage/Storage.ts';
 import { applyStored } from './applyStored.ts';
 import { BoardPresence } from './BoardPresence.ts';
+import { BroadcastPressure, type PressureLimits } from './BroadcastPressure.ts';
 import { boundUpdate, type UpdateLimits } from './boundUpdate.ts';
 import { CloseCode, ConnectionError } from './CloseCode.ts';
 import { Compactor } from './Compactor.ts';
@@ -20,10 +21,14 @@ import { SyncAnswers } from './SyncAnswers.ts';
 import type { AwarenessLimits } from './validateAwareness.ts';
 import { WriteAhead } from './WriteAhead.ts';
 
-/** Broadcast pacing (BROADCAST_PACING_*): per member of the audience, and at most. */
+/**
+ * Broadcast pacing (BROADCAST_PACING_*): per member of the audience, and at most; applied only
+ * under pressure (BROADCAST_PRESSURE_*).
+ */
 export interface Pacing {
   perClientMs: number;
   maxMs: number;
+  pressure: PressureLimits;
 }
 
 export interface BoardOptions {
@@ -52,7 +57,8 @@ export interface BoardOptions {
  * Pacing: every broadcast costs each peer a Yjs transaction whose bookkeeping grows with the
  * number of clients in the doc, so a crowded board's flushes, relays and presence go out no
  * sooner than `perClientMs` per member of the audience (at most `maxMs`) after the previous one
- * of their kind. A quiet or small board broadcasts on the next turn.
+ * of their kind. Only under pressure (`BroadcastPressure`: the offered message rate or a
+ * client's send queue): a calm board, however many peers it has, broadcasts on the next turn.
  */
 export class Board {
   readonly id: string;
@@ -70,6 +76,7 @@ export class Board {
   );
   /** When the last document broadcast went out; flushes and relays wait their turn after it. */
   private lastBroadcastAt = Number.NEGATIVE_INFINITY;
+  private readonly pressure: BroadcastPressure;
   private destroyed = false;
 
   static async load(id: string, options: BoardOptions): Promise<Board> {
@@ -95,6 +102,7 @@ export class Board {
     const log = options.logger.child({ board: id });
     this.log = log;
     const { storage, fanout } = options;
+    this.pressure = new BroadcastPressure(options.pacing.pressure);
     const documentTurn = () => this.lastBroadcastAt + this.pacingInterval();
     this.compactor = new Compactor(
       { boardId: id, storage, log, doc, threshold: options.compactThreshold, shared: !!fanout },
@@ -188,6 +196,7 @@ export class Board {
         this.applyClientUpdate(peer, message.update);
         return;
       case 'awareness':
+        this.pressure.changed();
         this.presence.receive(peer, message.update);
         return;
       case 'query-awareness':
@@ -291,6 +300,7 @@ export class Board {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.pressure.changed();
     // Stored by another instance already: relay it, paced like our own flushes.
     if (origin === remoteOrigin) this.remote.queue(update);
     else this.writeAhead.push(update);
@@ -309,13 +319,20 @@ export class Board {
 
   private broadcast(message: Uint8Array): void {
     this.lastBroadcastAt = performance.now();
-    for (const peer of this.peers) peer.send(message);
+    let largestQueue = 0;
+    for (const peer of this.peers) {
+      peer.send(message);
+      const queued = peer.queuedBytes?.() ?? 0;
+      if (queued > largestQueue) largestQueue = queued;
+    }
+    this.pressure.sent(largestQueue);
   }
 
   private pacingInterval(): number {
     // The audience: our peers, or everyone on the board when other instances serve it too
     // (their presence reaches us).
     const audience = Math.max(this.peers.size, this.presence.size);
+    if (!this.pressure.active(audience)) return 0;
     const { perClientMs, maxMs } = this.options.pacing;
     return Math.min(maxMs, audience * perClientMs);
   }

@@ -17,5 +17,7 @@ export interface Peer {
    * never be sent, the connection being closed): a flow-control signal.
    */
   send(message: Uint8Array, sent?: () => void): void;
+  /** Bytes queued for this peer and not yet taken by its socket: a client falling behind. */
+  queuedBytes?(): number;
   close(code: number, reason: string): void;
 }

@@ -179,6 +179,10 @@ export class SyncConnection implements Peer {
     }
   }
 
+  queuedBytes(): number {
+    return this.ws.raw?.bufferedAmount ?? 0;
+  }
+
   send(message: Uint8Array, sent?: () => void): void {
     if (this.closed || this.ws.readyState !== 1) {
       sent?.();

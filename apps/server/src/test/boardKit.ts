@@ -20,6 +20,16 @@ const defaults = loadConfig({});
 export const defaultPacing = {
   perClientMs: defaults.pacingPerClientUs / 1000,
   maxMs: defaults.pacingMaxMs,
+  pressure: {
+    messagesPerSecond: defaults.pressureMessagesPerSecond,
+    bufferedBytes: defaults.pressureBufferedBytes,
+  },
+};
+
+/** Pacing as the defaults, but always under pressure: every board merges its broadcasts. */
+export const pressedPacing = {
+  ...defaultPacing,
+  pressure: { messagesPerSecond: 0, bufferedBytes: 0 },
 };
 
 export const silentLogger = (): Logger =>
