@@ -69,7 +69,7 @@ async function compaction() {
     update: { maxBytes: 1 << 30, maxStructs: Number.MAX_SAFE_INTEGER },
     compactThreshold: Number.MAX_SAFE_INTEGER,
     awareness: { maxBytes: 65536, maxDepth: 8 },
-    pacing: { perClientMs: 0, maxMs: 0 },
+    pacing: { perClientMs: 0, maxMs: 0, pressure: { messagesPerSecond: 0, bufferedBytes: 0 } },
   });
   const loadMs = performance.now() - loadStarted;
   const compactStarted = performance.now();

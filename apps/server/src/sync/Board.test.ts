@@ -243,6 +243,33 @@ describe('Board', () => {
     }
   });
 
+  it('closes only the sender of an update Yjs cannot read, without reloading the board', async () => {
+    const failures: unknown[] = [];
+    const { board, storage, dispose } = await loadTestBoard({
+      onFailure: (_b, error) => failures.push(error),
+    });
+    const writer = testPeer('w', 'w');
+    board.join(writer);
+    const good = updatesOf((doc) => doc.getMap('m').set('kept', 1));
+    board.receive(writer, { kind: 'update', update: good[0]! });
+    await board.whenPersisted();
+    // Well framed (one JSON item in root "m"), but its JSON does not parse: Yjs throws while
+    // reading, before integrating anything.
+    const badJson = Uint8Array.of(1, 1, 5, 0, 2, 1, 1, 109, 1, 4, ...Buffer.from('{bad'), 0);
+    let error: unknown;
+    try {
+      board.receive(writer, { kind: 'update', update: badJson });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConnectionError).code).toBe(CloseCode.invalidPayload);
+    expect(failures).toEqual([]);
+    expect(board.stats.pending).toBe(0);
+    expect(board.doc.getMap('m').get('kept')).toBe(1);
+    expect((await storage.load('b')).updates).toHaveLength(1);
+    await dispose();
+  });
+
   it('refuses an update that would grow the board past MAX_BOARD_BYTES', async () => {
     const { board, dispose } = await loadTestBoard();
     const writer = testPeer('w', 'w');

@@ -267,9 +267,14 @@ export class Board {
     try {
       Y.applyUpdate(this.doc, update, peer);
     } catch (error) {
-      // Whatever the failed transaction integrated is dropped, and the doc is reloaded from storage.
-      this.writeAhead.rollback(mark);
-      this.fail(error);
+      // Yjs reads every struct before it integrates any (and the scan checked the framing of the
+      // delete set it reads last), so a failure in its read phase left the doc untouched: only
+      // the sender goes. Whatever a later failure integrated is dropped, and the doc is reloaded
+      // from storage.
+      if (this.writeAhead.mark() !== mark) {
+        this.writeAhead.rollback(mark);
+        this.fail(error);
+      }
       throw new ConnectionError(
         CloseCode.invalidPayload,
         `update could not be applied: ${errorText(error)}`,

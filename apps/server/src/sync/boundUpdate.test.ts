@@ -35,7 +35,9 @@ describe('boundUpdate', () => {
   it('counts the structs of every client, not only the first one’s', () => {
     const error = refusal(entriesFrom(3, 50), 120);
     expect(error.code).toBe(CloseCode.messageTooBig);
-    expect(error.message).toMatch(/150 structs exceeds MAX_UPDATE_STRUCTS \(120\)/);
+    expect(error.message).toMatch(
+      /more than 120 structs and deleted ranges exceeds MAX_UPDATE_STRUCTS \(120\)/,
+    );
   });
 
   it('counts deleted ranges', () => {

@@ -1,7 +1,6 @@
-import * as decoding from 'lib0/decoding';
-import * as Y from 'yjs';
 import { CloseCode, ConnectionError } from './CloseCode.ts';
 import { errorText } from './errorText.ts';
+import { scanUpdate } from './scanUpdate.ts';
 
 export interface UpdateLimits {
   /** MAX_UPDATE_BYTES */
@@ -11,10 +10,11 @@ export interface UpdateLimits {
 }
 
 /**
- * Checks a client's document update before any of it is applied: its size, that it decodes (a
- * malformed one then fails before it touches the doc: Yjs integrates structs before it reads the
- * delete set), and how much it holds (structs plus deleted ranges), which is what applying it
- * costs. Throws a ConnectionError; the update is then neither applied, stored nor broadcast.
+ * Checks a client's document update before any of it is applied: its size, that its framing holds
+ * together, and how much it holds (structs plus deleted ranges), which is what applying it costs.
+ * `scanUpdate` reads only lengths and counts (it builds nothing), so the one decode of the update
+ * is Yjs's own, in `Y.applyUpdate`. Throws a ConnectionError; the update is then neither applied,
+ * stored nor broadcast.
  */
 export function boundUpdate(update: Uint8Array, limits: UpdateLimits): void {
   if (update.byteLength > limits.maxBytes) {
@@ -23,38 +23,21 @@ export function boundUpdate(update: Uint8Array, limits: UpdateLimits): void {
       `a ${update.byteLength}-byte update exceeds MAX_UPDATE_BYTES (${limits.maxBytes})`,
     );
   }
-  // The first client's struct count is in the header: a bulk update from one client (the usual
-  // shape of a flood) is refused without the cost of decoding it.
-  const declared = declaredStructs(update);
-  if (declared > limits.maxStructs) throw tooManyStructs(declared, limits);
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  let shape: ReturnType<typeof scanUpdate>;
   try {
-    decoded = Y.decodeUpdate(update);
+    shape = scanUpdate(update, limits.maxStructs);
   } catch (error) {
     throw new ConnectionError(
       CloseCode.invalidPayload,
       `undecodable Yjs update: ${errorText(error)}`,
     );
   }
-  let count = decoded.structs.length;
-  for (const ranges of decoded.ds.clients.values()) count += ranges.length;
-  if (count > limits.maxStructs) throw tooManyStructs(count, limits);
-}
-
-/** The struct count the update's first client section declares (0 if unreadable: decoding decides). */
-function declaredStructs(update: Uint8Array): number {
-  try {
-    const decoder = decoding.createDecoder(update);
-    if (decoding.readVarUint(decoder) === 0) return 0;
-    return decoding.readVarUint(decoder);
-  } catch {
-    return 0;
+  const count = shape.structs + shape.deleteRanges;
+  if (count > limits.maxStructs) {
+    throw new ConnectionError(
+      CloseCode.messageTooBig,
+      // The scan stops counting past the limit: the total is not known.
+      `an update of more than ${limits.maxStructs} structs and deleted ranges exceeds MAX_UPDATE_STRUCTS (${limits.maxStructs})`,
+    );
   }
-}
-
-function tooManyStructs(count: number, limits: UpdateLimits): ConnectionError {
-  return new ConnectionError(
-    CloseCode.messageTooBig,
-    `an update of ${count} structs exceeds MAX_UPDATE_STRUCTS (${limits.maxStructs})`,
-  );
 }
