@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { type CatalogRow, type InfoRow, toCatalogEntry, toInfo, toVersion } from './rowMappers.ts';
+import { SqliteAppender } from './SqliteAppender.ts';
 import type {
   BoardInfo,
   BoardTemplate,
@@ -11,6 +12,7 @@ import type {
   StoredBoard,
   VersionInfo,
 } from './Storage.ts';
+import { setMaxPages } from './setMaxPages.ts';
 
 /**
  * `FULL` fsyncs the write-ahead log at every commit, so an update whose echo a client received
@@ -27,7 +29,8 @@ export interface SqliteStorageOptions {
   /**
    * How long a write waits for a lock held by another connection before failing. node:sqlite is
    * synchronous, so this wait blocks the event loop: keep it short; the board retries failed
-   * writes with backoff (and never acknowledges them meanwhile).
+   * writes with backoff (and never acknowledges them meanwhile). The storage worker, off the
+   * event loop, waits at least APPEND_BUSY_TIMEOUT_MS.
    */
   busyTimeoutMs?: number;
   /** Largest database file (0: no limit); writes past it fail as on a full disk. */
@@ -71,13 +74,22 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX board_versions_by_board ON board_versions (board_id, created_at);`,
 ];
 
+/** The storage worker waits this long for a lock: it blocks no event loop, only its own queue. */
+const APPEND_BUSY_TIMEOUT_MS = 1000;
+
+/**
+ * Boards in one SQLite file (WAL). Appends, the hot path, are committed by a storage worker on its
+ * own thread and connection (`SqliteAppender`), so an fsync never blocks the event loop; the rest
+ * (loads, compactions, catalog, versions) runs on the main connection, whose reads WAL never
+ * blocks and whose writes wait at most `busyTimeoutMs` for the worker's short transactions.
+ */
 export class SqliteStorage implements Storage {
   readonly file: string;
   private readonly db: DatabaseSync;
+  private readonly appender: SqliteAppender;
   private readonly stmt: {
     state: StatementSync;
     updates: StatementSync;
-    insert: StatementSync;
     upsertState: StatementSync;
     deleteUpTo: StatementSync;
     list: StatementSync;
@@ -102,14 +114,17 @@ export class SqliteStorage implements Storage {
     this.db.exec('PRAGMA journal_mode = WAL');
     this.db.exec(`PRAGMA synchronous = ${options.synchronous ?? 'FULL'}`);
     this.migrate();
-    if (options.maxBytes) this.setMaxBytes(options.maxBytes);
+    if (options.maxBytes) setMaxPages(this.db, options.maxBytes);
+    this.appender = new SqliteAppender({
+      file: options.file,
+      synchronous: options.synchronous ?? 'FULL',
+      busyTimeoutMs: Math.max(APPEND_BUSY_TIMEOUT_MS, options.busyTimeoutMs ?? 0),
+      maxBytes: options.maxBytes ?? 0,
+    });
     this.stmt = {
       state: this.db.prepare('SELECT state, through_seq FROM board_state WHERE board_id = ?'),
       updates: this.db.prepare(
         'SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
-      ),
-      insert: this.db.prepare(
-        'INSERT INTO board_updates (board_id, data, created_at) VALUES (?, ?, ?)',
       ),
       upsertState: this.db.prepare(
         `INSERT INTO board_state (board_id, state, through_seq, updated_at) VALUES (?, ?, ?, ?)
@@ -191,14 +206,7 @@ export class SqliteStorage implements Storage {
 
   async append(boardId: string, updates: readonly Uint8Array[]): Promise<number> {
     if (updates.length === 0) throw new Error('append needs at least one update');
-    const now = Date.now();
-    return this.transaction(() => {
-      let seq = 0;
-      for (const update of updates) {
-        seq = Number(this.stmt.insert.run(boardId, update, now).lastInsertRowid);
-      }
-      return seq;
-    });
+    return this.appender.append(boardId, updates);
   }
 
   async compact(boardId: string, state: Uint8Array, throughSeq: number): Promise<void> {
@@ -245,6 +253,8 @@ export class SqliteStorage implements Storage {
   }
 
   async remove(boardId: string): Promise<void> {
+    // An append already handed to the worker must not land after the board is gone.
+    await this.appender.drain();
     this.transaction(() => {
       this.stmt.removeState.run(boardId);
       this.stmt.removeUpdates.run(boardId);
@@ -353,11 +363,9 @@ export class SqliteStorage implements Storage {
 
   /** Caps the database size (0 lifts the cap), e.g. to keep room on a shared disk. */
   setMaxBytes(bytes: number): void {
-    const { page_size: pageSize } = this.db.prepare('PRAGMA page_size').get() as {
-      page_size: number;
-    };
-    const pages = bytes > 0 ? Math.max(1, Math.floor(bytes / pageSize)) : 4294967294;
-    this.db.exec(`PRAGMA max_page_count = ${pages}`);
+    setMaxPages(this.db, bytes);
+    // Ordered before any append asked after this call.
+    void this.appender.setMaxBytes(bytes).catch(() => {});
   }
 
   /** Size of the database file in bytes (pages in use). */
@@ -378,6 +386,7 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    await this.appender.close();
     if (this.db.isOpen) this.db.close();
   }
 }

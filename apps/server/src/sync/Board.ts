@@ -160,6 +160,7 @@ export class Board {
     return {
       peers: this.peers.size,
       pending: this.writeAhead.size,
+      storing: this.writeAhead.storing,
       logLength: this.compactor.logLength,
       lastSeq: this.compactor.lastSeq,
       approxBytes: this.compactor.approxBytes,

@@ -49,6 +49,11 @@ export class WriteAhead {
     return this.pending.length;
   }
 
+  /** A batch is being written to storage now. */
+  get storing(): boolean {
+    return this.flushing !== null;
+  }
+
   /** A flush is queued or running, and storage is not failing: it will broadcast soon. */
   get flushDue(): boolean {
     return (this.task.queued || this.flushing !== null) && this.retryTimer === null;
