@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testScope } from '../test/testScope.ts';
@@ -22,6 +22,11 @@ describe('GET /metrics', () => {
     expect(text).toContain('# TYPE fdr_storage_append_seconds histogram');
     expect(text).toContain('nodejs_eventloop_lag_p99_seconds');
     expect(text).toContain('process_cpu_seconds_total');
+    // The README lists every metric of the server's own.
+    const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
+    const names = [...text.matchAll(/^# TYPE (fdr_\w+) /gm)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThanOrEqual(11);
+    for (const name of names) expect(readme).toContain(`| \`${name}\` |`);
     // Scrapes are not logged; they would drown the log.
     expect(s.logs.some((l) => l.msg === 'request' && l.path === '/metrics')).toBe(false);
   });
