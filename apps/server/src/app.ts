@@ -24,6 +24,8 @@ import { placeholderPage } from './http/placeholderPage.ts';
 import { publicConfig } from './http/publicConfig.ts';
 import { sessionToken, sessionTokenFromHeader } from './http/sessionCookie.ts';
 import { versionRoutes } from './http/versionRoutes.ts';
+import type { Metrics } from './metrics/createMetrics.ts';
+import { metricsRoute } from './metrics/metricsRoute.ts';
 import type { Storage } from './storage/Storage.ts';
 import type { BoardRegistry } from './sync/BoardRegistry.ts';
 import type { KeepAlive } from './sync/KeepAlive.ts';
@@ -42,6 +44,8 @@ export interface AppDeps {
   connections: KeepAlive<SyncConnection>;
   /** Event-loop delay samples taken every `resolutionMs`. */
   eventLoop?: { histogram: Histogram; resolutionMs: number };
+  /** Present when METRICS is on: served at `/metrics` to bearers of METRICS_TOKEN. */
+  metrics?: Metrics;
 }
 
 type AuthEnv = {
@@ -50,15 +54,17 @@ type AuthEnv = {
 
 /** Builds the HTTP app from its dependencies; tests call `app.request` without a socket. */
 export function createApp(deps: AppDeps) {
-  const { config, storage, registry, logger, connections, eventLoop, auth } = deps;
+  const { config, storage, registry, logger, connections, eventLoop, auth, metrics } = deps;
   const app = new Hono<AuthEnv>();
 
   app.use(requestId());
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
-    // Websocket upgrades are logged by their connection; health checks would drown the log.
+    // Websocket upgrades are logged by their connection; health checks and scrapes would drown
+    // the log (a refused scrape is logged).
     if (c.req.path === '/healthz' || c.req.header('upgrade')) return;
+    if (c.req.path === '/metrics' && c.res.status === 200) return;
     logger.info(
       {
         req: c.get('requestId'),
@@ -123,6 +129,10 @@ export function createApp(deps: AppDeps) {
       rssBytes: process.memoryUsage.rss(),
     });
   });
+
+  if (metrics) app.get('/metrics', metricsRoute(metrics.registry, config.metricsToken));
+  // Off, it is a plain 404, even where the web app's shell answers every other unknown path.
+  else app.get('/metrics', (c) => c.json({ error: 'not found', errorFr: 'introuvable' }, 404));
 
   app.use('/api/*', async (c, next) => {
     // State-changing calls must come from our own pages (defence in depth beside SameSite).
@@ -225,6 +235,7 @@ export function createApp(deps: AppDeps) {
             // Council members edit the content; the lanes and columns are the secretariat's.
             mayChangeStructure: canAdminister(session.role, session.user.isAdmin),
             session: { token: session.token, role: session.role },
+            ...(metrics ? { metrics: metrics.sync } : {}),
           });
           if (raw) connections.add(connection, raw);
           void connection.start();
@@ -244,7 +255,11 @@ export function createApp(deps: AppDeps) {
               },
               'connection closed: websocket protocol error',
             );
+            metrics?.sync.rejected(protocolError.code ?? event.code);
           }
+          // A protocol error's close is ws's own, and the socket then ends without a close
+          // frame back (1006): the code sent is the one that says why.
+          metrics?.sync.closed(protocolError?.code ?? event.code);
           if (!connection) return;
           connections.delete(connection);
           connection.onClose();

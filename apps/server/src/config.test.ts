@@ -48,6 +48,29 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MAX_MESSAGE_BYTES: '-1' })).toThrow(/MAX_MESSAGE_BYTES/);
   });
 
+  it('keeps metrics off unless asked, and never without a token', () => {
+    expect(loadConfig({})).toMatchObject({ metrics: false, metricsToken: '' });
+    const token = 'a'.repeat(32);
+    expect(loadConfig({ METRICS: 'on', METRICS_TOKEN: token })).toMatchObject({
+      metrics: true,
+      metricsToken: token,
+    });
+    expect(loadConfig({ METRICS: 'OFF', METRICS_TOKEN: token }).metrics).toBe(false);
+    expect(() => loadConfig({ METRICS: 'on' })).toThrow(/METRICS=on requires METRICS_TOKEN/);
+    expect(() => loadConfig({ METRICS: 'on', METRICS_TOKEN: '   ' })).toThrow(
+      /METRICS=on requires METRICS_TOKEN/,
+    );
+    expect(() => loadConfig({ METRICS: 'on', METRICS_TOKEN: 'short' })).toThrow(
+      /METRICS_TOKEN must be at least 16 characters/,
+    );
+    expect(() => loadConfig({ METRICS: 'on', METRICS_TOKEN: 'has a space inside it' })).toThrow(
+      /METRICS_TOKEN must be at least 16 characters, without spaces/,
+    );
+    expect(() => loadConfig({ METRICS: 'yes', METRICS_TOKEN: token })).toThrow(
+      /METRICS must be one of ON, OFF/,
+    );
+  });
+
   it('is documented in the README, every variable', async () => {
     const { readFileSync } = await import('node:fs');
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');

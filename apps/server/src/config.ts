@@ -19,6 +19,9 @@ const serverRoot = fileURLToPath(new URL('..', import.meta.url));
 
 const MiB = 1024 * 1024;
 
+/** Shortest METRICS_TOKEN accepted. */
+const METRICS_TOKEN_MIN = 16;
+
 /**
  * Every setting of the server. Each comes from one environment variable with a safe default;
  * the README lists them all (keep that table in step). `Config` is derived from this table: a
@@ -434,6 +437,38 @@ export const SETTINGS = [
       const key = raw.trim();
       if (/\s/.test(key)) throw new Error(`${env} must not contain spaces`);
       return key;
+    },
+  },
+  {
+    env: 'METRICS',
+    key: 'metrics',
+    default: 'off',
+    description:
+      '`on`: Prometheus metrics at `GET /metrics`, only for requests bearing `METRICS_TOKEN` (required then). `off`: `/metrics` is 404.',
+    parse: (raw, name, env) => {
+      const on = oneOf(['ON', 'OFF'] as const)(raw, name) === 'ON';
+      // Never public: switching metrics on without a token stops the start instead.
+      if (on && !env.METRICS_TOKEN?.trim()) {
+        throw new Error(
+          `${name}=on requires METRICS_TOKEN (a secret of at least ${METRICS_TOKEN_MIN} characters, e.g. \`openssl rand -hex 32\`)`,
+        );
+      }
+      return on;
+    },
+  },
+  {
+    env: 'METRICS_TOKEN',
+    key: 'metricsToken',
+    default: '',
+    description: `Bearer token Prometheus sends to read \`/metrics\` (at least ${METRICS_TOKEN_MIN} characters, no spaces).`,
+    parse: (raw, name) => {
+      const token = raw.trim();
+      if (token === '') return '';
+      // A short token could be guessed by anyone who reaches the port.
+      if (token.length < METRICS_TOKEN_MIN || /\s/.test(token)) {
+        throw new Error(`${name} must be at least ${METRICS_TOKEN_MIN} characters, without spaces`);
+      }
+      return token;
     },
   },
 ] as const satisfies readonly Setting[];

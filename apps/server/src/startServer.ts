@@ -9,6 +9,8 @@ import { Auth } from './auth/Auth.ts';
 import { authOptions } from './auth/authOptions.ts';
 import { openAccounts } from './auth/openAccounts.ts';
 import type { Config } from './config.ts';
+import { createMetrics, type Metrics } from './metrics/createMetrics.ts';
+import { timedStorage } from './metrics/timedStorage.ts';
 import { PgStorage } from './storage/PgStorage.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
 import type { Storage } from './storage/Storage.ts';
@@ -95,9 +97,19 @@ export async function startServer(config: Config, options: StartOptions): Promis
         logger,
       })
     : undefined;
+  const connections = new KeepAlive<SyncConnection>(config.pingIntervalMs);
+  // Off by default; when on, read at scrape time (the registry is built just below).
+  const metrics: Metrics | undefined = config.metrics
+    ? createMetrics({
+        connections: () => connections.size,
+        boards: (): number => registry.size,
+        sockets: () => connections.sockets(),
+      })
+    : undefined;
   const registry = new BoardRegistry({
-    storage,
+    storage: metrics ? timedStorage(storage, (s) => metrics.sync.appended(s)) : storage,
     ...(fanout ? { fanout } : {}),
+    ...(metrics ? { metrics: metrics.sync } : {}),
     logger,
     unloadDelayMs: config.unloadDelayMs,
     maxBoardBytes: config.maxBoardBytes,
@@ -113,7 +125,6 @@ export async function startServer(config: Config, options: StartOptions): Promis
       },
     },
   });
-  const connections = new KeepAlive<SyncConnection>(config.pingIntervalMs);
   const accounts = options.accounts ?? (await openAccounts(config));
   const auth = new Auth({
     store: accounts,
@@ -167,6 +178,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     logger,
     connections,
     eventLoop: { histogram: eventLoop, resolutionMs: 10 },
+    ...(metrics ? { metrics } : {}),
   });
   const wss = new WebSocketServer({
     noServer: true,

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { SyncMetrics } from '../metrics/SyncMetrics.ts';
 import type { Storage } from '../storage/Storage.ts';
 import { applyStored } from './applyStored.ts';
 import { BoardPresence } from './BoardPresence.ts';
@@ -44,6 +45,8 @@ export interface BoardOptions {
   pacing: Pacing;
   /** Called when the in-memory document can no longer be trusted and must be reloaded. */
   onFailure?: (board: Board, error: unknown) => void;
+  /** Set when metrics are on: told of each update applied and of each stored batch broadcast. */
+  metrics?: SyncMetrics;
 }
 
 /**
@@ -309,7 +312,10 @@ export class Board {
     this.pressure.changed();
     // Stored by another instance already: relay it, paced like our own flushes.
     if (origin === remoteOrigin) this.remote.queue(update);
-    else this.writeAhead.push(update);
+    else {
+      this.options.metrics?.applied(update);
+      this.writeAhead.push(update);
+    }
   };
 
   private onStored(batch: Uint8Array[], lastSeq: number): void {
@@ -321,6 +327,7 @@ export class Board {
       encodeSyncUpdate(relayed.length > 0 ? mergeBatch([...relayed, merged]) : merged),
     );
     this.options.fanout?.publish(this.id, 'update', merged);
+    this.options.metrics?.broadcast(batch);
   }
 
   private broadcast(message: Uint8Array): void {

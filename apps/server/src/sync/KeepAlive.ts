@@ -34,6 +34,11 @@ export class KeepAlive<T extends Pingable> {
     return this.members.keys();
   }
 
+  /** The members' sockets (metrics sample their send buffers). */
+  sockets(): IterableIterator<WebSocket> {
+    return this.members.values();
+  }
+
   private tick(): void {
     for (const [member, ws] of this.members) {
       if (!member.alive) {

@@ -2,6 +2,7 @@ import type { BoardRole } from '@fdr/model';
 import type { WSContext } from 'hono/ws';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
+import type { SyncMetrics } from '../metrics/SyncMetrics.ts';
 import type { Board } from './Board.ts';
 import type { BoardRegistry } from './BoardRegistry.ts';
 import { CloseCode, ConnectionError } from './CloseCode.ts';
@@ -24,6 +25,8 @@ export interface SyncConnectionOptions {
   mayChangeStructure?: boolean;
   /** The session and role the connection was opened with, re-checked periodically. */
   session?: { token: string; role: BoardRole };
+  /** Set when metrics are on: counts messages in and out, and closes over bad input. */
+  metrics?: SyncMetrics;
 }
 
 let nextId = 0;
@@ -99,6 +102,7 @@ export class SyncConnection implements Peer {
 
   onMessage(data: unknown): void {
     if (this.closed) return;
+    this.options.metrics?.received();
     if (!this.takeToken()) {
       this.reject(
         new ConnectionError(
@@ -172,9 +176,11 @@ export class SyncConnection implements Peer {
   private reject(error: unknown): void {
     if (error instanceof ConnectionError) {
       this.log.warn({ code: error.code, reason: error.message }, 'connection closed: bad input');
+      this.options.metrics?.rejected(error.code);
       this.close(error.code, error.message);
     } else {
       this.log.error({ err: error }, 'connection closed: unexpected error');
+      this.options.metrics?.rejected(CloseCode.internalError);
       this.close(CloseCode.internalError, 'internal error');
     }
   }
@@ -208,6 +214,7 @@ export class SyncConnection implements Peer {
         this.ws.send(message as Uint8Array<ArrayBuffer>);
         sent?.();
       }
+      this.options.metrics?.sent();
     } catch (error) {
       this.log.warn({ err: error }, 'send failed');
       sent?.();

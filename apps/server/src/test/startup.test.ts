@@ -14,9 +14,19 @@ afterEach(() => {
 });
 
 /** Runs the real server on a data folder until it exits. */
-function run(dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -44,6 +54,19 @@ function expectOneClearLine(
   // No stack trace anywhere, in the log either.
   expect(`${result.stdout}\n${result.stderr}`).not.toMatch(/\bat .*\.ts:\d+/);
 }
+
+describe('starting with metrics on', () => {
+  it('without a token: one configuration line, exit 2, never listening', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const result = await run(dir, { METRICS: 'on', METRICS_TOKEN: '' });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(
+      /^Configuration error: METRICS=on requires METRICS_TOKEN \(a secret of at least 16 characters/,
+    );
+    expect(result.stdout).not.toContain('"listening"');
+  });
+});
 
 describe('starting on a damaged database', () => {
   it('a file that is not a database: one line naming it and what to do, exit 1', async () => {
