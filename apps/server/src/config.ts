@@ -64,7 +64,7 @@ export const SETTINGS = [
     key: 'sqliteBusyTimeoutMs',
     default: '100',
     description:
-      'How long a write waits for another connection’s lock; it blocks the event loop, so keep it short (failed writes are retried, never acknowledged).',
+      'How long a write of the main thread (catalog, versions, compaction) waits for another connection’s lock; it blocks the event loop, so keep it short (failed writes are retried, never acknowledged). Board appends run in the storage worker, which waits at least 1 s.',
     parse: int(0, 60_000),
   },
   {
