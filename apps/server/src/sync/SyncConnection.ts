@@ -29,6 +29,8 @@ export interface SyncConnectionOptions {
   metrics?: SyncMetrics;
 }
 
+const SEND_OPTIONS = { binary: true, compress: false } as const;
+
 let nextId = 0;
 
 /**
@@ -209,7 +211,12 @@ export class SyncConnection implements Peer {
       return;
     }
     try {
-      if (raw) raw.send(message, () => sent?.());
+      // A broadcast goes to every peer: say what the frame is (binary, never compressed) so the
+      // socket does not work it out each time, and only ask for a callback when one is wanted.
+      if (raw) {
+        if (sent) raw.send(message, SEND_OPTIONS, () => sent());
+        else raw.send(message, SEND_OPTIONS);
+      }
       else {
         this.ws.send(message as Uint8Array<ArrayBuffer>);
         sent?.();
