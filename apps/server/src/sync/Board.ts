@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { SyncMetrics } from '../metrics/SyncMetrics.ts';
-import type { Storage } from '../storage/Storage.ts';
+import type { Storage, StoredBoard } from '../storage/Storage.ts';
 import { applyStored } from './applyStored.ts';
 import { BoardPresence } from './BoardPresence.ts';
 import { BroadcastPressure, type PressureLimits } from './BroadcastPressure.ts';
@@ -67,6 +67,8 @@ export class Board {
   readonly id: string;
   readonly doc: Y.Doc;
   readonly peers = new Set<Peer>();
+  /** The state vector of what storage held when the board was loaded (see `Board.load`'s `onRead`). */
+  readonly loadedStateVector: Uint8Array;
 
   private readonly options: BoardOptions;
   private readonly log: Logger;
@@ -82,8 +84,21 @@ export class Board {
   private readonly pressure: BroadcastPressure;
   private destroyed = false;
 
-  static async load(id: string, options: BoardOptions): Promise<Board> {
+  /**
+   * Reads the board from storage and builds its doc. `onRead`, when given, gets what storage
+   * holds as soon as it is read, before the (longer) build: joiners can be answered from it.
+   */
+  static async load(
+    id: string,
+    options: BoardOptions,
+    onRead?: (stored: StoredBoard) => void,
+  ): Promise<Board> {
     const stored = await options.storage.load(id);
+    if (onRead) {
+      onRead(stored);
+      // Let those answers leave before the build holds the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const doc = new Y.Doc();
     const bytes = applyStored(doc, stored);
     return new Board(id, doc, options, {
@@ -101,6 +116,7 @@ export class Board {
   ) {
     this.id = id;
     this.doc = doc;
+    this.loadedStateVector = Y.encodeStateVector(doc);
     this.options = options;
     const log = options.logger.child({ board: id });
     this.log = log;

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Storage } from '../storage/Storage.ts';
+import type { Storage, StoredBoard } from '../storage/Storage.ts';
 import { Board, type BoardOptions } from './Board.ts';
 import { CloseCode } from './CloseCode.ts';
 import type { FanoutMessage } from './Fanout.ts';
@@ -16,7 +16,13 @@ interface Entry {
   idleTimer: NodeJS.Timeout | null;
   /** Set while the board is being flushed and released; acquirers wait for it, then reload. */
   unloading: Promise<void> | null;
+  /** While loading: what storage held, once read, and who waits for it. Cleared once loaded. */
+  read: StoredBoard | null;
+  readers: ((stored: StoredBoard) => void)[] | null;
 }
+
+/** Told what storage holds for a board that is still being built (see `acquire`). */
+export type OnRead = (stored: StoredBoard) => void;
 
 /**
  * The boards in memory. A board is loaded once however many connections arrive together, kept
@@ -55,7 +61,12 @@ export class BoardRegistry {
     return entry.board.catch(() => null);
   }
 
-  async acquire(id: string): Promise<Board> {
+  /**
+   * A reference on the board, loading it if needed. While it loads, `onRead` gets what storage
+   * holds as soon as it is read (a new client can be answered from it before the doc is built);
+   * it is not called for a board already in memory.
+   */
+  async acquire(id: string, onRead?: OnRead): Promise<Board> {
     for (;;) {
       if (this.closed) throw new Error('the server is shutting down');
       const entry = this.entries.get(id);
@@ -70,6 +81,10 @@ export class BoardRegistry {
           clearTimeout(entry.idleTimer);
           entry.idleTimer = null;
         }
+        if (onRead && entry.readers) {
+          if (entry.read) onRead(entry.read);
+          else entry.readers.push(onRead);
+        }
         try {
           return await entry.board;
         } catch (error) {
@@ -77,18 +92,32 @@ export class BoardRegistry {
           throw error;
         }
       }
-      return this.load(id);
+      return this.load(id, onRead);
     }
   }
 
-  private async load(id: string): Promise<Board> {
+  private async load(id: string, onRead?: OnRead): Promise<Board> {
     this.loads++;
     const started = performance.now();
-    const board = this.loadSubscribed(id);
-    const entry: Entry = { board, refs: 1, idleTimer: null, unloading: null };
+    const entry: Entry = {
+      board: Promise.resolve(null as unknown as Board),
+      refs: 1,
+      idleTimer: null,
+      unloading: null,
+      read: null,
+      readers: onRead ? [onRead] : [],
+    };
+    const read = (stored: StoredBoard) => {
+      entry.read = stored;
+      for (const reader of entry.readers ?? []) reader(stored);
+    };
+    const board = this.loadSubscribed(id, read);
+    entry.board = board;
     this.entries.set(id, entry);
     try {
       const loaded = await board;
+      entry.read = null;
+      entry.readers = null;
       this.log.info(
         { board: id, ms: Math.round(performance.now() - started), ...loaded.stats },
         'board loaded',
@@ -105,10 +134,10 @@ export class BoardRegistry {
    * With other instances, subscribe before reading storage and hold what arrives meanwhile:
    * an update stored and published between the two is then neither missed nor lost.
    */
-  private async loadSubscribed(id: string): Promise<Board> {
+  private async loadSubscribed(id: string, onRead: OnRead): Promise<Board> {
     const options = { ...this.options, onFailure: (failed: Board) => this.evict(failed) };
     const { fanout } = this.options;
-    if (!fanout) return Board.load(id, options);
+    if (!fanout) return Board.load(id, options, onRead);
     let loaded: Board | null = null;
     const held: FanoutMessage[] = [];
     await fanout.subscribe(id, (message) => {
@@ -116,7 +145,7 @@ export class BoardRegistry {
       else held.push(message);
     });
     try {
-      loaded = await Board.load(id, options);
+      loaded = await Board.load(id, options, onRead);
     } catch (error) {
       await fanout.unsubscribe(id);
       throw error;

@@ -2,11 +2,14 @@ import type { BoardRole } from '@fdr/model';
 import type { WSContext } from 'hono/ws';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
 import type { SyncMetrics } from '../metrics/SyncMetrics.ts';
+import type { StoredBoard } from '../storage/Storage.ts';
 import type { Board } from './Board.ts';
 import type { BoardRegistry } from './BoardRegistry.ts';
 import { CloseCode, ConnectionError } from './CloseCode.ts';
 import { decodeClientMessage } from './decodeClientMessage.ts';
+import { encodeSyncStep2, encodeSyncUpdate } from './messages.ts';
 import type { Peer } from './Peer.ts';
 
 export interface SyncConnectionOptions {
@@ -30,6 +33,14 @@ export interface SyncConnectionOptions {
 }
 
 const SEND_OPTIONS = { binary: true, compress: false } as const;
+const EMPTY_STATE_VECTOR = Uint8Array.of(0);
+/** An update with no structs and an empty delete set. */
+const EMPTY_UPDATE = Uint8Array.of(0, 0);
+
+/** A sync step 1 with an empty state vector: what a client that holds nothing yet sends first. */
+function isFirstSyncStep1(bytes: Uint8Array): boolean {
+  return bytes.length === 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 1 && bytes[3] === 0;
+}
 
 let nextId = 0;
 
@@ -54,6 +65,14 @@ export class SyncConnection implements Peer {
   private readonly log: Logger;
   private board: Board | null = null;
   private queue: Uint8Array[] | null = [];
+  /**
+   * A new client (empty state vector) joining a board that is still being built is answered
+   * from what storage holds as soon as it is read: `wantsAll` is its sync step 1 held back,
+   * `stored` that read, `answeredFromStorage` once sent.
+   */
+  private wantsAll = false;
+  private stored: StoredBoard | null = null;
+  private answeredFromStorage = false;
   private closed = false;
   private acquired = false;
   /** Token bucket: refills at maxMessagesPerSecond up to twice that. */
@@ -81,7 +100,10 @@ export class SyncConnection implements Peer {
     this.log.info({ principal: this.principal, readOnly: this.readOnly }, 'connection opened');
     let board: Board;
     try {
-      board = await this.options.registry.acquire(this.boardId);
+      board = await this.options.registry.acquire(this.boardId, (stored) => {
+        this.stored = stored;
+        this.answerFromStorage();
+      });
       this.acquired = true;
     } catch (error) {
       this.log.error({ err: error }, 'board unavailable');
@@ -93,7 +115,18 @@ export class SyncConnection implements Peer {
       return;
     }
     this.board = board;
+    this.stored = null;
     board.join(this);
+    if (this.wantsAll) {
+      // Answered from storage: only what the doc holds beyond that read is still owed.
+      const stateVector = this.answeredFromStorage ? board.loadedStateVector : EMPTY_STATE_VECTOR;
+      try {
+        board.receive(this, { kind: 'sync-step1', stateVector });
+      } catch (error) {
+        this.reject(error);
+        return;
+      }
+    }
     const queued = this.queue ?? [];
     this.queue = null;
     for (const data of queued) {
@@ -134,6 +167,11 @@ export class SyncConnection implements Peer {
         );
         return;
       }
+      if (!this.wantsAll && isFirstSyncStep1(bytes)) {
+        this.wantsAll = true;
+        this.answerFromStorage();
+        return;
+      }
       this.queue.push(bytes);
       return;
     }
@@ -168,6 +206,18 @@ export class SyncConnection implements Peer {
         ),
       );
     }
+  }
+
+  /** Sends a new client the board as storage holds it, while the doc is still being built. */
+  private answerFromStorage(): void {
+    const stored = this.stored;
+    if (!this.wantsAll || !stored || this.answeredFromStorage || this.board || this.closed) return;
+    this.answeredFromStorage = true;
+    const { state, updates } = stored;
+    const log =
+      updates.length === 1 ? updates[0]! : updates.length > 1 ? Y.mergeUpdates(updates) : null;
+    this.send(encodeSyncStep2(state ?? log ?? EMPTY_UPDATE));
+    if (state && log) this.send(encodeSyncUpdate(log));
   }
 
   /** Asks the client for anything the server lacks (an update lost on the way). */
@@ -216,8 +266,7 @@ export class SyncConnection implements Peer {
       if (raw) {
         if (sent) raw.send(message, SEND_OPTIONS, () => sent());
         else raw.send(message, SEND_OPTIONS);
-      }
-      else {
+      } else {
         this.ws.send(message as Uint8Array<ArrayBuffer>);
         sent?.();
       }
