@@ -86,19 +86,17 @@ export class Board {
 
   /**
    * Reads the board from storage and builds its doc. `onRead`, when given, gets what storage
-   * holds as soon as it is read, before the (longer) build: joiners can be answered from it.
+   * holds as soon as it is read, before the (longer) build: joiners can be answered from it; the
+   * build waits for the promise it returns.
    */
   static async load(
     id: string,
     options: BoardOptions,
-    onRead?: (stored: StoredBoard) => void,
+    onRead?: (stored: StoredBoard) => Promise<void> | void,
   ): Promise<Board> {
     const stored = await options.storage.load(id);
-    if (onRead) {
-      onRead(stored);
-      // Let those answers leave before the build holds the event loop.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    // Joiners answered from the read first: the build then holds the event loop.
+    if (onRead) await onRead(stored);
     const doc = new Y.Doc();
     const bytes = applyStored(doc, stored);
     return new Board(id, doc, options, {

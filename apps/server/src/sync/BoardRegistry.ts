@@ -21,8 +21,17 @@ interface Entry {
   readers: ((stored: StoredBoard) => void)[] | null;
 }
 
-/** Told what storage holds for a board that is still being built (see `acquire`). */
-export type OnRead = (stored: StoredBoard) => void;
+/**
+ * Told what storage holds for a board that is still being built (see `acquire`); the build waits
+ * for the promise it returns, at most READ_WAIT_MS.
+ */
+export type OnRead = (stored: StoredBoard) => Promise<void> | void;
+
+/**
+ * How long the build of a board waits for its joiners to be answered from the read (their first
+ * message arrives a round trip after the websocket opens; a large answer must reach the socket).
+ */
+const READ_WAIT_MS = 50;
 
 /**
  * The boards in memory. A board is loaded once however many connections arrive together, kept
@@ -107,9 +116,17 @@ export class BoardRegistry {
       read: null,
       readers: onRead ? [onRead] : [],
     };
-    const read = (stored: StoredBoard) => {
+    const read = async (stored: StoredBoard) => {
       entry.read = stored;
-      for (const reader of entry.readers ?? []) reader(stored);
+      const answers = (entry.readers ?? []).map((reader) => reader(stored));
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled(answers),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, READ_WAIT_MS);
+        }),
+      ]);
+      clearTimeout(timer);
     };
     const board = this.loadSubscribed(id, read);
     entry.board = board;

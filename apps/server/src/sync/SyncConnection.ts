@@ -2,7 +2,6 @@ import type { BoardRole } from '@fdr/model';
 import type { WSContext } from 'hono/ws';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
-import * as Y from 'yjs';
 import type { SyncMetrics } from '../metrics/SyncMetrics.ts';
 import type { StoredBoard } from '../storage/Storage.ts';
 import type { Board } from './Board.ts';
@@ -34,6 +33,8 @@ export interface SyncConnectionOptions {
 
 const SEND_OPTIONS = { binary: true, compress: false } as const;
 const EMPTY_STATE_VECTOR = Uint8Array.of(0);
+/** Longer logs (left by a crash) are sent from the built doc, as one message. */
+const MAX_LOG_ANSWERED_FROM_STORAGE = 1000;
 /** An update with no structs and an empty delete set. */
 const EMPTY_UPDATE = Uint8Array.of(0, 0);
 
@@ -73,6 +74,9 @@ export class SyncConnection implements Peer {
   private wantsAll = false;
   private stored: StoredBoard | null = null;
   private answeredFromStorage = false;
+  private firstMessageSeen = false;
+  /** Lets the board's build go on: this connection needs nothing more from the read. */
+  private readAnswered: (() => void) | null = null;
   private closed = false;
   private acquired = false;
   /** Token bucket: refills at maxMessagesPerSecond up to twice that. */
@@ -102,7 +106,12 @@ export class SyncConnection implements Peer {
     try {
       board = await this.options.registry.acquire(this.boardId, (stored) => {
         this.stored = stored;
-        this.answerFromStorage();
+        return new Promise<void>((resolve) => {
+          this.readAnswered = resolve;
+          // The first message is already here (and was not a new client's sync step 1), or not.
+          if (this.firstMessageSeen && !this.wantsAll) resolve();
+          else this.answerFromStorage();
+        });
       });
       this.acquired = true;
     } catch (error) {
@@ -167,12 +176,15 @@ export class SyncConnection implements Peer {
         );
         return;
       }
-      if (!this.wantsAll && isFirstSyncStep1(bytes)) {
+      const first = !this.firstMessageSeen;
+      this.firstMessageSeen = true;
+      if (first && isFirstSyncStep1(bytes)) {
         this.wantsAll = true;
         this.answerFromStorage();
         return;
       }
       this.queue.push(bytes);
+      if (first) this.releaseRead();
       return;
     }
     this.handle(bytes);
@@ -212,12 +224,27 @@ export class SyncConnection implements Peer {
   private answerFromStorage(): void {
     const stored = this.stored;
     if (!this.wantsAll || !stored || this.answeredFromStorage || this.board || this.closed) return;
+    if (stored.updates.length > MAX_LOG_ANSWERED_FROM_STORAGE) {
+      this.releaseRead();
+      return;
+    }
     this.answeredFromStorage = true;
     const { state, updates } = stored;
-    const log =
-      updates.length === 1 ? updates[0]! : updates.length > 1 ? Y.mergeUpdates(updates) : null;
-    this.send(encodeSyncStep2(state ?? log ?? EMPTY_UPDATE));
-    if (state && log) this.send(encodeSyncUpdate(log));
+    // As stored: the state, then each logged update, with nothing merged or encoded here (the log
+    // is folded every COMPACT_THRESHOLD updates; a longer one, left by a crash, waits for the
+    // build). The build waits until the last of them has reached the socket.
+    const messages = [
+      encodeSyncStep2(state ?? updates[0] ?? EMPTY_UPDATE),
+      ...(state ? updates : updates.slice(1)).map(encodeSyncUpdate),
+    ];
+    messages.forEach((message, i) => {
+      this.send(message, i === messages.length - 1 ? () => this.releaseRead() : undefined);
+    });
+  }
+
+  private releaseRead(): void {
+    this.readAnswered?.();
+    this.readAnswered = null;
   }
 
   /** Asks the client for anything the server lacks (an update lost on the way). */
@@ -299,6 +326,7 @@ export class SyncConnection implements Peer {
   onClose(): void {
     if (this.closed) return;
     this.closed = true;
+    this.releaseRead();
     this.log.info('connection closed');
     this.queue = null;
     this.board?.leave(this);

@@ -74,4 +74,28 @@ describe('a new client joining a board that is still loading', () => {
     await waitFor(() => early.doc.getMap('m').get('back') === 2, 'edit reached the early joiner');
     expect(late.doc.getMap('m').size).toBe(207);
   });
+
+  it('leaves a log longer than it answers from storage (a crash before compaction) to the built doc', async () => {
+    const dataDir = tempDir();
+    const real = new SqliteStorage({ file: `${dataDir}/boards.sqlite` });
+    const author = new Y.Doc();
+    const log: Uint8Array[] = [];
+    author.on('update', (u: Uint8Array) => log.push(u));
+    for (let i = 0; i < 1500; i++) author.getMap('m').set(`k${i % 50}`, i);
+    await real.append('long', log);
+    const s = await startTestServer({ dataDir }, { storage: real });
+    cleanups.push(() => s.dispose());
+    const raw = await openRawSocket(`${s.syncUrl}/long`, { cookie: s.cookie });
+    raw.ws.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+    await waitFor(() => raw.received.some(isStep2), 'answered');
+    // One answer, from the doc, after the server's greeting; not 1,500 messages.
+    const firstSync = raw.received.findIndex((m) => isStep2(m) || isStep1(m));
+    expect(isStep1(raw.received[firstSync]!)).toBe(true);
+    expect(raw.received.filter(isUpdate)).toHaveLength(0);
+    const doc = new Y.Doc();
+    const step2 = raw.received.find(isStep2)!;
+    Y.applyUpdate(doc, step2.subarray(step2[2]! < 128 ? 3 : step2[3]! < 128 ? 4 : 5));
+    expect(doc.getMap('m').toJSON()).toEqual(author.getMap('m').toJSON());
+    raw.ws.close();
+  });
 });
