@@ -216,8 +216,7 @@ export class SyncConnection implements Peer {
       if (raw) {
         if (sent) raw.send(message, SEND_OPTIONS, () => sent());
         else raw.send(message, SEND_OPTIONS);
-      }
-      else {
+      } else {
         this.ws.send(message as Uint8Array<ArrayBuffer>);
         sent?.();
       }
