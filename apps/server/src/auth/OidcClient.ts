@@ -20,7 +20,7 @@ const PROVIDER_TIMEOUT_MS = 10_000;
  * The relying party of the OpenID Connect Authorization Code flow, through `openid-client`
  * (certified): discovery, the authorization URL with PKCE, state and nonce, and the code
  * exchange whose ID token it checks (signature against the provider's keys, issuer, audience,
- * expiry, nonce). Discovery is cached once it succeeds, retried on the next sign-in otherwise.
+ * expiry, nonce). Discovery runs at each sign-in's start; its result serves the callback.
  */
 export class OidcClient {
   private readonly options: OidcClientOptions;
@@ -30,7 +30,8 @@ export class OidcClient {
     this.options = options;
   }
 
-  private config(): Promise<client.Configuration> {
+  private config(fresh = false): Promise<client.Configuration> {
+    if (fresh) this.configuration = null;
     const { issuer, clientId, clientSecret } = this.options;
     const url = new URL(issuer);
     const fetchWith = this.options.fetch ?? fetch;
@@ -58,7 +59,10 @@ export class OidcClient {
   async start(
     target: Pick<OidcLogin, 'nextPath' | 'invite'>,
   ): Promise<{ url: URL; login: OidcLogin }> {
-    const config = await this.config();
+    // Discovered afresh at each sign-in (one small request): a provider that is down is then
+    // told on our sign-in page instead of as a browser error on its own address, and a change
+    // of its endpoints or keys is picked up. The callback and sign-out use the latest one.
+    const config = await this.config(true);
     const codeVerifier = client.randomPKCECodeVerifier();
     const login: OidcLogin = {
       ...target,

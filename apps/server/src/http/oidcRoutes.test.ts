@@ -133,7 +133,7 @@ describe('single sign-on accounts', () => {
     );
     s.provider.accounts.set('sub-bo', { email: 'bo@gc.ca', email_verified: true, name: 'Bo' });
     const callback = await s.browser.signInAtProvider(s.startUrl, 'sub-bo', {
-      form: { invite: invite.token },
+      invite: invite.token,
     });
     expect(await finish(s, callback)).toMatchObject({ path: `/b/${board}`, error: null });
     expect((await me(s)).json.memberships).toEqual([
@@ -141,9 +141,7 @@ describe('single sign-on accounts', () => {
     ]);
     // Single use: the same invitation again is refused, with no session.
     const again = new SsoBrowser();
-    const second = await again.signInAtProvider(s.startUrl, 'sub-bo', {
-      form: { invite: invite.token },
-    });
+    const second = await again.signInAtProvider(s.startUrl, 'sub-bo', { invite: invite.token });
     const res = await again.request(second);
     expect(res.location).toMatch(/\/signin\?sso_error=invite$/);
     expect(again.cookie(s.server.url, 'fdr_session')).toBeUndefined();

@@ -30,8 +30,9 @@ export function safePath(value: unknown): string {
 }
 
 /**
- * Single sign-on: `start` sends the browser to the provider (GET with `?next=`, or a form POST
- * that carries an invitation token, which never goes in a URL), `callback` receives its answer.
+ * Single sign-on: `start` sends the browser to the provider (GET with `?next=`, or a POST from
+ * the web app that carries an invitation token, which never goes in a URL), `callback`
+ * receives its answer.
  * Every failure is logged and sent back to the sign-in page as `?sso_error=<code>`, with no
  * session.
  */
@@ -40,9 +41,11 @@ export function oidcRoutes(deps: OidcRouteDeps) {
   const log = deps.logger.child({ component: 'sso' });
   const secure = () => deps.publicUrl().startsWith('https:');
   const app = new Hono<AuthEnv>();
-  const failed = (c: Context, code: string) => c.redirect(`/signin?sso_error=${code}`, 303);
+  const failedPath = (code: string) => `/signin?sso_error=${code}`;
+  const failed = (c: Context, code: string) => c.redirect(failedPath(code), 303);
 
-  const start = async (c: Context<AuthEnv>, input: Record<string, unknown>) => {
+  /** Where to send the browser: the provider, or the sign-in page with the reason it cannot. */
+  const start = async (c: Context<AuthEnv>, input: Record<string, unknown>): Promise<string> => {
     const invite = typeof input.invite === 'string' && input.invite !== '' ? input.invite : null;
     try {
       const { url, login } = await oidc.start({
@@ -59,19 +62,27 @@ export function oidcRoutes(deps: OidcRouteDeps) {
         path: COOKIE_PATH,
         maxAge: LOGIN_TTL_MS / 1000,
       });
-      return c.redirect(url.toString(), 303);
+      return url.toString();
     } catch (error) {
       const code = error instanceof SsoError ? error.code : 'provider';
       log.warn(
         { code, err: error instanceof Error ? error.message : String(error) },
         'single sign-on could not start',
       );
-      return failed(c, code);
+      return failedPath(code);
     }
   };
 
-  app.get('/auth/oidc/start', (c) => start(c, { next: c.req.query('next') }));
-  app.post('/auth/oidc/start', async (c) => start(c, await c.req.parseBody()));
+  app.get('/auth/oidc/start', async (c) =>
+    c.redirect(await start(c, { next: c.req.query('next') }), 303),
+  );
+  // From the web app's script (an invitation token rides in the JSON body, never in a URL); it
+  // answers where to go rather than redirecting, since a fetch cannot follow to another origin.
+  app.post('/auth/oidc/start', async (c) => {
+    const input: unknown = await c.req.json().catch(() => null);
+    const fields = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
+    return c.json({ location: await start(c, fields) });
+  });
 
   app.get('/auth/oidc/callback', async (c) => {
     const handle = getCookie(c, SSO_COOKIE);

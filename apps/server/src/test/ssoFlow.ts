@@ -38,17 +38,19 @@ export class SsoBrowser {
   /** One request, no redirect followed; cookies kept. */
   async request(
     url: string,
-    init: { method?: string; form?: Record<string, string> } = {},
+    init: { method?: string; form?: Record<string, string>; json?: unknown } = {},
   ): Promise<{ status: number; location: string | null; text: string; headers: Headers }> {
     const jar = this.jar(url);
     const res = await fetch(url, {
-      method: init.method ?? (init.form ? 'POST' : 'GET'),
+      method: init.method ?? (init.form || init.json ? 'POST' : 'GET'),
       redirect: 'manual',
       headers: {
         cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
         ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        ...(init.json ? { 'content-type': 'application/json' } : {}),
       },
       ...(init.form ? { body: new URLSearchParams(init.form).toString() } : {}),
+      ...(init.json ? { body: JSON.stringify(init.json) } : {}),
     });
     for (const line of res.headers.getSetCookie()) {
       const [pair, ...attributes] = line.split(';');
@@ -75,9 +77,14 @@ export class SsoBrowser {
   async signInAtProvider(
     startUrl: string,
     login: string,
-    init: { form?: Record<string, string> } = {},
+    /** A POST from the web app (with `invite`, `next`): it answers where to go. */
+    json?: Record<string, string>,
   ): Promise<string> {
-    let next = await this.request(startUrl, init);
+    let next = await this.request(startUrl, json ? { json } : {});
+    if (json) {
+      const { location } = JSON.parse(next.text) as { location: string };
+      next = { ...next, status: 303, location: new URL(location, startUrl).toString() };
+    }
     const callback = startUrl.replace(/\/api\/auth\/oidc\/start.*$/, '/api/auth/oidc/callback');
     for (let hops = 0; hops < 10; hops++) {
       if (next.location?.startsWith(callback)) return next.location;
