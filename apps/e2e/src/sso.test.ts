@@ -80,7 +80,7 @@ async function signInAtProvider(page: Page, subject: string) {
 }
 
 describe('single sign-on in the browser', () => {
-  it('first sign-in through the provider makes the account, with no board', async () => {
+  it('first sign-in through the provider makes the account, with no board; sign-out ends both sessions', async () => {
     provider.accounts.set('sub-emma', {
       email: 'emma@example.gc.ca',
       email_verified: true,
@@ -95,6 +95,13 @@ describe('single sign-on in the browser', () => {
     expect(new URL(page.url()).origin).toBe(app.url);
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).json());
     expect(me).toMatchObject({ user: { email: 'emma@example.gc.ca' }, memberships: [] });
+    // Signing out ends the provider's session too (RP-initiated logout), then comes back here.
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL(new RegExp(`^${provider.issuer}/session/end`));
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await page.waitForURL(/\/signin/);
+    expect(new URL(page.url()).origin).toBe(app.url);
+    expect(await page.evaluate(async () => (await fetch('/api/auth/me')).status)).toBe(401);
   });
 
   it('an invitation accepted through the provider gives its role', async () => {

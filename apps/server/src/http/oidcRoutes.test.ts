@@ -85,6 +85,7 @@ describe('single sign-on', () => {
     const callback = await s.browser.signInAtProvider(`${s.startUrl}?next=/b/x/table`, 'sub-ada');
     const result = await finish(s, callback);
     expect(result).toMatchObject({ path: '/b/x/table', error: null });
+    expect(JSON.stringify(s.server.logs)).not.toContain(new URL(callback).searchParams.get('code'));
     const who = await me(s);
     expect(who.json.user).toMatchObject({ email: 'ada@gc.ca', name: 'Ada L.', isAdmin: false });
     expect(who.json.memberships).toEqual([]);
@@ -383,6 +384,8 @@ describe('password sign-in and sign-out with single sign-on', () => {
     expect(url.origin).toBe(s.provider.issuer);
     expect(url.searchParams.get('post_logout_redirect_uri')).toBe(s.server.url);
     expect(url.searchParams.get('id_token_hint')).toMatch(/^ey/);
+    // Neither the ID token nor the code reaches the log.
+    expect(JSON.stringify(s.server.logs)).not.toContain(url.searchParams.get('id_token_hint'));
     expect((await me(s)).status).toBe(401);
     // The provider accepts it (the hint and the address are the registered ones).
     expect((await fetch(logoutUrl)).status).toBe(200);
