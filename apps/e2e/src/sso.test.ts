@@ -71,6 +71,21 @@ async function client(locale: string, phone = false): Promise<Client> {
   return created;
 }
 
+/** axe-core's WCAG 2.0/2.1 A and AA rules on the page: no violation. */
+async function expectAccessible(page: Page) {
+  await page.evaluate(axe.source);
+  const results = await page.evaluate(() =>
+    (
+      window as unknown as {
+        axe: { run: (c: Document, o: unknown) => Promise<axe.AxeResults> };
+      }
+    ).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }),
+  );
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+}
+
 /** The provider's development login page: the login is the subject, any password. */
 async function signInAtProvider(page: Page, subject: string) {
   await page.waitForURL(new RegExp(`^${provider.issuer}/interaction/`));
@@ -120,6 +135,7 @@ describe('single sign-on in the browser', () => {
     const { page } = await client('fr-CA');
     await page.goto(url);
     await page.getByText('Acceptez l’invitation en vous connectant').waitFor();
+    await expectAccessible(page);
     // Keyboard: the button is reached with Tab and pressed with Enter.
     await page.getByRole('button', { name: 'Se connecter par authentification unique' }).focus();
     await page.keyboard.press('Enter');
@@ -146,17 +162,7 @@ describe('single sign-on in the browser', () => {
       expect(await alert.textContent()).toMatch(
         lang === 'fr' ? /lancée dans une autre fenêtre/ : /started in another window/,
       );
-      await page.evaluate(axe.source);
-      const results = await page.evaluate(() =>
-        (
-          window as unknown as {
-            axe: { run: (c: Document, o: unknown) => Promise<axe.AxeResults> };
-          }
-        ).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-        }),
-      );
-      expect(results.violations.map((v) => v.id)).toEqual([]);
+      await expectAccessible(page);
     });
   }
 
@@ -172,6 +178,30 @@ describe('single sign-on in the browser', () => {
           path: screenshotPath(`sso-signin-${lang}-${phone ? 390 : 1440}.png`),
         });
       }
+    }
+  });
+
+  it('PASSWORD_SIGNIN=off: the sign-in page offers single sign-on only', async () => {
+    const ssoOnly = await startApp(
+      {
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: provider.clientId,
+        OIDC_CLIENT_SECRET: provider.clientSecret,
+        OIDC_LABEL_EN: 'Sign in with your GC account',
+        PASSWORD_SIGNIN: 'off',
+      },
+      // Its administrator would sign in with a password, which this instance refuses.
+      { provisionAdmin: false },
+    );
+    try {
+      const { page } = await client('en-CA');
+      await page.goto(`${ssoOnly.url}/signin`);
+      await page.getByRole('button', { name: 'Sign in with your GC account' }).waitFor();
+      expect(await page.getByTestId('signin-form').count()).toBe(0);
+      expect(await page.getByLabel('Password').count()).toBe(0);
+      await page.screenshot({ path: screenshotPath('sso-only-signin-en-1400.png') });
+    } finally {
+      await ssoOnly.stop();
     }
   });
 
