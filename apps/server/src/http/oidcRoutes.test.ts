@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { startTestProvider, type TestProvider } from '../test/oidcProvider.ts';
 import { freePort, SsoBrowser } from '../test/ssoFlow.ts';
 import { startTestServer, type TestServer } from '../test/testServer.ts';
+import { safePath } from './oidcRoutes.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -389,5 +390,16 @@ describe('password sign-in and sign-out with single sign-on', () => {
     expect((await me(s)).status).toBe(401);
     // The provider accepts it (the hint and the address are the registered ones).
     expect((await fetch(logoutUrl)).status).toBe(200);
+  });
+});
+
+describe('safePath', () => {
+  it('keeps a path of this site, and nothing that leaves it', () => {
+    expect(safePath('/b/abc/table?card=x')).toBe('/b/abc/table?card=x');
+    expect(safePath('//evil.example/')).toBe('/');
+    expect(safePath('/\\evil.example')).toBe('/');
+    expect(safePath('https://evil.example')).toBe('/');
+    expect(safePath(undefined)).toBe('/');
+    expect(safePath(`/${'x'.repeat(3000)}`)).toBe('/');
   });
 });
