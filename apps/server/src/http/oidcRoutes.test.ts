@@ -359,6 +359,29 @@ describe('password sign-in and sign-out with single sign-on', () => {
     });
     expect(signin.status).toBe(403);
     expect(await signin.json()).toMatchObject({ code: 'password-signin-off' });
+    expect(s.server.logs.some((l) => l.msg === 'sign-in refused: password sign-in is off')).toBe(
+      true,
+    );
+    // Nor is a password account made through an invitation: it is accepted through the provider.
+    const board = await createBoard(s);
+    const invite = await s.server.auth.createInvite(
+      (await s.server.auth.store.listUsers()).find((u) => u.isAdmin)!,
+      board,
+      'observer',
+      [],
+    );
+    const accept = await fetch(`${s.server.url}/api/invites/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        token: invite.token,
+        email: 'new@gc.ca',
+        name: 'New',
+        password: 'correct horse battery',
+      }),
+    });
+    expect(accept.status).toBe(403);
+    expect(await s.server.auth.store.userByEmail('new@gc.ca')).toBeNull();
     const config = await (await fetch(`${s.server.url}/api/config`)).json();
     expect(config).toMatchObject({
       sso: {
