@@ -14,12 +14,14 @@ import type { WebSocket } from 'ws';
 import type { User } from './auth/AccountStore.ts';
 import type { Auth } from './auth/Auth.ts';
 import { AuthError } from './auth/AuthError.ts';
+import type { OidcClient } from './auth/OidcClient.ts';
 import type { Config } from './config.ts';
 import { type AuthEnv as AuthRoutesEnv, authRoutes } from './http/authRoutes.ts';
 import { BOARD_ID } from './http/boardId.ts';
 import { boardRoutes } from './http/boardRoutes.ts';
 import { checkinRoutes } from './http/checkinRoutes.ts';
 import { isOriginAllowed } from './http/isOriginAllowed.ts';
+import { oidcRoutes } from './http/oidcRoutes.ts';
 import { placeholderPage } from './http/placeholderPage.ts';
 import { publicConfig } from './http/publicConfig.ts';
 import { sessionToken, sessionTokenFromHeader } from './http/sessionCookie.ts';
@@ -46,6 +48,8 @@ export interface AppDeps {
   eventLoop?: { histogram: Histogram; resolutionMs: number };
   /** Present when METRICS is on: served at `/metrics` to bearers of METRICS_TOKEN. */
   metrics?: Metrics;
+  /** Present when single sign-on is configured (OIDC_ISSUER). */
+  oidc?: OidcClient;
 }
 
 type AuthEnv = {
@@ -156,8 +160,25 @@ export function createApp(deps: AppDeps) {
       storage,
       publicUrl: deps.publicUrl,
       trustProxyHops: config.trustProxyHops,
+      ...(deps.oidc
+        ? {
+            ssoLogoutUrl: (idToken: string) => deps.oidc!.logoutUrl(idToken, deps.publicUrl()),
+          }
+        : {}),
     }),
   );
+  if (deps.oidc) {
+    app.route(
+      '/api',
+      oidcRoutes({
+        auth,
+        oidc: deps.oidc,
+        logger,
+        publicUrl: deps.publicUrl,
+        trustProxyHops: config.trustProxyHops,
+      }),
+    );
+  }
   app.route('/api', checkinRoutes({ auth, storage, registry, logger }));
   app.route('/api/boards/:boardId/versions', versionRoutes({ auth, versions: deps.versions }));
   app.route('/api/boards', boardRoutes({ auth, storage, registry, logger }));

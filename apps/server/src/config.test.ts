@@ -71,6 +71,54 @@ describe('loadConfig', () => {
     );
   });
 
+  it('turns single sign-on on with an issuer and a client id, https unless on loopback', () => {
+    expect(loadConfig({})).toMatchObject({
+      oidcIssuer: '',
+      oidcScopes: 'openid email profile',
+      oidcLabelEn: 'Sign in with single sign-on',
+      oidcLabelFr: 'Se connecter par authentification unique',
+      oidcAdminEmails: [],
+      passwordSignin: true,
+    });
+    const sso = loadConfig({
+      OIDC_ISSUER: 'https://sso.example.gc.ca/realms/gc',
+      OIDC_CLIENT_ID: 'roadmap',
+      OIDC_CLIENT_SECRET: ' s3cret ',
+      OIDC_SCOPES: 'email  profile groups',
+      OIDC_ADMIN_EMAILS: 'Ada@GC.ca, bob@gc.ca',
+      PASSWORD_SIGNIN: 'off',
+    });
+    expect(sso).toMatchObject({
+      oidcIssuer: 'https://sso.example.gc.ca/realms/gc',
+      oidcClientId: 'roadmap',
+      oidcClientSecret: 's3cret',
+      oidcScopes: 'openid email profile groups',
+      oidcAdminEmails: ['ada@gc.ca', 'bob@gc.ca'],
+      passwordSignin: false,
+    });
+    expect(
+      loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'x' }).oidcIssuer,
+    ).toBe('http://127.0.0.1:9000');
+    expect(
+      loadConfig({ OIDC_ISSUER: 'http://localhost:9000', OIDC_CLIENT_ID: 'x' }).oidcIssuer,
+    ).toBe('http://localhost:9000');
+    expect(() =>
+      loadConfig({ OIDC_ISSUER: 'http://sso.example.gc.ca', OIDC_CLIENT_ID: 'x' }),
+    ).toThrow(/OIDC_ISSUER must be an https URL/);
+    expect(() => loadConfig({ OIDC_ISSUER: 'not a url', OIDC_CLIENT_ID: 'x' })).toThrow(
+      /OIDC_ISSUER must be a URL/,
+    );
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://sso.example.gc.ca' })).toThrow(
+      /OIDC_ISSUER requires OIDC_CLIENT_ID/,
+    );
+    expect(() => loadConfig({ PASSWORD_SIGNIN: 'off' })).toThrow(
+      /PASSWORD_SIGNIN=off requires OIDC_ISSUER/,
+    );
+    expect(() => loadConfig({ PASSWORD_SIGNIN: 'no' })).toThrow(
+      /PASSWORD_SIGNIN must be one of ON, OFF/,
+    );
+  });
+
   it('is documented in the README, every variable', async () => {
     const { readFileSync } = await import('node:fs');
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');

@@ -149,6 +149,90 @@ export const SETTINGS = [
     parse: int(1, 24 * 366),
   },
   {
+    env: 'OIDC_ISSUER',
+    key: 'oidcIssuer',
+    default: '',
+    description:
+      'Issuer URL of the OpenID Connect provider (`https://sso.example.gc.ca/realms/gc`); set, it turns single sign-on on. Must be https, except on a loopback address.',
+    parse: (raw, name, env) => {
+      if (raw === '') return '';
+      let url: URL;
+      try {
+        url = new URL(raw);
+      } catch {
+        throw new Error(`${name} must be a URL`);
+      }
+      // Tokens and the client secret travel to it: plain http only where nothing leaves the machine.
+      const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        throw new Error(`${name} must be an https URL (http only on 127.0.0.1 or localhost)`);
+      }
+      if (!env.OIDC_CLIENT_ID?.trim()) throw new Error(`${name} requires OIDC_CLIENT_ID`);
+      // Kept as written: the ID token's `iss` must equal it exactly.
+      return raw;
+    },
+  },
+  {
+    env: 'OIDC_CLIENT_ID',
+    key: 'oidcClientId',
+    default: '',
+    description: 'Client id registered for this server at the provider.',
+    parse: (raw) => raw.trim(),
+  },
+  {
+    env: 'OIDC_CLIENT_SECRET',
+    key: 'oidcClientSecret',
+    default: '',
+    description: 'Secret of that client (a confidential client). Never logged.',
+    parse: (raw) => raw.trim(),
+  },
+  {
+    env: 'OIDC_SCOPES',
+    key: 'oidcScopes',
+    default: 'openid email profile',
+    description: 'Scopes asked of the provider (space-separated; `openid` is always included).',
+    parse: (raw) => {
+      const scopes = raw.split(/\s+/).filter(Boolean);
+      return [...new Set(['openid', ...scopes])].join(' ');
+    },
+  },
+  {
+    env: 'OIDC_LABEL_EN',
+    key: 'oidcLabelEn',
+    default: 'Sign in with single sign-on',
+    description:
+      'Words of the single sign-on button in English (e.g. `Sign in with your GC account`).',
+    parse: (raw) => raw.trim(),
+  },
+  {
+    env: 'OIDC_LABEL_FR',
+    key: 'oidcLabelFr',
+    default: 'Se connecter par authentification unique',
+    description: 'Words of the single sign-on button in French.',
+    parse: (raw) => raw.trim(),
+  },
+  {
+    env: 'OIDC_ADMIN_EMAILS',
+    key: 'oidcAdminEmails',
+    default: '',
+    description:
+      'Comma-separated emails whose owners become instance administrators when they sign in through single sign-on with that email verified.',
+    parse: (raw) => list(raw).map((email) => email.toLowerCase()),
+  },
+  {
+    env: 'PASSWORD_SIGNIN',
+    key: 'passwordSignin',
+    default: 'on',
+    description:
+      '`off`: single sign-on only; the password form is hidden and refused (the `pnpm admin` commands still work). Needs `OIDC_ISSUER`.',
+    parse: (raw, name, env) => {
+      const on = oneOf(['ON', 'OFF'] as const)(raw, name) === 'ON';
+      // Nobody could sign in at all.
+      if (!on && !env.OIDC_ISSUER?.trim()) throw new Error(`${name}=off requires OIDC_ISSUER`);
+      return on;
+    },
+  },
+  {
     env: 'SCRYPT_LOG2N',
     key: 'scryptLog2N',
     default: '17',

@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import type { AccountStore } from './auth/AccountStore.ts';
 import { Auth } from './auth/Auth.ts';
 import { authOptions } from './auth/authOptions.ts';
+import { OidcClient } from './auth/OidcClient.ts';
 import { openAccounts } from './auth/openAccounts.ts';
 import type { Config } from './config.ts';
 import { createMetrics, type Metrics } from './metrics/createMetrics.ts';
@@ -40,6 +41,8 @@ export interface StartOptions {
   storage?: Storage;
   /** Defaults to the same database as the boards (PostgreSQL when DATABASE_URL is set). */
   accounts?: AccountStore;
+  /** Replaces `fetch` for requests to the OpenID provider (tests rewrite its answers). */
+  oidcFetch?: typeof fetch;
 }
 
 /**
@@ -168,8 +171,19 @@ export async function startServer(config: Config, options: StartOptions): Promis
     autoVersions,
     Math.min(3_600_000, config.versionAutoIntervalHours * 3_600_000),
   ).unref();
+  const oidc = config.oidcIssuer
+    ? new OidcClient({
+        issuer: config.oidcIssuer,
+        clientId: config.oidcClientId,
+        clientSecret: config.oidcClientSecret,
+        scopes: config.oidcScopes,
+        redirectUri: () => `${publicUrl}/api/auth/oidc/callback`,
+        ...(options.oidcFetch ? { fetch: options.oidcFetch } : {}),
+      })
+    : undefined;
   const app = createApp({
     config,
+    ...(oidc ? { oidc } : {}),
     auth,
     versions,
     publicUrl: () => publicUrl,

@@ -14,6 +14,10 @@ export interface BoardEntry {
 
 export interface PublicConfig {
   tldrawLicenseKey: string | null;
+  /** Single sign-on, when the server has a provider: the button's words in both languages. */
+  sso?: { label: { fr: string; en: string } } | null;
+  /** False when the server allows single sign-on only (older servers do not say: true). */
+  passwordSignIn?: boolean;
 }
 
 /** A refusal from the server, in both languages. */

@@ -63,6 +63,37 @@ describe.each(backends)('AccountStore on %s', (_name, open) => {
     await store.close();
   });
 
+  it('ties accounts to a provider subject, keeps sign-ins under way once, and ID tokens', async () => {
+    const store = await open();
+    const u = await store.createUser({
+      email: 'o@x.ca',
+      name: 'O',
+      passwordHash: '',
+      isAdmin: false,
+    });
+    await store.linkIdentity('https://sso.example', 'sub-1', u.id);
+    expect((await store.userByIdentity('https://sso.example', 'sub-1'))?.id).toBe(u.id);
+    expect(await store.userByIdentity('https://other.example', 'sub-1')).toBeNull();
+    await store.updateProfile(u.id, { name: 'O. New', email: 'O.new@x.ca' });
+    expect(await store.userById(u.id)).toMatchObject({ name: 'O. New', email: 'o.new@x.ca' });
+
+    const login = { state: 's', nonce: 'n', codeVerifier: 'v', nextPath: '/b/x', invite: null };
+    await store.saveOidcLogin('handle', login, Date.now() + 60_000);
+    await store.saveOidcLogin('stale', login, Date.now() - 1);
+    const [first, second] = await Promise.all([
+      store.takeOidcLogin('handle'),
+      store.takeOidcLogin('handle'),
+    ]);
+    expect([first, second].filter(Boolean)).toEqual([login]);
+    expect(await store.takeOidcLogin('stale')).toBeNull();
+
+    await store.createSession('sso', u.id, Date.now() + 60_000);
+    expect(await store.sessionIdToken('sso')).toBeNull();
+    await store.setSessionIdToken('sso', 'id.token.value');
+    expect(await store.sessionIdToken('sso')).toBe('id.token.value');
+    await store.close();
+  });
+
   it('keeps sessions until they expire or are deleted', async () => {
     const store = await open();
     const u = await store.createUser({

@@ -43,6 +43,17 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
+/** A single sign-on under way, between the redirect to the provider and its answer. */
+export interface OidcLogin {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  /** The page to open after signing in (a path of this site). */
+  nextPath: string;
+  /** An invitation token accepted by signing in, if any. */
+  invite: string | null;
+}
+
 export class DuplicateEmailError extends Error {
   constructor(email: string) {
     super(`an account already exists for ${email}`);
@@ -86,6 +97,21 @@ function migrations(dialect: 'sqlite' | 'postgres'): string[][] {
       `CREATE TABLE IF NOT EXISTS known_addresses (
         email TEXT NOT NULL, address TEXT NOT NULL, last_at ${t} NOT NULL,
         PRIMARY KEY (email, address))`,
+    ],
+    // Single sign-on: the provider's subject of each account, the sign-ins under way (state,
+    // nonce and PKCE verifier kept here, the browser holding only a handle), and the ID token of
+    // a session, for the provider's sign-out.
+    [
+      `CREATE TABLE IF NOT EXISTS oidc_identities (
+        issuer TEXT NOT NULL, subject TEXT NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at ${t} NOT NULL, PRIMARY KEY (issuer, subject))`,
+      'CREATE INDEX IF NOT EXISTS oidc_identities_by_user ON oidc_identities (user_id)',
+      `CREATE TABLE IF NOT EXISTS oidc_logins (
+        handle_hash TEXT PRIMARY KEY, state TEXT NOT NULL, nonce TEXT NOT NULL,
+        code_verifier TEXT NOT NULL, next_path TEXT NOT NULL, invite TEXT,
+        created_at ${t} NOT NULL, expires_at ${t} NOT NULL)`,
+      'ALTER TABLE sessions ADD COLUMN id_token TEXT',
     ],
   ];
 }
@@ -268,6 +294,85 @@ export class AccountStore {
 
   async deleteExpiredSessions(now = Date.now()): Promise<number> {
     return this.sql.run('DELETE FROM sessions WHERE expires_at <= ?', [now]);
+  }
+
+  /** The ID token a session was opened with (single sign-on), for the provider's sign-out. */
+  async setSessionIdToken(tokenHash: string, idToken: string): Promise<void> {
+    await this.sql.run('UPDATE sessions SET id_token = ? WHERE token_hash = ?', [
+      idToken,
+      tokenHash,
+    ]);
+  }
+
+  async sessionIdToken(tokenHash: string): Promise<string | null> {
+    const [row] = await this.sql.all('SELECT id_token FROM sessions WHERE token_hash = ?', [
+      tokenHash,
+    ]);
+    return row?.id_token == null ? null : String(row.id_token);
+  }
+
+  // Single sign-on
+
+  async userByIdentity(issuer: string, subject: string): Promise<UserWithHash | null> {
+    const [row] = await this.sql.all(
+      'SELECT u.* FROM oidc_identities i JOIN users u ON u.id = i.user_id WHERE i.issuer = ? AND i.subject = ?',
+      [issuer, subject],
+    );
+    return row ? toUser(row) : null;
+  }
+
+  async linkIdentity(issuer: string, subject: string, userId: string): Promise<void> {
+    await this.sql.run(
+      'INSERT INTO oidc_identities (issuer, subject, user_id, created_at) VALUES (?, ?, ?, ?)',
+      [issuer, subject, userId, Date.now()],
+    );
+  }
+
+  /** A provider's new name or email for an account (the email only when no other account has it). */
+  async updateProfile(userId: string, profile: { name?: string; email?: string }): Promise<void> {
+    if (profile.name) {
+      await this.sql.run('UPDATE users SET name = ? WHERE id = ?', [profile.name.trim(), userId]);
+    }
+    if (profile.email) {
+      const email = profile.email.trim().toLowerCase();
+      const taken = await this.userByEmail(email);
+      if (!taken) await this.sql.run('UPDATE users SET email = ? WHERE id = ?', [email, userId]);
+    }
+  }
+
+  async saveOidcLogin(handleHash: string, login: OidcLogin, expiresAt: number): Promise<void> {
+    const now = Date.now();
+    // Abandoned sign-ins are swept as new ones begin.
+    await this.sql.run('DELETE FROM oidc_logins WHERE expires_at <= ?', [now]);
+    await this.sql.run(
+      `INSERT INTO oidc_logins (handle_hash, state, nonce, code_verifier, next_path, invite, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        handleHash,
+        login.state,
+        login.nonce,
+        login.codeVerifier,
+        login.nextPath,
+        login.invite,
+        now,
+        expiresAt,
+      ],
+    );
+  }
+
+  /** Takes a sign-in under way, once: of two uses, one gets it. Null when unknown or expired. */
+  async takeOidcLogin(handleHash: string, now = Date.now()): Promise<OidcLogin | null> {
+    const [row] = await this.sql.all('DELETE FROM oidc_logins WHERE handle_hash = ? RETURNING *', [
+      handleHash,
+    ]);
+    if (!row || Number(row.expires_at) <= now) return null;
+    return {
+      state: String(row.state),
+      nonce: String(row.nonce),
+      codeVerifier: String(row.code_verifier),
+      nextPath: String(row.next_path),
+      invite: row.invite == null ? null : String(row.invite),
+    };
   }
 
   // Memberships

@@ -17,8 +17,17 @@ import { AuthError } from './AuthError.ts';
 import { checkNewAccount } from './checkNewAccount.ts';
 import { HashGate } from './HashGate.ts';
 import { hashPassword, passwordProblem, type ScryptCost, verifyPassword } from './password.ts';
-import { badRole, busy, checkCardIds, forbidden, gone, invalidCredentials } from './refusals.ts';
+import {
+  badRole,
+  busy,
+  checkCardIds,
+  forbidden,
+  gone,
+  invalidCredentials,
+  passwordSignInOff,
+} from './refusals.ts';
 import { SignInGuard, type SignInLimits } from './SignInGuard.ts';
+import { SsoError, type SsoIdentity } from './SsoError.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 export interface AuthOptions {
@@ -32,6 +41,10 @@ export interface AuthOptions {
   hashes: { concurrency: number; queueMax: number };
   /** Called when a user loses (or changes) a role, so their live connections are closed. */
   onRevoke?: (userId: string, boardId: string | null) => void;
+  /** False (PASSWORD_SIGNIN=off): single sign-on only; password sign-in is refused. */
+  passwordSignIn?: boolean;
+  /** Verified emails that become instance administrators on single sign-on (OIDC_ADMIN_EMAILS). */
+  ssoAdminEmails?: readonly string[];
 }
 
 export interface Actor {
@@ -115,6 +128,10 @@ export class Auth {
     password: unknown,
     ip: string,
   ): Promise<{ user: User; token: string; expiresAt: number }> {
+    if (this.options.passwordSignIn === false) {
+      this.log.info({ ip }, 'sign-in refused: password sign-in is off');
+      throw passwordSignInOff();
+    }
     if (typeof email !== 'string' || typeof password !== 'string' || password.length > 1024)
       throw invalidCredentials();
     const normalized = email.trim().toLowerCase();
@@ -148,8 +165,96 @@ export class Auth {
     return { user: publicUser, ...session };
   }
 
-  async signOut(token: string): Promise<void> {
+  /** Ends a session; resolves with its ID token when it was opened through single sign-on. */
+  async signOut(token: string): Promise<{ idToken: string | null }> {
+    const idToken = await this.store.sessionIdToken(hashToken(token));
     await this.store.deleteSession(hashToken(token));
+    return { idToken };
+  }
+
+  /**
+   * A verified identity from the provider to a session. The account is found by the provider's
+   * subject (so an email changed at the provider stays one person); else an account with the
+   * same email is linked, only when the provider verified that email; else one is made, with no
+   * board role. An invitation, if any, is accepted by that account; a verified email named in
+   * OIDC_ADMIN_EMAILS makes it an administrator. Nothing is written before every check passed,
+   * and the session comes last.
+   */
+  async ssoSignIn(
+    identity: SsoIdentity,
+    context: { ip: string; invite: string | null; idToken: string },
+  ): Promise<{ user: User; token: string; expiresAt: number; boardId: string | null }> {
+    const { issuer, subject, email, emailVerified } = identity;
+    const user: User | null = await this.store.userByIdentity(issuer, subject);
+    const byEmail = !user && email ? await this.store.userByEmail(email) : null;
+    if (byEmail && !emailVerified) {
+      throw new SsoError(
+        'email-unverified',
+        'the provider has not verified an email that an account already uses',
+      );
+    }
+    if (!user && !byEmail && !email) throw new SsoError('no-email', 'the provider gave no email');
+    if (context.invite !== null) {
+      const link = await this.store.link(hashToken(context.invite));
+      if (link?.kind !== 'invite' || link.usedAt !== null || link.expiresAt <= Date.now()) {
+        throw new SsoError('invite', 'the invitation is no longer valid');
+      }
+    }
+    let how: 'known' | 'linked' | 'created';
+    let userId: string;
+    if (user) {
+      userId = user.id;
+      how = 'known';
+      await this.store.updateProfile(user.id, {
+        ...(identity.name ? { name: identity.name } : {}),
+        ...(email && emailVerified && email !== user.email ? { email } : {}),
+      });
+    } else if (byEmail) {
+      how = 'linked';
+      userId = byEmail.id;
+      await this.store.linkIdentity(issuer, subject, byEmail.id);
+      await this.audit(byEmail, 'sso-linked', null, byEmail.email, { issuer });
+    } else {
+      how = 'created';
+      const created = await this.store.createUser({
+        email: email!,
+        name: identity.name ?? email!,
+        // No password: this account signs in through the provider (a reset link can add one).
+        passwordHash: '',
+        isAdmin: false,
+      });
+      userId = created.id;
+      await this.store.linkIdentity(issuer, subject, created.id);
+      await this.audit(null, 'user-created', null, created.email, { admin: false, sso: true });
+    }
+    const admins = this.options.ssoAdminEmails ?? [];
+    if (email && emailVerified && admins.includes(email)) {
+      const current = await this.store.userById(userId);
+      if (current && !current.isAdmin) {
+        await this.store.setAdmin(userId, true);
+        await this.audit(null, 'admin-granted', null, current.email, { by: 'OIDC_ADMIN_EMAILS' });
+      }
+    }
+    const found = await this.store.userById(userId);
+    if (!found) throw new Error('account vanished during single sign-on');
+    const { passwordHash: _, ...signedIn } = found;
+    let boardId: string | null = null;
+    if (context.invite !== null) {
+      try {
+        boardId = (await this.acceptInvite(context.invite, { user: signedIn })).membership.boardId;
+      } catch (error) {
+        if (error instanceof AuthError) throw new SsoError('invite', error.message);
+        throw error;
+      }
+    }
+    const session = await this.newSession(signedIn);
+    await this.store.setSessionIdToken(hashToken(session.token), context.idToken);
+    this.log.info(
+      { ip: context.ip, user: signedIn.id, account: how },
+      'signed in through single sign-on',
+    );
+    await this.audit(signedIn, 'sign-in-sso', null, null, { ip: context.ip, account: how });
+    return { user: signedIn, ...session, boardId };
   }
 
   async userForToken(token: string | undefined): Promise<User | null> {
@@ -320,6 +425,7 @@ export class Auth {
     membership: BoardMembership;
     session?: { token: string; expiresAt: number };
   }> {
+    if ('account' in who && this.options.passwordSignIn === false) throw passwordSignInOff();
     const account = 'account' in who ? checkNewAccount(who.account) : null;
     if (account && (await this.store.userByEmail(account.email))) {
       throw new AuthError(409, 'email-taken', {

@@ -22,5 +22,7 @@ export function authOptions(config: Config): Omit<AuthOptions, 'store' | 'logger
       },
     },
     hashes: { concurrency: config.maxConcurrentHashes, queueMax: config.hashQueueMax },
+    passwordSignIn: config.passwordSignin,
+    ssoAdminEmails: config.oidcAdminEmails,
   };
 }

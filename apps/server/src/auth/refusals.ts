@@ -64,3 +64,9 @@ export function gone(kind: 'invite' | 'reset'): AuthError {
         fr: 'Ce lien de réinitialisation a expiré ou a déjà servi. Demandez-en un nouveau à un administrateur.',
       });
 }
+
+export const passwordSignInOff = () =>
+  new AuthError(403, 'password-signin-off', {
+    en: 'Sign-in with a password is turned off here: use single sign-on.',
+    fr: 'La connexion par mot de passe est désactivée ici : utilisez l’authentification unique.',
+  });

@@ -18,6 +18,8 @@ export interface AuthRouteDeps {
   publicUrl: () => string;
   /** Reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY_HOPS). */
   trustProxyHops: number;
+  /** With single sign-on: the provider's sign-out URL for a session's ID token, if it has one. */
+  ssoLogoutUrl?: (idToken: string) => Promise<string | null>;
 }
 
 const unauthenticated = () =>
@@ -74,9 +76,12 @@ export function authRoutes(deps: AuthRouteDeps) {
 
   app.post('/auth/signout', async (c) => {
     const token = sessionToken(c);
-    if (token) await auth.signOut(token);
+    const { idToken } = token ? await auth.signOut(token) : { idToken: null };
     clearSessionCookie(c, secure());
-    return c.json({ ok: true });
+    // Our session is over either way; the web app then sends the browser to the provider so
+    // its session ends too (RP-initiated logout), and the provider sends it back to PUBLIC_URL.
+    const logoutUrl = idToken && deps.ssoLogoutUrl ? await deps.ssoLogoutUrl(idToken) : null;
+    return c.json({ ok: true, ...(logoutUrl ? { logoutUrl } : {}) });
   });
 
   app.get('/auth/me', async (c) => {

@@ -329,14 +329,17 @@ describe('boards API', () => {
 });
 
 describe('GET /api/config', () => {
-  it('gives the tldraw license key, or null without one', async () => {
+  it('gives the tldraw license key, or null without one, and how people sign in', async () => {
     const without = await server();
     const res = await fetch(`${without.url}/api/config`);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(await res.json()).toEqual({ tldrawLicenseKey: null });
+    // No single sign-on configured: the password form only.
+    expect(await res.json()).toEqual({ tldrawLicenseKey: null, sso: null, passwordSignIn: true });
     const withKey = await server({ tldrawLicenseKey: 'tldraw-2026/abc.def' });
     expect(await (await fetch(`${withKey.url}/api/config`)).json()).toEqual({
       tldrawLicenseKey: 'tldraw-2026/abc.def',
+      sso: null,
+      passwordSignIn: true,
     });
   });
 });

@@ -38,7 +38,7 @@ export function tempDir(prefix = 'fdr-test-'): string {
 /** A real server on a free loopback port with a real SQLite file in a fresh temp folder. */
 export async function startTestServer(
   overrides: Partial<Config> = {},
-  options: { storage?: Storage; keepDataDir?: boolean } = {},
+  options: { storage?: Storage; keepDataDir?: boolean; oidcFetch?: typeof fetch } = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDir();
   const config: Config = {
@@ -64,6 +64,7 @@ export async function startTestServer(
   const server = await startServer(config, {
     logger,
     ...(options.storage ? { storage: options.storage } : {}),
+    ...(options.oidcFetch ? { oidcFetch: options.oidcFetch } : {}),
   });
   let disposed = false;
   const admin = await issueSession(server.auth.store, { admin: true });

@@ -4,8 +4,11 @@ import { ErrorAlert } from '../ErrorAlert.tsx';
 import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import { format } from '../i18n/format.ts';
+import { ssoStrings } from '../i18n/ssoStrings.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { boardPath, myTeamsPath, navigate } from '../router.ts';
+import { SsoButton } from '../sso/SsoButton.tsx';
+import { useSignInOptions } from '../sso/useSignInOptions.ts';
 import { AccountField } from './AccountField.tsx';
 import { AccountLayout } from './AccountLayout.tsx';
 import { acceptInvite, fragmentToken, inviteInfo, me, type User } from './accountApi.ts';
@@ -51,19 +54,31 @@ export function InvitePage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang
     }
   };
 
+  const options = useSignInOptions();
   const roleName = info ? BOARD_ROLE_LABELS[info.role][lang] : '';
+  // Someone without a session may accept through the provider, which makes their account.
+  const viaSso = info?.usable && !user && options?.sso ? options.sso[lang] : null;
   return (
     <AccountLayout lang={lang} setLang={setLang} title={t.inviteTitle}>
       {!info && !error && <p role="status">{t.loading}</p>}
       {info && !info.usable && <p role="alert">{t.inviteUnusable}</p>}
       {info?.usable && (
+        <p>
+          {format(t.inviteIntro, {
+            board: info.boardTitle ? localize(info.boardTitle, lang) : info.boardId,
+            role: roleName,
+          })}
+        </p>
+      )}
+      {viaSso && (
+        <>
+          <p>{ssoStrings[lang].inviteWithSso}</p>
+          <SsoButton label={viaSso} next="/" invite={token} />
+          {options?.passwordSignIn && <p className="fdr-sso-or">{ssoStrings[lang].orPassword}</p>}
+        </>
+      )}
+      {info?.usable && (user || options?.passwordSignIn !== false) && (
         <form className="fdr-form" onSubmit={accept} data-testid="invite-form">
-          <p>
-            {format(t.inviteIntro, {
-              board: info.boardTitle ? localize(info.boardTitle, lang) : info.boardId,
-              role: roleName,
-            })}
-          </p>
           {user ? (
             <button type="submit" className="fdr-button fdr-button--primary" disabled={busy}>
               {format(t.inviteAcceptAs, { name: user.name })}

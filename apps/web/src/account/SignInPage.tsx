@@ -2,8 +2,12 @@ import { type FormEvent, useState } from 'react';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
+import { ssoStrings } from '../i18n/ssoStrings.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { myTeamsPath, navigate } from '../router.ts';
+import { SsoButton } from '../sso/SsoButton.tsx';
+import { ssoErrorText } from '../sso/ssoError.ts';
+import { useSignInOptions } from '../sso/useSignInOptions.ts';
 import { AccountField } from './AccountField.tsx';
 import { AccountLayout } from './AccountLayout.tsx';
 import { me, signIn } from './accountApi.ts';
@@ -54,32 +58,43 @@ export function SignInPage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang
     }
   };
 
+  const options = useSignInOptions();
+  const ssoError = options ? ssoErrorText(location.search, lang, options.passwordSignIn) : null;
+
   return (
     <AccountLayout lang={lang} setLang={setLang} title={t.signInTitle}>
-      <form className="fdr-form" onSubmit={submit} data-testid="signin-form">
-        <AccountField
-          id="signin-email"
-          label={t.email}
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={setEmail}
-        />
-        <AccountField
-          id="signin-password"
-          label={t.password}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={setPassword}
-        />
-        <ErrorAlert message={error} />
-        <button type="submit" className="fdr-button fdr-button--primary" disabled={busy}>
-          {busy ? t.signingIn : t.signIn}
-        </button>
-      </form>
+      {!options && <p role="status">{t.loading}</p>}
+      <ErrorAlert message={ssoError} />
+      {options?.sso && <SsoButton label={options.sso[lang]} next={safeNext(location.search)} />}
+      {options?.sso && options.passwordSignIn && (
+        <p className="fdr-sso-or">{ssoStrings[lang].orPassword}</p>
+      )}
+      {options?.passwordSignIn && (
+        <form className="fdr-form" onSubmit={submit} data-testid="signin-form">
+          <AccountField
+            id="signin-email"
+            label={t.email}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={setEmail}
+          />
+          <AccountField
+            id="signin-password"
+            label={t.password}
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={setPassword}
+          />
+          <ErrorAlert message={error} />
+          <button type="submit" className="fdr-button fdr-button--primary" disabled={busy}>
+            {busy ? t.signingIn : t.signIn}
+          </button>
+        </form>
+      )}
     </AccountLayout>
   );
 }

@@ -15,7 +15,14 @@ export function UserMenu({ user, lang }: { user: User; lang: Lang }) {
         type="button"
         className="fdr-button fdr-button--quiet"
         data-testid="sign-out"
-        onClick={() => void signOut().finally(() => navigate('/signin'))}
+        onClick={() =>
+          void signOut().then(
+            // Signed in through single sign-on: the provider ends its session too, then sends
+            // the browser back here.
+            ({ logoutUrl }) => (logoutUrl ? location.assign(logoutUrl) : navigate('/signin')),
+            () => navigate('/signin'),
+          )
+        }
       >
         {t.signOut}
       </button>

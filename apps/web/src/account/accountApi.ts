@@ -47,7 +47,8 @@ export async function me(): Promise<{ user: User; memberships: BoardMembership[]
 
 export const signIn = (email: string, password: string) =>
   call<{ user: User }>('/api/auth/signin', { email, password });
-export const signOut = () => call<{ ok: true }>('/api/auth/signout', {});
+/** `logoutUrl`: the provider's sign-out page, for a session opened through single sign-on. */
+export const signOut = () => call<{ ok: true; logoutUrl?: string }>('/api/auth/signout', {});
 export const completeSetup = (
   token: string,
   account: { email: string; name: string; password: string },
