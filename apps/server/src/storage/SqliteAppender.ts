@@ -11,8 +11,9 @@ type Request =
  * Appends board updates through a storage worker (`appendWorker.ts`): the transaction and its
  * fsync run on another thread, so the event loop keeps applying and sending while a commit is
  * on the disk. The worker groups the appends of every board that arrive while it is busy into
- * one transaction. Requests are answered in order; a worker that dies fails what it held (the
- * boards keep those updates and retry) and is started again on the next request.
+ * one transaction. Requests are answered in order; a worker that dies fails what it held (it
+ * may have committed some of it before dying: the boards keep those updates and retry, and a
+ * Yjs update stored twice is harmless) and is started again on the next request.
  */
 export class SqliteAppender {
   private readonly options: AppendWorkerOptions;

@@ -230,13 +230,14 @@ export class SyncConnection implements Peer {
     }
     this.answeredFromStorage = true;
     const { state, updates } = stored;
-    // As stored: the state, then each logged update, with nothing merged or encoded here (the log
-    // is folded every COMPACT_THRESHOLD updates; a longer one, left by a crash, waits for the
-    // build). The build waits until the last of them has reached the socket.
-    const messages = [
-      encodeSyncStep2(state ?? updates[0] ?? EMPTY_UPDATE),
-      ...(state ? updates : updates.slice(1)).map(encodeSyncUpdate),
-    ];
+    // As stored, nothing merged or encoded here (the log is folded every COMPACT_THRESHOLD
+    // updates; a longer one, left by a crash, waits for the build): each logged update first,
+    // then the state (or the last update) as the sync step 2. A client is "synced" when that
+    // arrives, so it must come last: by then the rest is applied (Yjs holds the updates that
+    // came before what they build on, and integrates them with it).
+    const final = state ?? updates.at(-1) ?? EMPTY_UPDATE;
+    const before = state ? updates : updates.slice(0, -1);
+    const messages = [...before.map(encodeSyncUpdate), encodeSyncStep2(final)];
     messages.forEach((message, i) => {
       this.send(message, i === messages.length - 1 ? () => this.releaseRead() : undefined);
     });

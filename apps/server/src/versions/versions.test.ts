@@ -3,6 +3,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { toJSON, validateRoadmap } from '@fdr/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { applyStored } from '../sync/applyStored.ts';
 import { type TestClient, waitFor } from '../test/clients.ts';
 import { startTestServer, type TestServer } from '../test/testServer.ts';
 
@@ -252,7 +253,12 @@ describe('versions', () => {
     const c = client(s, boardId);
     await c.synced;
     c.doc.getMap('annotations').set('shape:x', { id: 'shape:x', typeName: 'shape' });
-    await waitFor(async () => (await s.storage.load(boardId)).updates.length > 0, 'stored');
+    // This edit stored (not only the board's creation, which may still be in the log).
+    await waitFor(async () => {
+      const doc = new Y.Doc();
+      applyStored(doc, await s.storage.load(boardId));
+      return doc.getMap('annotations').has('shape:x');
+    }, 'stored');
     await new Promise((r) => setTimeout(r, 5));
     expect(await s.versions.takeDueAutomatic()).toBe(0); // changed, but the last one is recent
     expect(await s.versions.takeDueAutomatic(Date.now() + 25 * 3_600_000)).toBe(1);
