@@ -431,7 +431,7 @@ export const SETTINGS = [
     key: 'messageBudgetMs',
     default: '250',
     description:
-      'A message that takes longer than this to handle closes its connection (1008) and is logged.',
+      'A message whose handling takes more than this many milliseconds of the event loop thread’s CPU closes its connection (1008) and is logged.',
     parse: int(1, 600_000),
   },
   {
