@@ -21,7 +21,9 @@
  *                                  (results/light-….json). With it: --only (ours-sqlite,
  *                                  ours-pg-redis, raw-relay), --editors (the ramp),
  *                                  --light-clients=10000 --light-boards=1000, --light-workers=2,
- *                                  --max-rss-mib=1024 (the ramp's RSS bound), --stop-p99=50
+ *                                  --max-rss-mib=1024 (the ramp's RSS bound), --stop-p99=50,
+ *                                  --server-env=SQLITE_SYNCHRONOUS=NORMAL (repeatable: a setting
+ *                                  of our servers, to investigate a limit)
  *
  * Needs the local PostgreSQL and Redis (TEST_DATABASE_URL, TEST_REDIS_URL) for the two-instance
  * setup. Not a test: nothing here asserts a time.
@@ -55,6 +57,7 @@ const { values } = parseArgs({
     'light-workers': { type: 'string' },
     'max-rss-mib': { type: 'string' },
     'stop-p99': { type: 'string' },
+    'server-env': { type: 'string', multiple: true },
   },
 });
 
@@ -89,6 +92,14 @@ if (values.from) {
   if (values['light-workers']) light.workers = Math.max(1, Number(values['light-workers']));
   if (values['max-rss-mib']) light.maxServerRssBytes = Number(values['max-rss-mib']) * 2 ** 20;
   if (values['stop-p99']) light.stopP99Ms = Number(values['stop-p99']);
+  if (values['server-env']) {
+    light.serverEnv = Object.fromEntries(
+      values['server-env'].map((pair) => [
+        pair.slice(0, pair.indexOf('=')),
+        pair.slice(pair.indexOf('=') + 1),
+      ]),
+    );
+  }
   console.error(`bench: light clients, ${light.name} sizes, setups ${light.setups.join(', ')}`);
   results = await runLightBench(light, (line) => console.error(`  ${line}`));
   console.log(formatReport(results));

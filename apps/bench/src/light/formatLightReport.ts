@@ -27,6 +27,14 @@ export function formatLightSection(light: LightResults): string[] {
       `machine first (up to ${(mode.quietWaitMs / 1000).toFixed(0)} s) and is measured again, up to ` +
       `${mode.remeasure + 1} attempts, when others used over ${mode.noiseLimitPercent}% of a core (the quietest kept).`,
     '',
+    ...(mode.serverEnv && Object.keys(mode.serverEnv).length > 0
+      ? [
+          `Not the defaults: our servers ran with ${Object.entries(mode.serverEnv)
+            .map(([k, v]) => `\`${k}=${v}\``)
+            .join(', ')}.`,
+          '',
+        ]
+      : []),
     `#### N editors x ${mode.editsPerSecond} edits/s on one board`,
     '',
     `Ramp: a setup stops after the first point over ${mode.stopP99Ms} ms p99 once ${mode.targetEditors} ` +

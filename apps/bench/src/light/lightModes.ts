@@ -35,6 +35,11 @@ export interface LightMode {
   noiseLimitPercent: number;
   quietWaitMs: number;
   remeasure: number;
+  /**
+   * Settings for our servers, for investigating a limit (e.g. SQLITE_SYNCHRONOUS=NORMAL); the
+   * recorded run keeps every default. Shown in the report.
+   */
+  serverEnv?: Record<string, string>;
 }
 
 const SETUPS: LightSetupId[] = ['ours-sqlite', 'ours-pg-redis', 'raw-relay'];

@@ -37,7 +37,10 @@ const rawMain = fileURLToPath(new URL('../servers/rawBroadcastServer.ts', import
  * gives the cookie every light client sends, and 2 messages a second per connection are far
  * under MAX_MESSAGES_PER_SECOND), and the raw relay.
  */
-export function lightSetups(context: BenchContext): {
+export function lightSetups(
+  context: BenchContext,
+  serverEnv: Record<string, string> = {},
+): {
   id: LightSetupId;
   label: string;
   start(): Promise<LightRunningSetup & { stop(): Promise<void> }>;
@@ -50,7 +53,9 @@ export function lightSetups(context: BenchContext): {
       id: setup.id as LightSetupId,
       label: setup.label,
       async start() {
-        const running = await setup.start();
+        const running = await setup.start(
+          Object.keys(serverEnv).length > 0 ? { env: serverEnv } : {},
+        );
         return {
           id: setup.id as LightSetupId,
           endpoints: running.endpoints.map((e) => ({
@@ -97,7 +102,7 @@ export async function runLight(
   context: BenchContext,
   log: (line: string) => void = () => {},
 ): Promise<LightResults> {
-  const setups = lightSetups(context).filter((s) => mode.setups.includes(s.id));
+  const setups = lightSetups(context, mode.serverEnv).filter((s) => mode.setups.includes(s.id));
   const rows: LightRow[] = [];
   const stops: LightResults['stops'] = {};
   const errors: string[] = [];
