@@ -234,13 +234,15 @@ function startEditing(startAt: number, stopAt: number): void {
     };
     timers[k] = setTimeout(tick, Math.max(0, startAt + phase - sharedClock()));
   });
-  // Presence renewals, as a stock awareness client sends them, spread over the period.
+  // Presence renewals, as a stock awareness client sends them, each client at its own phase
+  // (all at once would be a burst no real board sees).
   lights.forEach((light) => {
-    const renew = setInterval(() => {
+    const renew = () => {
+      if (closing) return;
       if (light.socket.readyState === WebSocket.OPEN) light.socket.send(presence(light));
-    }, PRESENCE_RENEW_MS);
-    renew.unref();
-    timers.push(renew);
+      timers.push(setTimeout(renew, PRESENCE_RENEW_MS));
+    };
+    timers.push(setTimeout(renew, rand() * PRESENCE_RENEW_MS));
   });
 }
 
