@@ -91,8 +91,8 @@ export const LIGHT_MODES: Record<LightMode['name'], LightMode> = {
     connectConcurrency: 50,
     connectTimeoutMs: 120_000,
     noiseLimitPercent: 25,
-    quietWaitMs: 30_000,
-    remeasure: 1,
+    quietWaitMs: 15_000,
+    remeasure: 0,
   },
   /** The test: every setup, tiny; the numbers mean nothing. */
   smoke: {
