@@ -39,7 +39,8 @@ export function formatLightSection(light: LightResults): string[] {
     '',
     `Ramp: a setup stops after the first point over ${mode.stopP99Ms} ms p99 once ${mode.targetEditors} ` +
       `editors are measured, at a p99 over ${ms(mode.giveUpP99Ms)}, or over ${(mode.maxServerRssBytes / MB).toFixed(0)} MB ` +
-      `of server RSS; ${(mode.measureMs / 1000).toFixed(0)} s measured.`,
+      `of server RSS; ours, past that p99 before the target, skip to the ${mode.targetEditors}-editor point ` +
+      `(its verdict rests on a measured number) and stop there; ${(mode.measureMs / 1000).toFixed(0)} s measured.`,
     '',
     ...table(
       light.rows.filter((r) => r.measure === 'one-board'),
