@@ -20,7 +20,8 @@
  *                                  relay; quick sizes, or the recorded ones with --full
  *                                  (results/light-….json). With it: --only (ours-sqlite,
  *                                  ours-pg-redis, raw-relay), --editors (the ramp),
- *                                  --light-clients=10000 --light-boards=1000, --light-workers=2,
+ *                                  --light-clients=10000 --light-boards=1000 (0 clients: the
+ *                                  ramp alone), --light-workers=2,
  *                                  --max-rss-mib=1024 (the ramp's RSS bound), --stop-p99=50,
  *                                  --server-env=SQLITE_SYNCHRONOUS=NORMAL (repeatable: a setting
  *                                  of our servers, to investigate a limit)

@@ -225,7 +225,8 @@ export async function runLight(
   for (const setup of setups) {
     if (!stops[setup.id]) stops[setup.id] = 'largest point of the mode reached';
   }
-  for (const setup of setups) {
+  // --light-clients=0: the ramp alone.
+  for (const setup of mode.manyClients > 0 ? setups : []) {
     await measure(
       setup,
       'many-boards',
