@@ -18,7 +18,9 @@ export function formatLightSection(light: LightResults): string[] {
       `processes for every point; ${(mode.warmupMs / 1000).toFixed(0)} s of warm-up. Latency over every ` +
       '(edit, receiving client of the same board) pair of the window; an edit that never arrived counts as ' +
       'infinitely late. Server CPU in % of one core (both instances summed; PostgreSQL and Redis in brackets); ' +
-      'client CPU: the harness process (every client thread). Clients busy: event-loop utilisation of the ' +
+      "client CPU: the harness process (every client thread). Waiting for a core: time the server's event-loop " +
+      "thread (summed over instances) and the harness's threads (summed) were runnable but not running, in % " +
+      'of the window (`/proc/<pid>/schedstat`): the machine, not their own work, holding them back. Clients busy: event-loop utilisation of the ' +
       'client threads (100%: the clients, not the server, set the pace). The raw relay forwards every message ' +
       'to every other client of the same path at once, with no Yjs, no storage and no batching: a floor at ' +
       'small sizes, while it sends one message per edit per client where ours merges a board’s edits into ' +
@@ -76,8 +78,8 @@ export function formatLightSection(light: LightResults): string[] {
 
 function table(rows: LightRow[], label: (id: LightSetupId) => string, many: boolean): string[] {
   const out = [
-    `| ${many ? 'Clients / boards' : 'Editors'} | Setup | p50 | p95 | p99 | max | Edits/s sustained (offered) | Not delivered | Server CPU | Client CPU (busy) | Server RSS connected | Server RSS max | Messages per client per s (presence) | Connect | Disconnects | Other CPU (attempts) |`,
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| ${many ? 'Clients / boards' : 'Editors'} | Setup | p50 | p95 | p99 | max | Edits/s sustained (offered) | Not delivered | Server CPU | Client CPU (busy) | Server RSS connected | Server RSS max | Messages per client per s (presence) | Waiting for a core: server (clients) | Connect | Disconnects | Other CPU (attempts) |`,
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of rows) {
     const offered = row.clients * row.editsPerSecond;
@@ -89,6 +91,7 @@ function table(rows: LightRow[], label: (id: LightSetupId) => string, many: bool
         `${row.clientCpuPercent.toFixed(0)}% (${(row.clientBusy * 100).toFixed(0)}%) | ` +
         `${(row.serverRssConnectedBytes / MB).toFixed(0)} MB | ${(row.serverRssMaxBytes / MB).toFixed(0)} MB | ` +
         `${row.messagesPerClientPerSecond.toFixed(1)} (${row.presencePerClientPerSecond.toFixed(1)}) | ` +
+        `${pct(row.serverRunDelayPercent)} (${pct(row.clientRunDelayPercent)}) | ` +
         `${(row.connectMs / 1000).toFixed(1)} s | ${row.disconnects}${row.disconnects > 0 ? ` (${Object.keys(row.closeReasons).join('; ')})` : ''} | ` +
         `${row.otherCpuPercent.toFixed(0)}% (${row.attempts ?? 1}) |`,
     );
@@ -118,6 +121,11 @@ function targets(light: LightResults, label: (id: LightSetupId) => string): stri
     );
   }
   return out;
+}
+
+/** A percentage, or n/a for rows saved before it was measured. */
+function pct(value: number | undefined): string {
+  return value === undefined || !Number.isFinite(value) ? 'n/a' : `${value.toFixed(0)}%`;
 }
 
 function ms(value: number | null): string {

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { LatencyHistogram } from '../LatencyHistogram.ts';
 import { cpuTicks, ProcessSampler, rssBytes } from '../ProcessSampler.ts';
@@ -67,6 +68,14 @@ export interface LightLoadResult {
   otherCpuPercent: number;
   clientLoopP99Ms: number;
   clientBusy: number;
+  /**
+   * Time the servers' main threads (their event loops, summed over instances) spent runnable but
+   * waiting for a core, in % of the window (/proc/<pid>/schedstat): above a few %, the machine,
+   * not the server's own work, is holding it back.
+   */
+  serverRunDelayPercent: number;
+  /** The same for every thread of the harness (the client threads), summed. */
+  clientRunDelayPercent: number;
   messagesPerClientPerSecond: number;
   presencePerClientPerSecond: number;
   disconnects: number;
@@ -141,10 +150,15 @@ export async function runLightLoad(
     sampler.start();
     const ownStart = cpuTicks(process.pid);
     const ownStartedAt = performance.now();
+    const serverDelayStart = serverRunDelay(setup.processes);
+    const clientDelayStart = ownRunDelay();
     await sleep(windowEnd - sharedClock());
     const usage = sampler.stop();
-    const clientCpuPercent =
-      (cpuTicks(process.pid) - ownStart) / ((performance.now() - ownStartedAt) / 1000);
+    const windowNs = (performance.now() - ownStartedAt) * 1e6;
+    const clientCpuPercent = (cpuTicks(process.pid) - ownStart) / (windowNs / 1e9);
+    const serverRunDelayPercent =
+      (100 * (serverRunDelay(setup.processes) - serverDelayStart)) / windowNs;
+    const clientRunDelayPercent = (100 * (ownRunDelay() - clientDelayStart)) / windowNs;
 
     const drainUntil = sharedClock() + options.drainTimeoutMs;
     for (;;) {
@@ -165,6 +179,8 @@ export async function runLightLoad(
       serverCpuPercent: usage.cpuPercent,
       servicesCpuPercent: usage.servicesCpuPercent,
       clientCpuPercent,
+      serverRunDelayPercent,
+      clientRunDelayPercent,
       otherCpuPercent: usage.otherCpuPercent,
       serverWarnings: warnings(setup.processes, logStart),
     };
@@ -185,6 +201,8 @@ type Summary = Omit<
   | 'serverCpuPercent'
   | 'servicesCpuPercent'
   | 'clientCpuPercent'
+  | 'serverRunDelayPercent'
+  | 'clientRunDelayPercent'
   | 'otherCpuPercent'
   | 'serverWarnings'
 >;
@@ -258,6 +276,28 @@ function summarize(
     disconnects: results.reduce((n, r) => n + r.disconnects, 0),
     closeReasons,
   };
+}
+
+/** Nanoseconds a thread waited on a run queue: the second field of its schedstat. */
+function runDelay(path: string): number {
+  try {
+    return Number(readFileSync(path, 'utf8').split(' ')[1]);
+  } catch {
+    return 0;
+  }
+}
+
+/** Run-queue wait of the servers' main threads (the event loop), summed. */
+function serverRunDelay(processes: ServerProcess[]): number {
+  return processes.reduce((n, p) => n + runDelay(`/proc/${p.pid}/task/${p.pid}/schedstat`), 0);
+}
+
+/** Run-queue wait of every thread of this process (the client worker threads among them). */
+function ownRunDelay(): number {
+  let total = 0;
+  for (const task of readdirSync('/proc/self/task'))
+    total += runDelay(`/proc/self/task/${task}/schedstat`);
+  return total;
 }
 
 /** Warning and error lines our servers logged since `from` (pino levels 40 and up). */
