@@ -19,7 +19,7 @@
  *                                  many boards, for ours (SQLite, two instances) and a raw ws
  *                                  relay; quick sizes, or the recorded ones with --full
  *                                  (results/light-….json). With it: --only (ours-sqlite,
- *                                  ours-pg-redis, raw-relay), --editors (the ramp),
+ *                                  ours-pg-redis, raw-relay), --editors (the ramp; 0: none),
  *                                  --light-clients=10000 --light-boards=1000 (0 clients: the
  *                                  ramp alone), --light-workers=2,
  *                                  --max-rss-mib=1024 (the ramp's RSS bound), --stop-p99=50,
@@ -87,7 +87,12 @@ if (values.from) {
 } else if (values.light) {
   const light: LightMode = { ...LIGHT_MODES[values.full ? 'full' : 'quick'] };
   if (values.only) light.setups = values.only.split(',') as LightSetupId[];
-  if (values.editors) light.editors = values.editors.split(',').map(Number);
+  // --editors=0: no ramp (the many-boards measure alone).
+  if (values.editors)
+    light.editors = values.editors
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0);
   if (values['light-clients']) light.manyClients = Number(values['light-clients']);
   if (values['light-boards']) light.manyBoards = Number(values['light-boards']);
   if (values['light-workers']) light.workers = Math.max(1, Number(values['light-workers']));
