@@ -21,7 +21,7 @@ export interface ProcessUsage {
 }
 
 /** Busy CPU ticks of the whole machine, every core, from the first line of /proc/stat. */
-function machineTicks(): number {
+export function machineTicks(): number {
   const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
   // cpu user nice system idle iowait irq softirq steal ...
   const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number);

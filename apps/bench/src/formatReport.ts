@@ -1,4 +1,5 @@
 import type { MachineInfo } from './describeMachine.ts';
+import { formatLightSection } from './light/formatLightReport.ts';
 import type { BenchResults, LoadRow } from './runBench.ts';
 import type { SetupId } from './setups.ts';
 
@@ -39,6 +40,10 @@ export function formatReport(results: BenchResults): string {
     ...machineLines(results.machineBefore, results.machineAfter),
     '',
   );
+  // A light-only run (`--light`) has no stock-client measures.
+  if (results.light && load.length === 0 && results.history.length === 0) {
+    return `${[...out, ...formatLightSection(results.light)].join('\n')}\n`;
+  }
 
   out.push(
     `### Propagation latency: N editors x ${mode.editsPerSecond} edits/s on one board`,
@@ -175,6 +180,7 @@ export function formatReport(results: BenchResults): string {
   if (results.errors.length > 0) {
     out.push('', '### Failed measures', '', ...results.errors.map((e) => `- ${e}`));
   }
+  if (results.light) out.push('', ...formatLightSection(results.light));
   return `${out.join('\n')}\n`;
 }
 

@@ -1,6 +1,7 @@
 import type { BenchMode } from './benchModes.ts';
 import { describeMachine, type MachineInfo } from './describeMachine.ts';
 import { type IdleBoardsRow, measureIdleBoards } from './idleBoards.ts';
+import type { LightResults } from './light/runLight.ts';
 import { type LongHistoryRow, measureLongHistory } from './longHistory.ts';
 import { type AckRow, measureAck } from './measureAck.ts';
 import { type LoadResult, runLoad } from './runLoad.ts';
@@ -27,6 +28,8 @@ export interface BenchResults {
   ack: AckRow[];
   /** Measures that failed (the run carries on without them). */
   errors: string[];
+  /** The light-client measures (`pnpm bench --light`), when the run made them. */
+  light?: LightResults;
 }
 
 export interface RunBenchOptions {
