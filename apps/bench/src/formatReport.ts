@@ -1,6 +1,6 @@
 import type { MachineInfo } from './describeMachine.ts';
 import type { BenchResults, LoadRow } from './runBench.ts';
-import type { SetupId } from './setups.ts';
+import { SETUP_FACTS, type SetupId } from './setups.ts';
 
 const KB = 1024;
 const MB = 1024 * 1024;
@@ -124,7 +124,7 @@ export function formatReport(results: BenchResults): string {
     );
   }
   for (const id of ids) {
-    if (id === 'reference' || id === 'hocuspocus') {
+    if (!SETUP_FACTS[id].stores) {
       out.push(`| ${label(id)} | cold | n/a | n/a: in memory, nothing to load from | n/a | n/a |`);
     }
   }
@@ -146,10 +146,12 @@ export function formatReport(results: BenchResults): string {
         `${(row.marginalPerBoardBytes / KB).toFixed(0)} kB |`,
     );
   }
-  if (ids.includes('hocuspocus')) {
-    out.push(
-      `| ${label('hocuspocus')} | n/a | n/a | n/a | n/a: forgets a document when its last client leaves | n/a |`,
-    );
+  for (const id of ids) {
+    if (!SETUP_FACTS[id].keepsIdleBoards) {
+      out.push(
+        `| ${label(id)} | n/a | n/a | n/a | n/a: unloads a document when its last client leaves | n/a |`,
+      );
+    }
   }
   out.push('');
 
@@ -161,15 +163,9 @@ export function formatReport(results: BenchResults): string {
     '| Setup | The acknowledgement means | p50 | p99 | max |',
     '| --- | --- | ---: | ---: | ---: |',
   );
-  const meaning: Record<SetupId, string> = {
-    'ours-sqlite': 'stored in SQLite, fsynced (SQLITE_SYNCHRONOUS=FULL)',
-    'ours-pg-redis': 'committed in PostgreSQL',
-    reference: 'applied in memory; never stored',
-    hocuspocus: 'applied in memory; never stored',
-  };
   for (const row of results.ack) {
     out.push(
-      `| ${label(row.setup)} | ${meaning[row.setup]} | ${ms(row.p50)} | ${ms(row.p99)} | ${ms(row.max)} |`,
+      `| ${label(row.setup)} | ${SETUP_FACTS[row.setup].ack} | ${ms(row.p50)} | ${ms(row.p99)} | ${ms(row.max)} |`,
     );
   }
   if (results.errors.length > 0) {
@@ -205,8 +201,8 @@ function ratioLines(load: LoadRow[], ids: SetupId[], label: (id: SetupId) => str
   const cap = (id: SetupId) => capacity(load, id, 100);
   for (const ours of ['ours-sqlite', 'ours-pg-redis'] as const) {
     if (!ids.includes(ours)) continue;
-    for (const other of ['reference', 'hocuspocus'] as const) {
-      if (!ids.includes(other)) continue;
+    for (const other of ids) {
+      if (other.startsWith('ours-')) continue;
       const a = cap(ours);
       const b = cap(other);
       const ratio = b.editors > 0 ? `${(a.editors / b.editors).toFixed(2)}x` : 'n/a (0 editors)';
