@@ -127,7 +127,7 @@ export function formatReport(results: BenchResults): string {
         `${row.serverLoadMs === null ? 'n/a' : ms(row.serverLoadMs)} | ${row.compactMs === null ? 'n/a' : ms(row.compactMs)} |`,
     );
   }
-  for (const id of ids) {
+  for (const id of results.history.length > 0 ? ids : []) {
     if (!SETUP_FACTS[id].stores) {
       out.push(`| ${label(id)} | cold | n/a | n/a: in memory, nothing to load from | n/a | n/a |`);
     }
@@ -150,7 +150,7 @@ export function formatReport(results: BenchResults): string {
         `${(row.marginalPerBoardBytes / KB).toFixed(0)} kB |`,
     );
   }
-  for (const id of ids) {
+  for (const id of results.idle.length > 0 ? ids : []) {
     if (!SETUP_FACTS[id].keepsIdleBoards) {
       out.push(
         `| ${label(id)} | n/a | n/a | n/a | n/a: unloads a document when its last client leaves | n/a |`,
@@ -215,7 +215,7 @@ function ratioLines(load: LoadRow[], ids: SetupId[], label: (id: SetupId) => str
       const pb = p99(other);
       const at200 =
         pa !== undefined && pb !== undefined
-          ? `; p99 at 200 editors ${ms(pa)} vs ${ms(pb)} (${(pb / pa).toFixed(1)}x lower)`
+          ? `; p99 at 200 editors ${ms(pa)} vs ${ms(pb)} (${pa <= pb ? `${(pb / pa).toFixed(1)}x lower` : `${(pa / pb).toFixed(1)}x higher`})`
           : '';
       lines.push(
         `- ${label(ours)} vs ${label(other)}: editors at p99 < 100 ms ${capText(a)} vs ${capText(b)} = ${ratio}` +
@@ -233,7 +233,7 @@ function targetLines(results: BenchResults): string[] {
   for (const id of ['ours-sqlite', 'ours-pg-redis'] as const) {
     const at200 = load.find((r) => r.setup === id && r.editors === 200);
     lines.push(
-      `| p99 < 50 ms at 200 editors x 2 edits/s (${results.labels[id]}) | ${at200 ? ms(at200.p99) : 'not run'} | ${verdict(at200 ? at200.p99 < 50 : null)} |`,
+      `| p99 < 50 ms at 200 editors x 2 edits/s (${results.labels[id] ?? id}) | ${at200 ? ms(at200.p99) : 'not run'} | ${verdict(at200 ? at200.p99 < 50 : null)} |`,
     );
   }
   const ours = capacity(load, 'ours-sqlite', 100);
