@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import * as Y from 'yjs';
@@ -152,9 +152,14 @@ async function peerColdLoads(
   seedMs: number,
   options: LongHistoryOptions,
 ): Promise<LongHistoryRow> {
-  await running.stop('SIGTERM');
   const dataDir = running.dataDir;
   if (!dataDir) throw new Error(`${setup.id}: no data folder to restart on`);
+  // The reference server with y-leveldb answers from memory while its writes queue behind one
+  // another, and has no shutdown hook: stopped at once, it loses the queued edits. Give every
+  // peer until its storage stops changing (2 s unchanged, 5 minutes at most) before the stop.
+  const settleMs = await untilSettled(dataDir, 2000, 300_000);
+  if (process.env.DEBUG_BENCH) console.log(setup.id, 'storage settled after', settleMs, 'ms');
+  await running.stop('SIGTERM');
   const kept = mkdtempSync(joinPath(tmpdir(), 'fdr-sbs-kept-'));
   const cold: number[] = [];
   try {
@@ -184,6 +189,32 @@ async function peerColdLoads(
     serverLoadMs: null,
     compactMs: null,
   };
+}
+
+/** Waits until the files under `dir` keep the same sizes for `quietMs`; returns the time taken. */
+async function untilSettled(dir: string, quietMs: number, timeoutMs: number): Promise<number> {
+  const started = performance.now();
+  const footprint = () =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const path = joinPath(entry.parentPath, entry.name);
+        return `${path}:${statSync(path, { throwIfNoEntry: false })?.size ?? 0}`;
+      })
+      .sort()
+      .join('|');
+  let last = footprint();
+  let quietSince = performance.now();
+  while (performance.now() - quietSince < quietMs) {
+    if (performance.now() - started > timeoutMs) break;
+    await new Promise((r) => setTimeout(r, 250));
+    const now = footprint();
+    if (now !== last) {
+      last = now;
+      quietSince = performance.now();
+    }
+  }
+  return performance.now() - started - quietMs;
 }
 
 async function seed(
