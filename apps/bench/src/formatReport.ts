@@ -1,7 +1,7 @@
 import type { MachineInfo } from './describeMachine.ts';
 import { formatLightSection } from './light/formatLightReport.ts';
 import type { BenchResults, LoadRow } from './runBench.ts';
-import type { SetupId } from './setups.ts';
+import { SETUP_FACTS, type SetupId } from './setups.ts';
 
 const KB = 1024;
 const MB = 1024 * 1024;
@@ -110,14 +110,18 @@ export function formatReport(results: BenchResults): string {
   if (ratios.length > 0) out.push(...ratios, '');
 
   out.push(...targetLines(results), '');
+  out.push(...peerTargetLines(results), '');
 
   out.push(
     `### Long history: a board of ${results.mode.historyUpdates.toLocaleString('en')} updates`,
     '',
     'One stock client makes the edits (a card of 300 moved each time, one transaction and one message each). ' +
-      '"Join": a new client, from opening its connection to its first sync (it holds every edit then; median of ' +
-      `${mode.historyRepeats}). "Server load": our server's own "board loaded" figure (storage read and replay). ` +
-      '"Compaction": our server folding the history into one state at a graceful shutdown.',
+      '"Join": a new client, from opening its connection until it holds every edit (its first sync, or the ' +
+      'update that completes it when a server syncs before it has read its storage; median of ' +
+      `${mode.historyRepeats}). "Cold": a restart on the stored data, then that join; the peers are stopped ` +
+      'gracefully first (each stores what it holds) and every cold start runs on a copy of that same data. ' +
+      '"Server load": our server\'s own "board loaded" figure (storage read and replay), for information; ' +
+      'the join is the number a person waits. "Compaction": our server folding the history into one state at a graceful shutdown.',
     '',
     '| Setup | Board | Sending the updates | Join | Server load | Compaction |',
     '| --- | --- | ---: | ---: | ---: | ---: |',
@@ -128,8 +132,8 @@ export function formatReport(results: BenchResults): string {
         `${row.serverLoadMs === null ? 'n/a' : ms(row.serverLoadMs)} | ${row.compactMs === null ? 'n/a' : ms(row.compactMs)} |`,
     );
   }
-  for (const id of ids) {
-    if (id === 'reference' || id === 'hocuspocus') {
+  for (const id of results.history.length > 0 ? ids : []) {
+    if (!SETUP_FACTS[id].stores) {
       out.push(`| ${label(id)} | cold | n/a | n/a: in memory, nothing to load from | n/a | n/a |`);
     }
   }
@@ -151,10 +155,12 @@ export function formatReport(results: BenchResults): string {
         `${(row.marginalPerBoardBytes / KB).toFixed(0)} kB |`,
     );
   }
-  if (ids.includes('hocuspocus')) {
-    out.push(
-      `| ${label('hocuspocus')} | n/a | n/a | n/a | n/a: forgets a document when its last client leaves | n/a |`,
-    );
+  for (const id of results.idle.length > 0 ? ids : []) {
+    if (!SETUP_FACTS[id].keepsIdleBoards) {
+      out.push(
+        `| ${label(id)} | n/a | n/a | n/a | n/a: unloads a document when its last client leaves | n/a |`,
+      );
+    }
   }
   out.push('');
 
@@ -166,15 +172,9 @@ export function formatReport(results: BenchResults): string {
     '| Setup | The acknowledgement means | p50 | p99 | max |',
     '| --- | --- | ---: | ---: | ---: |',
   );
-  const meaning: Record<SetupId, string> = {
-    'ours-sqlite': 'stored in SQLite, fsynced (SQLITE_SYNCHRONOUS=FULL)',
-    'ours-pg-redis': 'committed in PostgreSQL',
-    reference: 'applied in memory; never stored',
-    hocuspocus: 'applied in memory; never stored',
-  };
   for (const row of results.ack) {
     out.push(
-      `| ${label(row.setup)} | ${meaning[row.setup]} | ${ms(row.p50)} | ${ms(row.p99)} | ${ms(row.max)} |`,
+      `| ${label(row.setup)} | ${SETUP_FACTS[row.setup].ack} | ${ms(row.p50)} | ${ms(row.p99)} | ${ms(row.max)} |`,
     );
   }
   if (results.errors.length > 0) {
@@ -211,8 +211,8 @@ function ratioLines(load: LoadRow[], ids: SetupId[], label: (id: SetupId) => str
   const cap = (id: SetupId) => capacity(load, id, 100);
   for (const ours of ['ours-sqlite', 'ours-pg-redis'] as const) {
     if (!ids.includes(ours)) continue;
-    for (const other of ['reference', 'hocuspocus'] as const) {
-      if (!ids.includes(other)) continue;
+    for (const other of ids) {
+      if (other.startsWith('ours-')) continue;
       const a = cap(ours);
       const b = cap(other);
       const ratio = b.editors > 0 ? `${(a.editors / b.editors).toFixed(2)}x` : 'n/a (0 editors)';
@@ -221,7 +221,7 @@ function ratioLines(load: LoadRow[], ids: SetupId[], label: (id: SetupId) => str
       const pb = p99(other);
       const at200 =
         pa !== undefined && pb !== undefined
-          ? `; p99 at 200 editors ${ms(pa)} vs ${ms(pb)} (${(pb / pa).toFixed(1)}x lower)`
+          ? `; p99 at 200 editors ${ms(pa)} vs ${ms(pb)} (${pa <= pb ? `${(pb / pa).toFixed(1)}x lower` : `${(pa / pb).toFixed(1)}x higher`})`
           : '';
       lines.push(
         `- ${label(ours)} vs ${label(other)}: editors at p99 < 100 ms ${capText(a)} vs ${capText(b)} = ${ratio}` +
@@ -239,7 +239,7 @@ function targetLines(results: BenchResults): string[] {
   for (const id of ['ours-sqlite', 'ours-pg-redis'] as const) {
     const at200 = load.find((r) => r.setup === id && r.editors === 200);
     lines.push(
-      `| p99 < 50 ms at 200 editors x 2 edits/s (${results.labels[id]}) | ${at200 ? ms(at200.p99) : 'not run'} | ${verdict(at200 ? at200.p99 < 50 : null)} |`,
+      `| p99 < 50 ms at 200 editors x 2 edits/s (${results.labels[id] ?? id}) | ${at200 ? ms(at200.p99) : 'not run'} | ${verdict(at200 ? at200.p99 < 50 : null)} |`,
     );
   }
   const ours = capacity(load, 'ours-sqlite', 100);
@@ -250,16 +250,83 @@ function targetLines(results: BenchResults): string[] {
     `| editors at p99 < 100 ms >= 1.2x the reference's (SQLite) | ${capText(ours)} vs ${capText(reference)} | ${verdict(load.length > 0 ? enough && !(reference.atLeast && !ours.atLeast) : null)}${reference.atLeast ? ' (the reference passed every point: the sweep was too short to tell)' : ''} |`,
     `| ahead of Hocuspocus (SQLite) | ${capText(ours)} vs ${capText(hocuspocus)} | ${verdict(load.length > 0 ? ours.editors > hocuspocus.editors || (ours.editors === hocuspocus.editors && ours.atLeast) : null)} |`,
   );
+  // Scored on the less flattering number: the first batch (it pays for the heap growing too) and
+  // the client's join (the server's own load time leaves out the sync a person waits for).
   const idleOurs = idle.find((r) => r.setup === 'ours-sqlite');
   lines.push(
-    `| idle loaded board <= 100 kB RSS (SQLite) | ${idleOurs ? `${(idleOurs.marginalPerBoardBytes / KB).toFixed(0)} kB per board in the second batch, ${(idleOurs.firstPerBoardBytes / KB).toFixed(0)} kB in the first` : 'not run'} | ${verdict(idleOurs ? idleOurs.marginalPerBoardBytes <= 100 * KB : null)}${idleOurs && idleOurs.firstPerBoardBytes > 100 * KB ? ' (second batch; not the first)' : ''} |`,
+    `| idle loaded board <= 100 kB RSS (SQLite, first batch) | ${idleOurs ? idleText(idleOurs) : 'not run'} | ${verdict(idleOurs ? idleOurs.firstPerBoardBytes <= 100 * KB : null)} |`,
   );
-  const cold = history.find(
-    (r) => r.setup === 'ours-sqlite' && r.variant.startsWith('cold, compacted'),
-  );
+  const cold = ourColdLoad(history);
   lines.push(
-    `| cold load of ${results.mode.historyUpdates.toLocaleString('en')} updates < 200 ms (SQLite, as stored) | ${cold ? `server load ${cold.serverLoadMs === null ? 'n/a' : ms(cold.serverLoadMs)}, client join ${ms(cold.joinMs)}` : 'not run'} | ${verdict(cold && cold.serverLoadMs !== null ? cold.serverLoadMs < 200 : null)} (server load)${cold && cold.joinMs >= 200 ? '; the client-side join is over' : ''} |`,
+    `| cold load of ${results.mode.historyUpdates.toLocaleString('en')} updates < 200 ms (SQLite, as stored; client join) | ${cold ? coldText(cold) : 'not run'} | ${verdict(cold ? cold.joinMs < 200 : null)} |`,
     '| 300-card board first render < 1.5 s | `pnpm bench:client`: see "Client side" below | see below |',
+  );
+  return lines;
+}
+
+function ourColdLoad(history: BenchResults['history']) {
+  return history.find((r) => r.setup === 'ours-sqlite' && r.variant.startsWith('cold, compacted'));
+}
+
+function idleText(row: BenchResults['idle'][number]): string {
+  return `${(row.firstPerBoardBytes / KB).toFixed(0)} kB per board in the first batch (${(row.marginalPerBoardBytes / KB).toFixed(0)} kB in the second)`;
+}
+
+function coldText(row: BenchResults['history'][number]): string {
+  return `client join ${ms(row.joinMs)} (server load ${row.serverLoadMs === null ? 'n/a' : ms(row.serverLoadMs)})`;
+}
+
+/** The peer against which "lower than Hocuspocus" is scored: persistence and tuned batching. */
+const FAIR_HOCUSPOCUS: SetupId = 'hocuspocus-sqlite-tuned';
+const COLD_TARGET_UPDATES = 100_000;
+
+/**
+ * The targets against fair peers, each on ours' less flattering number (the run's median-p99 row
+ * of each point, the client's join, the first batch); a missed target stays missed. Stock
+ * clients: the load rows of the sweep.
+ */
+function peerTargetLines(results: BenchResults): string[] {
+  const { load, history, idle, mode } = results;
+  const label = (id: SetupId) => results.labels[id] ?? id;
+  const verdict = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? 'met' : 'missed');
+  const at = (id: SetupId, editors: number) =>
+    load.find((r) => r.setup === id && r.editors === editors);
+  const lines = [
+    '### Targets against fair peers',
+    '',
+    `Ours is ${label('ours-sqlite')}; "the reference" is ${label('reference')}; "Hocuspocus with ` +
+      `persistence and tuned flush" is ${label(FAIR_HOCUSPOCUS)}. Each target on ours' less flattering number.`,
+    '',
+    '| Target | Result | |',
+    '| --- | --- | --- |',
+  ];
+  const ours100 = at('ours-sqlite', 100);
+  const ref100 = at('reference', 100);
+  lines.push(
+    `| 100 editors x ${mode.editsPerSecond} edits/s: our p50 <= 1.5x the reference's p50 | ` +
+      `${ours100 && ref100 ? `${ms(ours100.p50)} vs ${ms(ref100.p50)} (${(ours100.p50 / ref100.p50).toFixed(2)}x)` : 'not run'} | ` +
+      `${verdict(ours100 && ref100 ? ours100.p50 <= 1.5 * ref100.p50 : null)} |`,
+    `| 100 editors: our p99 <= 20 ms | ${ours100 ? ms(ours100.p99) : 'not run'} | ${verdict(ours100 ? ours100.p99 <= 20 : null)} |`,
+  );
+  const ours200 = at('ours-sqlite', 200);
+  const hp200 = at(FAIR_HOCUSPOCUS, 200);
+  lines.push(
+    `| 200 editors: our p99 <= 40 ms | ${ours200 ? ms(ours200.p99) : 'not run'} | ${verdict(ours200 ? ours200.p99 <= 40 : null)} |`,
+    `| 200 editors: our p99 lower than Hocuspocus with persistence and tuned flush | ` +
+      `${ours200 && hp200 ? `${ms(ours200.p99)} vs ${ms(hp200.p99)}` : 'not run'} | ` +
+      `${verdict(ours200 && hp200 ? ours200.p99 < hp200.p99 : null)} |`,
+  );
+  const cold = ourColdLoad(history);
+  const fullSize = mode.historyUpdates >= COLD_TARGET_UPDATES;
+  lines.push(
+    `| cold load of the ${COLD_TARGET_UPDATES.toLocaleString('en')}-update board: a new client's join <= 200 ms after a restart | ` +
+      `${cold ? `${coldText(cold)}, board of ${cold.updates.toLocaleString('en')} updates` : 'not run'} | ` +
+      `${verdict(cold && fullSize ? cold.joinMs <= 200 : null)}${cold && !fullSize ? ' (a smaller board ran)' : ''} |`,
+  );
+  const idleOurs = idle.find((r) => r.setup === 'ours-sqlite');
+  lines.push(
+    `| an idle loaded board <= 50 kB of server memory, first batch | ${idleOurs ? idleText(idleOurs) : 'not run'} | ` +
+      `${verdict(idleOurs ? idleOurs.firstPerBoardBytes <= 50 * KB : null)} |`,
   );
   return lines;
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { connectEditor } from './connectEditor.ts';
 import { rssBytes } from './ProcessSampler.ts';
-import type { Setup } from './setups.ts';
+import { SETUP_FACTS, type Setup } from './setups.ts';
 
 export interface IdleBoardsOptions {
   boards: number;
@@ -49,14 +49,15 @@ function smallBoard(): Y.Doc {
  * reference because it never unloads without persistence). VmRSS of the server process is read on
  * the fresh process, after `boards` boards and after `boards` more. The first batch also pays for
  * V8 growing its young generation under the allocation rate of the connections (tens of MB, once);
- * the second is the marginal cost of a board. Hocuspocus in memory forgets a document when its
- * last connection leaves, so it has no idle loaded board to measure.
+ * the second is the marginal cost of a board. Hocuspocus (in memory or stored) and the reference
+ * server with y-leveldb unload a document when its last connection leaves, so they have no idle
+ * loaded board to measure.
  */
 export async function measureIdleBoards(
   setup: Setup,
   options: IdleBoardsOptions,
 ): Promise<IdleBoardsRow | null> {
-  if (setup.id === 'hocuspocus') return null;
+  if (!SETUP_FACTS[setup.id].keepsIdleBoards) return null;
   const running = await setup.start({ env: { UNLOAD_DELAY_MS: '86400000' } });
   try {
     const endpoint = running.endpoints[0]!;

@@ -1,6 +1,9 @@
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import * as Y from 'yjs';
 import { connectEditor, type Editor, type Endpoint } from './connectEditor.ts';
-import type { RunningSetup, Setup, StartOptions } from './setups.ts';
+import { type RunningSetup, SETUP_FACTS, type Setup, type StartOptions } from './setups.ts';
 
 export interface LongHistoryOptions {
   updates: number;
@@ -15,7 +18,11 @@ export interface LongHistoryRow {
   updates: number;
   /** Sending the updates through the server (one message each, as the provider sends them). */
   seedMs: number;
-  /** Median time from a new client opening its connection to its first sync. */
+  /**
+   * Median time from a new client opening its connection until it holds every edit: its first
+   * sync, or later when a server answers before it has loaded the board (the reference server
+   * with y-leveldb reads its storage in the background and sends the board as an update).
+   */
   joinMs: number;
   /** Median of our server's own "board loaded" figure (storage read and replay). */
   serverLoadMs: number | null;
@@ -28,9 +35,12 @@ const CARDS = 300;
 /**
  * A board with a long history: `updates` separate edits (a card of 300 moved each time, each its
  * own transaction and message), sent through the server by one stock client. Then the time a new
- * client takes to join it while it is in memory (every server), and, for ours, after a restart:
- * a cold load from storage, once as the server leaves it (compacted when it shuts down) and once
- * as the raw log of every update (compaction disabled, process killed).
+ * client takes to join it while it is in memory (every server), and, for every server that
+ * stores boards, after a restart: a cold load from storage. Ours: once as the server leaves it
+ * (compacted when it shuts down) and once as the raw log of every update (compaction disabled,
+ * process killed). The persistent peers: as they leave it at a graceful stop (Hocuspocus stores
+ * the whole state; the reference server with y-leveldb keeps its log of updates), every cold start
+ * on a copy of that same data, since a peer may rewrite its storage while loading.
  */
 export async function measureLongHistory(
   setup: Setup,
@@ -38,6 +48,7 @@ export async function measureLongHistory(
 ): Promise<LongHistoryRow[]> {
   const board = `history-${options.updates}`;
   const ours = setup.id === 'ours-sqlite' || setup.id === 'ours-pg-redis';
+  const stores = SETUP_FACTS[setup.id].stores;
   // The seeding client sends far more than a person: lift the per-connection message limits.
   const seedEnv = { MAX_MESSAGES_PER_SECOND: '1000000', MESSAGE_BUDGET_MS: '600000' };
   const rows: LongHistoryRow[] = [];
@@ -46,11 +57,13 @@ export async function measureLongHistory(
         { name: 'cold, compacted at shutdown', env: {}, kill: false },
         { name: 'cold, raw log', env: { COMPACT_THRESHOLD: '10000000' }, kill: true },
       ]
-    : [{ name: 'warm', env: {}, kill: false }];
+    : stores
+      ? [{ name: 'cold, as stored at a graceful stop', env: {}, kill: false }]
+      : [{ name: 'warm', env: {}, kill: false }];
   for (const variant of variants) {
     const startOptions: StartOptions = { env: { ...seedEnv, ...variant.env } };
     let running = await setup.start(startOptions);
-    // Restarts of ours reuse its data: the SQLite folder (the PostgreSQL schema is the run's).
+    // Restarts reuse the data: our SQLite folder (the PostgreSQL schema is the run's), a peer's.
     if (running.dataDir) startOptions.dataDir = running.dataDir;
     const boardId = `${board}-${rows.length}`;
     const expected = new Y.Doc();
@@ -83,8 +96,14 @@ export async function measureLongHistory(
       throw error;
     }
     seeder.destroy();
-    if (!ours) {
+    if (!stores) {
       await running.stop();
+      continue;
+    }
+    if (!ours) {
+      rows.push(
+        await peerColdLoads(setup, startOptions, running, boardId, expected, seedMs, options),
+      );
       continue;
     }
     // Every update is stored: the joins above were answered only after they were (write-ahead).
@@ -120,6 +139,84 @@ export async function measureLongHistory(
   return rows;
 }
 
+/**
+ * A persistent peer's cold loads: stopped gracefully (each stores what it holds then), its data
+ * kept aside, and every repeat a fresh start on a copy of it and one new client joining.
+ */
+async function peerColdLoads(
+  setup: Setup,
+  startOptions: StartOptions,
+  running: RunningSetup,
+  boardId: string,
+  expected: Y.Doc,
+  seedMs: number,
+  options: LongHistoryOptions,
+): Promise<LongHistoryRow> {
+  const dataDir = running.dataDir;
+  if (!dataDir) throw new Error(`${setup.id}: no data folder to restart on`);
+  // The reference server with y-leveldb answers from memory while its writes queue behind one
+  // another, and has no shutdown hook: stopped at once, it loses the queued edits. Give every
+  // peer until its storage stops changing (2 s unchanged, 5 minutes at most) before the stop.
+  const settleMs = await untilSettled(dataDir, 2000, 300_000);
+  if (process.env.DEBUG_BENCH) console.log(setup.id, 'storage settled after', settleMs, 'ms');
+  await running.stop('SIGTERM');
+  const kept = mkdtempSync(joinPath(tmpdir(), 'fdr-sbs-kept-'));
+  const cold: number[] = [];
+  try {
+    cpSync(dataDir, kept, { recursive: true });
+    for (let i = 0; i < options.repeats; i++) {
+      if (i > 0) {
+        rmSync(dataDir, { recursive: true, force: true });
+        cpSync(kept, dataDir, { recursive: true });
+      }
+      const restarted = await setup.start({ ...startOptions, dataDir });
+      try {
+        cold.push(await join(restarted.endpoints[0]!, boardId, expected));
+      } finally {
+        await restarted.stop('SIGKILL');
+      }
+    }
+  } finally {
+    rmSync(kept, { recursive: true, force: true });
+  }
+  if (process.env.DEBUG_BENCH) console.log(setup.id, 'cold joins', cold);
+  return {
+    setup: setup.id,
+    variant: 'cold, as stored at a graceful stop',
+    updates: options.updates,
+    seedMs,
+    joinMs: median(cold),
+    serverLoadMs: null,
+    compactMs: null,
+  };
+}
+
+/** Waits until the files under `dir` keep the same sizes for `quietMs`; returns the time taken. */
+async function untilSettled(dir: string, quietMs: number, timeoutMs: number): Promise<number> {
+  const started = performance.now();
+  const footprint = () =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const path = joinPath(entry.parentPath, entry.name);
+        return `${path}:${statSync(path, { throwIfNoEntry: false })?.size ?? 0}`;
+      })
+      .sort()
+      .join('|');
+  let last = footprint();
+  let quietSince = performance.now();
+  while (performance.now() - quietSince < quietMs) {
+    if (performance.now() - started > timeoutMs) break;
+    await new Promise((r) => setTimeout(r, 250));
+    const now = footprint();
+    if (now !== last) {
+      last = now;
+      quietSince = performance.now();
+    }
+  }
+  return performance.now() - started - quietMs;
+}
+
 async function seed(
   editor: Editor,
   endpoint: Endpoint,
@@ -151,15 +248,29 @@ async function seed(
   return performance.now() - started;
 }
 
-/** Time from opening a connection to the first sync; the doc must then hold every edit. */
+/**
+ * Time from opening a connection until the doc holds every edit: the first sync, or the update
+ * that completes it when the server synced before it had loaded the board.
+ */
 async function join(endpoint: Endpoint, board: string, expected: Y.Doc): Promise<number> {
   const started = performance.now();
   const editor = connectEditor(endpoint, board, { timeoutMs: 60_000 });
   try {
     await editor.synced;
-    const ms = performance.now() - started;
-    if (!sameCards(editor.doc, expected)) throw new Error(`${board}: joined with missing edits`);
-    return ms;
+    if (sameCards(editor.doc, expected)) return performance.now() - started;
+    return await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        editor.doc.off('update', check);
+        reject(new Error(`${board}: joined with missing edits, still missing after 60 s`));
+      }, 60_000);
+      function check() {
+        if (!sameCards(editor.doc, expected)) return;
+        clearTimeout(timer);
+        editor.doc.off('update', check);
+        resolve(performance.now() - started);
+      }
+      editor.doc.on('update', check);
+    });
   } finally {
     editor.destroy();
   }

@@ -24,7 +24,65 @@ const referenceMain = join(
   'src/server.js',
 );
 
-export type SetupId = 'ours-sqlite' | 'ours-pg-redis' | 'reference' | 'hocuspocus';
+export type SetupId =
+  | 'ours-sqlite'
+  | 'ours-pg-redis'
+  | 'reference'
+  | 'reference-leveldb'
+  | 'hocuspocus'
+  | 'hocuspocus-tuned'
+  | 'hocuspocus-sqlite'
+  | 'hocuspocus-sqlite-tuned';
+
+/**
+ * Hocuspocus's `flushDelay` (its broadcast batching window, ms) for the `-tuned` setups: the value
+ * of the tuning runs at 100 and 200 editors with the best p99 at 200 (CONTEXT.md lists the values
+ * tried). BENCH_HOCUSPOCUS_FLUSH_DELAY_MS overrides it, to tune again.
+ */
+export const HOCUSPOCUS_TUNED_FLUSH_DELAY_MS = Number(
+  process.env.BENCH_HOCUSPOCUS_FLUSH_DELAY_MS ?? 15,
+);
+
+/** What the report says about each setup's storage, whatever a run measured. */
+export interface SetupFacts {
+  /** It stores boards: a restart on the same data has something to load (a cold load). */
+  stores: boolean;
+  /** Keeps a board in memory after its last client leaves (the idle-board measure needs it). */
+  keepsIdleBoards: boolean;
+  /** What the acknowledgement of an edit means (the time-to-persist measure). */
+  ack: string;
+}
+
+export const SETUP_FACTS: Record<SetupId, SetupFacts> = {
+  'ours-sqlite': {
+    stores: true,
+    keepsIdleBoards: true,
+    ack: 'stored in SQLite, fsynced (SQLITE_SYNCHRONOUS=FULL)',
+  },
+  'ours-pg-redis': { stores: true, keepsIdleBoards: true, ack: 'committed in PostgreSQL' },
+  reference: { stores: false, keepsIdleBoards: true, ack: 'applied in memory; never stored' },
+  'reference-leveldb': {
+    stores: true,
+    keepsIdleBoards: false,
+    ack: 'applied in memory; written to LevelDB afterwards, not awaited, no fsync',
+  },
+  hocuspocus: { stores: false, keepsIdleBoards: false, ack: 'applied in memory; never stored' },
+  'hocuspocus-tuned': {
+    stores: false,
+    keepsIdleBoards: false,
+    ack: 'applied in memory; never stored',
+  },
+  'hocuspocus-sqlite': {
+    stores: true,
+    keepsIdleBoards: false,
+    ack: 'applied in memory; the whole state stored in SQLite (fsynced) 2 to 10 s later (debounce)',
+  },
+  'hocuspocus-sqlite-tuned': {
+    stores: true,
+    keepsIdleBoards: false,
+    ack: 'applied in memory; the whole state stored in SQLite (fsynced) 2 to 10 s later (debounce)',
+  },
+};
 
 /** A setup started for one measurement: its servers and where editors connect. */
 export interface RunningSetup {
@@ -32,7 +90,7 @@ export interface RunningSetup {
   /** One per server instance; editor i connects to endpoints[i % length]. */
   endpoints: Endpoint[];
   processes: ServerProcess[];
-  /** Our SQLite data folder, to start again on the same data. */
+  /** The stored data (our SQLite folder, a peer's database), to start again on the same data. */
   dataDir?: string;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -43,7 +101,7 @@ export interface StartOptions {
    * it too (NODE_OPTIONS for profiling) and ignore the rest.
    */
   env?: Record<string, string>;
-  /** Our SQLite data folder, to restart on the same data; a fresh one otherwise. */
+  /** The stored data of an earlier start of this setup, to restart on it; a fresh one otherwise. */
   dataDir?: string;
   /** Flags for `node` itself (--cpu-prof, --trace-gc...), for profiling any of the servers. */
   nodeArgs?: string[];
@@ -150,7 +208,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The four setups of issue 10, in the order tables list them. */
+/** Every setup, in the order tables list them. */
 export function createSetups(context: BenchContext): Setup[] {
   return [
     {
@@ -213,42 +271,100 @@ export function createSetups(context: BenchContext): Setup[] {
         };
       },
     },
-    {
-      id: 'reference',
-      label: 'y-websocket reference server (in memory)',
-      async start(options = {}) {
-        const port = await freePort();
-        const server = await spawnServer({
-          name: 'reference',
-          args: [...(options.nodeArgs ?? []), referenceMain],
-          env: { ...options.env, HOST: '127.0.0.1', PORT: String(port) },
-          readyPort: (line) => (line.startsWith('running at') ? port : null),
-        });
-        return {
-          id: 'reference',
-          endpoints: [{ kind: 'y-websocket', url: `ws://127.0.0.1:${port}` }],
-          processes: [server],
-          stop: stopAll([server]),
-        };
-      },
-    },
-    {
-      id: 'hocuspocus',
-      label: 'Hocuspocus 4 (in memory)',
-      async start(options = {}) {
-        const server = await spawnServer({
-          name: 'hocuspocus',
-          args: [...(options.nodeArgs ?? []), hocuspocusMain],
-          ...(options.env ? { env: options.env } : {}),
-          readyPort: ourPort,
-        });
-        return {
-          id: 'hocuspocus',
-          endpoints: [{ kind: 'hocuspocus', url: `ws://127.0.0.1:${server.port}` }],
-          processes: [server],
-          stop: stopAll([server]),
-        };
-      },
-    },
+    referenceSetup(context, 'reference', 'y-websocket reference server (in memory)', false),
+    referenceSetup(
+      context,
+      'reference-leveldb',
+      'y-websocket reference server + y-leveldb (YPERSISTENCE)',
+      true,
+    ),
+    hocuspocusSetup(context, 'hocuspocus', 'Hocuspocus 4 (in memory, defaults)', {}),
+    hocuspocusSetup(
+      context,
+      'hocuspocus-tuned',
+      `Hocuspocus 4 (in memory, flushDelay ${HOCUSPOCUS_TUNED_FLUSH_DELAY_MS} ms)`,
+      { flushDelayMs: HOCUSPOCUS_TUNED_FLUSH_DELAY_MS },
+    ),
+    hocuspocusSetup(context, 'hocuspocus-sqlite', 'Hocuspocus 4 + SQLite (defaults)', {
+      sqlite: true,
+    }),
+    hocuspocusSetup(
+      context,
+      'hocuspocus-sqlite-tuned',
+      `Hocuspocus 4 + SQLite (flushDelay ${HOCUSPOCUS_TUNED_FLUSH_DELAY_MS} ms)`,
+      { sqlite: true, flushDelayMs: HOCUSPOCUS_TUNED_FLUSH_DELAY_MS },
+    ),
   ];
+}
+
+/**
+ * The reference server's own bin, unmodified. With `persist`, YPERSISTENCE points it at a folder:
+ * its optional y-leveldb dependency (LevelDB through a prebuilt native binary shipped in the
+ * `leveldown` tarball) then stores every update, and loads a board from it on the next start.
+ */
+function referenceSetup(
+  context: BenchContext,
+  id: 'reference' | 'reference-leveldb',
+  label: string,
+  persist: boolean,
+): Setup {
+  return {
+    id,
+    label,
+    async start(options = {}) {
+      const port = await freePort();
+      const dataDir = persist ? (options.dataDir ?? context.tempDir()) : undefined;
+      const server = await spawnServer({
+        name: id,
+        args: [...(options.nodeArgs ?? []), referenceMain],
+        env: {
+          ...options.env,
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          ...(dataDir ? { YPERSISTENCE: join(dataDir, 'leveldb') } : {}),
+        },
+        readyPort: (line) => (line.startsWith('running at') ? port : null),
+      });
+      return {
+        id,
+        endpoints: [{ kind: 'y-websocket', url: `ws://127.0.0.1:${port}` }],
+        processes: [server],
+        ...(dataDir ? { dataDir } : {}),
+        stop: stopAll([server]),
+      };
+    },
+  };
+}
+
+/** `src/servers/hocuspocusServer.ts`: the stock `Server`, with its options as given. */
+function hocuspocusSetup(
+  context: BenchContext,
+  id: 'hocuspocus' | 'hocuspocus-tuned' | 'hocuspocus-sqlite' | 'hocuspocus-sqlite-tuned',
+  label: string,
+  config: { flushDelayMs?: number; sqlite?: boolean },
+): Setup {
+  return {
+    id,
+    label,
+    async start(options = {}) {
+      const dataDir = config.sqlite ? (options.dataDir ?? context.tempDir()) : undefined;
+      const args = [
+        ...(config.flushDelayMs !== undefined ? [`--flush-delay=${config.flushDelayMs}`] : []),
+        ...(dataDir ? [`--sqlite=${join(dataDir, 'hocuspocus.sqlite')}`] : []),
+      ];
+      const server = await spawnServer({
+        name: id,
+        args: [...(options.nodeArgs ?? []), hocuspocusMain, ...args],
+        ...(options.env ? { env: options.env } : {}),
+        readyPort: ourPort,
+      });
+      return {
+        id,
+        endpoints: [{ kind: 'hocuspocus', url: `ws://127.0.0.1:${server.port}` }],
+        processes: [server],
+        ...(dataDir ? { dataDir } : {}),
+        stop: stopAll([server]),
+      };
+    },
+  };
 }

@@ -13,7 +13,11 @@ const COLORS: Record<SetupId, string> = {
   'ours-sqlite': '#1b7f3b',
   'ours-pg-redis': '#2a6fdb',
   reference: '#d98c00',
+  'reference-leveldb': '#a35f00',
   hocuspocus: '#8a3ffc',
+  'hocuspocus-tuned': '#b57bff',
+  'hocuspocus-sqlite': '#c2185b',
+  'hocuspocus-sqlite-tuned': '#e0457b',
 };
 
 /** The p99-against-editors plot of a run, one line per setup. */
@@ -27,7 +31,7 @@ function p99Chart(results: BenchResults): string {
     series: ids.map((id) => ({
       label: results.labels[id] ?? id,
       color: COLORS[id],
-      dashed: id === 'reference' || id === 'hocuspocus',
+      dashed: !id.startsWith('ours-'),
       points: results.load
         .filter((r) => r.setup === id && Number.isFinite(r.p99))
         .map((r) => [r.editors, Math.max(r.p99, 0.01)] as [number, number]),
