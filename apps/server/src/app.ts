@@ -14,12 +14,14 @@ import type { WebSocket } from 'ws';
 import type { User } from './auth/AccountStore.ts';
 import type { Auth } from './auth/Auth.ts';
 import { AuthError } from './auth/AuthError.ts';
+import type { SecondFactor } from './auth/mfa/SecondFactor.ts';
 import type { Config } from './config.ts';
 import { type AuthEnv as AuthRoutesEnv, authRoutes } from './http/authRoutes.ts';
 import { BOARD_ID } from './http/boardId.ts';
 import { boardRoutes } from './http/boardRoutes.ts';
 import { checkinRoutes } from './http/checkinRoutes.ts';
 import { isOriginAllowed } from './http/isOriginAllowed.ts';
+import { mfaRoutes } from './http/mfaRoutes.ts';
 import { placeholderPage } from './http/placeholderPage.ts';
 import { publicConfig } from './http/publicConfig.ts';
 import { sessionToken, sessionTokenFromHeader } from './http/sessionCookie.ts';
@@ -46,6 +48,8 @@ export interface AppDeps {
   eventLoop?: { histogram: Histogram; resolutionMs: number };
   /** Present when METRICS is on: served at `/metrics` to bearers of METRICS_TOKEN. */
   metrics?: Metrics;
+  /** The second factor's routes (mfaRoutes.ts); absent in tests of other parts. */
+  secondFactor?: SecondFactor;
 }
 
 type AuthEnv = {
@@ -158,6 +162,15 @@ export function createApp(deps: AppDeps) {
       trustProxyHops: config.trustProxyHops,
     }),
   );
+  if (deps.secondFactor)
+    app.route(
+      '/api',
+      mfaRoutes({
+        secondFactor: deps.secondFactor,
+        publicUrl: deps.publicUrl,
+        trustProxyHops: config.trustProxyHops,
+      }),
+    );
   app.route('/api', checkinRoutes({ auth, storage, registry, logger }));
   app.route('/api/boards/:boardId/versions', versionRoutes({ auth, versions: deps.versions }));
   app.route('/api/boards', boardRoutes({ auth, storage, registry, logger }));

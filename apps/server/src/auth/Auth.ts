@@ -32,6 +32,24 @@ export interface AuthOptions {
   hashes: { concurrency: number; queueMax: number };
   /** Called when a user loses (or changes) a role, so their live connections are closed. */
   onRevoke?: (userId: string, boardId: string | null) => void;
+  /** Asked after a right password whether a second step comes before the session (mfa/). */
+  secondStep?: SecondStep;
+}
+
+/** A right password, as the second step needs to know it. */
+export interface PasswordAttempt {
+  email: string;
+  ip: string;
+  countedOnAddress: boolean;
+}
+
+/** A sign-in waiting for its second step: no session yet, a short-lived single-use token. */
+export interface SecondStepPending {
+  secondFactor: { token: string; step: 'code' | 'enrol'; expiresAt: number };
+}
+
+export interface SecondStep {
+  afterPassword(user: User, attempt: PasswordAttempt): Promise<SecondStepPending | null>;
 }
 
 export interface Actor {
@@ -114,7 +132,7 @@ export class Auth {
     email: unknown,
     password: unknown,
     ip: string,
-  ): Promise<{ user: User; token: string; expiresAt: number }> {
+  ): Promise<{ user: User; token: string; expiresAt: number } | SecondStepPending> {
     if (typeof email !== 'string' || typeof password !== 'string' || password.length > 1024)
       throw invalidCredentials();
     const normalized = email.trim().toLowerCase();
@@ -141,9 +159,16 @@ export class Auth {
       await this.audit(user ?? null, 'sign-in-failed', null, null, { ip });
       throw invalidCredentials();
     }
+    const { passwordHash: _, ...publicUser } = user;
+    // Before the lockout is cleared: a right password alone does not reset the count of codes.
+    const pending = await this.options.secondStep?.afterPassword(publicUser, {
+      email: normalized,
+      ip,
+      countedOnAddress: admitted.countedOnAddress,
+    });
+    if (pending) return pending;
     await this.guard.succeeded(normalized, ip, admitted.countedOnAddress);
     const session = await this.newSession(user);
-    const { passwordHash: _, ...publicUser } = user;
     await this.audit(publicUser, 'sign-in', null, null, { ip });
     return { user: publicUser, ...session };
   }

@@ -68,6 +68,8 @@ export function authRoutes(deps: AuthRouteDeps) {
       input.password,
       clientAddress(c, deps.trustProxyHops),
     );
+    // A second step first (mfaRoutes.ts): no cookie until it succeeds.
+    if ('secondFactor' in session) return c.json(session);
     setSessionCookie(c, session.token, session.expiresAt, secure());
     return c.json({ user: session.user });
   });
