@@ -3,6 +3,8 @@ import { ErrorAlert } from '../ErrorAlert.tsx';
 import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import type { Lang } from '../i18n/strings.ts';
+import type { SecondFactorPending } from '../mfa/mfaApi.ts';
+import { SecondFactorStep } from '../mfa/SecondFactorStep.tsx';
 import { myTeamsPath, navigate } from '../router.ts';
 import { AccountField } from './AccountField.tsx';
 import { AccountLayout } from './AccountLayout.tsx';
@@ -40,19 +42,41 @@ export function SignInPage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<SecondFactorPending | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await signIn(email, password);
+      const answer = await signIn(email, password);
+      // A second factor first (mfa/): no session until it succeeds.
+      if ('secondFactor' in answer) {
+        setPending(answer.secondFactor);
+        setBusy(false);
+        return;
+      }
       navigate(await landingPage(location.search));
     } catch (e) {
       setError(errorText(e, lang));
       setBusy(false);
     }
   };
+
+  if (pending) {
+    return (
+      <SecondFactorStep
+        lang={lang}
+        setLang={setLang}
+        pending={pending}
+        onSignedIn={() => void landingPage(location.search).then(navigate)}
+        onStartOver={() => {
+          setPending(null);
+          setPassword('');
+        }}
+      />
+    );
+  }
 
   return (
     <AccountLayout lang={lang} setLang={setLang} title={t.signInTitle}>

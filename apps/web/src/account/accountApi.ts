@@ -1,5 +1,6 @@
 import type { BoardMembership, BoardRole, Localized } from '@fdr/model';
 import { ApiError, NetworkError } from '../api.ts';
+import type { SecondFactorPending } from '../mfa/mfaApi.ts';
 
 export interface User {
   id: string;
@@ -46,7 +47,10 @@ export async function me(): Promise<{ user: User; memberships: BoardMembership[]
 }
 
 export const signIn = (email: string, password: string) =>
-  call<{ user: User }>('/api/auth/signin', { email, password });
+  call<{ user: User } | { secondFactor: SecondFactorPending }>('/api/auth/signin', {
+    email,
+    password,
+  });
 export const signOut = () => call<{ ok: true }>('/api/auth/signout', {});
 export const completeSetup = (
   token: string,
