@@ -16,6 +16,8 @@ export function EnrolPanel(props: {
   begin: () => Promise<Enrolment>;
   confirm: (code: string) => Promise<string[]>;
   onDone: () => void;
+  /** Said before the steps (why enrolment is asked for), not over the recovery codes. */
+  intro?: string;
 }) {
   const t = mfaStrings[props.lang];
   const { begin } = props;
@@ -57,6 +59,7 @@ export function EnrolPanel(props: {
   }
   return (
     <form className="fdr-form fdr-mfa" onSubmit={submit} data-testid="mfa-enrol-form">
+      {props.intro && <p>{props.intro}</p>}
       <p>{t.enrolStep1}</p>
       <img
         className="fdr-mfa__qr"

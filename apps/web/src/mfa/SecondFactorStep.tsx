@@ -39,8 +39,13 @@ export function SecondFactorStep(props: {
   if (props.pending.step === 'enrol') {
     return (
       <AccountLayout lang={props.lang} setLang={props.setLang} title={t.enrolTitle}>
-        <p>{t.enrolRequired}</p>
-        <EnrolPanel lang={props.lang} begin={begin} confirm={confirm} onDone={props.onSignedIn} />
+        <EnrolPanel
+          lang={props.lang}
+          intro={t.enrolRequired}
+          begin={begin}
+          confirm={confirm}
+          onDone={props.onSignedIn}
+        />
       </AccountLayout>
     );
   }
