@@ -100,8 +100,10 @@ describe('second factor in the browser', () => {
     expect((await en.context.cookies()).some((c) => c.name === 'fdr_session')).toBe(false);
     await expectAxeClean(en.page);
     await screenshots(en.page, 'code-en');
-    await field.fill(totpCode(secret, 1));
-    await en.page.getByRole('button', { name: 'Verify' }).click();
+    // Keyboard only: focus is already in the code field, Enter submits.
+    expect(await en.page.evaluate(() => document.activeElement?.id)).toBe('mfa-code');
+    await en.page.keyboard.type(totpCode(secret, 1));
+    await en.page.keyboard.press('Enter');
     await en.page.getByText('Signed in: Tess Totp').waitFor();
 
     // A recovery code, in French: once.

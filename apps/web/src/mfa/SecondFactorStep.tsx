@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { AccountLayout } from '../account/AccountLayout.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { errorText } from '../errorText.ts';
@@ -35,6 +35,12 @@ export function SecondFactorStep(props: {
     async (value: string) => (await confirmSignInEnrolment(token, value)).recoveryCodes,
     [token],
   );
+
+  // The password form is gone: keyboard and screen-reader users continue in the code field.
+  const step = props.pending.step;
+  useEffect(() => {
+    if (step === 'code') document.getElementById('mfa-code')?.focus();
+  }, [step]);
 
   if (props.pending.step === 'enrol') {
     return (
