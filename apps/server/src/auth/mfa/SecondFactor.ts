@@ -18,7 +18,7 @@ export interface SecondFactorOptions {
   limits: SignInLimits;
   sessionMaxAgeMs: number;
   logger: Logger;
-  /** How long a sign-in waits for its code after the password (default 5 minutes). */
+  /** How long a sign-in waits after the password (default 5 minutes; 15 for an enrolment). */
   pendingTtlMs?: number;
 }
 
@@ -36,6 +36,7 @@ export interface SignedIn {
 }
 
 const PENDING_TTL_MS = 5 * 60 * 1000;
+const ENROL_PENDING_TTL_MS = 15 * 60 * 1000;
 
 /**
  * Time-based one-time codes (RFC 6238) as a second factor for password accounts: enrolment,
@@ -82,7 +83,10 @@ export class SecondFactor {
     const step = factor?.confirmedAt != null ? 'code' : this.required(user) ? 'enrol' : null;
     if (!step) return null;
     const token = newToken();
-    const expiresAt = Date.now() + (this.options.pendingTtlMs ?? PENDING_TTL_MS);
+    // Enrolling can mean installing an app first: it gets longer than typing a code.
+    const ttl =
+      this.options.pendingTtlMs ?? (step === 'enrol' ? ENROL_PENDING_TTL_MS : PENDING_TTL_MS);
+    const expiresAt = Date.now() + ttl;
     await this.store.mfa.createPending(hashToken(token), {
       userId: user.id,
       step,
