@@ -205,6 +205,7 @@ export class Auth {
   async completeSetup(
     token: unknown,
     input: { email?: unknown; name?: unknown; password?: unknown },
+    ip = '',
   ) {
     const account = checkNewAccount(input);
     const link =
@@ -219,6 +220,13 @@ export class Auth {
     }
     const user = await this.createUser({ ...account, isAdmin: true }, null);
     await this.audit(user, 'setup', null, user.email);
+    // REQUIRE_MFA: the first administrator, too, enrols before their first session.
+    const pending = await this.options.secondStep?.afterPassword(user, {
+      email: user.email,
+      ip,
+      countedOnAddress: false,
+    });
+    if (pending) return pending;
     return { user, ...(await this.newSession(user)) };
   }
 

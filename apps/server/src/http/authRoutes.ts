@@ -90,7 +90,12 @@ export function authRoutes(deps: AuthRouteDeps) {
 
   app.post('/auth/setup', async (c) => {
     const input = await body(c);
-    const session = await auth.completeSetup(input.token, input);
+    const session = await auth.completeSetup(
+      input.token,
+      input,
+      clientAddress(c, deps.trustProxyHops),
+    );
+    if ('secondFactor' in session) return c.json(session, 201);
     setSessionCookie(c, session.token, session.expiresAt, secure());
     return c.json({ user: session.user }, 201);
   });

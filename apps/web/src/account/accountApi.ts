@@ -55,7 +55,11 @@ export const signOut = () => call<{ ok: true }>('/api/auth/signout', {});
 export const completeSetup = (
   token: string,
   account: { email: string; name: string; password: string },
-) => call<{ user: User }>('/api/auth/setup', { token, ...account });
+) =>
+  call<{ user: User } | { secondFactor: SecondFactorPending }>('/api/auth/setup', {
+    token,
+    ...account,
+  });
 export const resetPassword = (token: string, password: string) =>
   call<{ user: User }>('/api/auth/reset', { token, password });
 export const inviteInfo = (token: string) =>

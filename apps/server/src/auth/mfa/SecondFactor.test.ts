@@ -179,6 +179,29 @@ describe('second factor', () => {
     ).toBe(403);
   });
 
+  it('with REQUIRE_MFA=admins, the first-start setup gives an enrolment, not a session', async () => {
+    const s = await server({ requireMfa: 'admins' });
+    // The harness made an administrator: demote it so the instance is in its first-start state.
+    await s.auth.store.setAdmin((await s.auth.store.listUsers())[0]!.id, false);
+    const token = await s.auth.setupToken();
+    const setup = await api(s, '/auth/setup', {
+      token,
+      email: 'chief@gc.ca',
+      name: 'Chief',
+      password: PASSWORD,
+    });
+    expect(setup.status).toBe(201);
+    expect(setup.cookie).toBe('');
+    expect(setup.json.secondFactor.step).toBe('enrol');
+    const started = await api(s, '/auth/mfa/enrol', { token: setup.json.secondFactor.token });
+    const done = await api(s, '/auth/mfa/enrol/confirm', {
+      token: setup.json.secondFactor.token,
+      code: code(String(started.json.secret)),
+    });
+    expect(done.cookie).toMatch(/=/);
+    expect((await api(s, '/auth/me', undefined, done.cookie)).json.user.isAdmin).toBe(true);
+  });
+
   it('lets an administrator reset a factor (audit logged), and a user regenerate codes or turn it off', async () => {
     const s = await server();
     const cookie = await account(s, 'di@gc.ca');
