@@ -89,6 +89,8 @@ describe('second factor in the browser', () => {
     await screenshots(owner.page, 'recovery-codes-en');
     await owner.page.getByRole('button', { name: 'I have kept my codes' }).click();
     await owner.page.getByText('The second factor is on. Recovery codes left: 10.').waitFor();
+    await expectAxeClean(owner.page);
+    await screenshots(owner.page, 'security-en');
 
     // Sign-in now asks for a code, in English.
     const en = await suite.client({ locale: 'en-CA' });

@@ -216,6 +216,9 @@ describe('second factor', () => {
     expect(
       (await api(s, `/admin/users/${user!.id}/mfa`, undefined, nonAdmin.cookie, 'DELETE')).status,
     ).toBe(403);
+    expect((await api(s, '/admin/users/nobody/mfa', undefined, s.cookie, 'DELETE')).status).toBe(
+      404,
+    );
     const reset = await api(s, `/admin/users/${user!.id}/mfa`, undefined, s.cookie, 'DELETE');
     expect(reset.status).toBe(200);
     const entry = (await s.auth.store.auditLog()).find((e) => e.action === 'mfa-reset');

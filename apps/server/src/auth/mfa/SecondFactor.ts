@@ -4,7 +4,14 @@ import type { AccountStore, User } from '../AccountStore.ts';
 import type { PasswordAttempt, SecondStepPending } from '../Auth.ts';
 import { SignInGuard, type SignInLimits } from '../SignInGuard.ts';
 import { hashToken, newToken } from '../tokens.ts';
-import { alreadyEnrolled, mfaRequired, noFactor, signInExpired, wrongCode } from './mfaRefusals.ts';
+import {
+  alreadyEnrolled,
+  mfaRequired,
+  noFactor,
+  noUser,
+  signInExpired,
+  wrongCode,
+} from './mfaRefusals.ts';
 import { hashRecoveryCode, newRecoveryCodes } from './recoveryCodes.ts';
 import type { SecretBox } from './secretBox.ts';
 import { newTotpSecret, totpStep, totpUri } from './totp.ts';
@@ -160,7 +167,7 @@ export class SecondFactor {
   /** An administrator (or the operator, `actor` null) removes someone's factor. */
   async reset(actor: User | null, userId: string): Promise<User> {
     const target = await this.store.userById(userId);
-    if (!target) throw noFactor();
+    if (!target) throw noUser();
     await this.store.mfa.remove(userId);
     // Sessions opened with the old factor stay: the person is known; only the factor changes.
     await this.audit(actor, 'mfa-reset', target.email);

@@ -31,3 +31,6 @@ export const mfaRequired = () =>
     en: 'This server requires a second factor for your account: it cannot be turned off.',
     fr: 'Ce serveur exige un deuxième facteur pour votre compte : il ne peut pas être désactivé.',
   });
+
+export const noUser = () =>
+  new AuthError(404, 'no-user', { en: 'No such user.', fr: 'Utilisateur introuvable.' });
