@@ -70,7 +70,7 @@ export class SecondFactor {
     );
   }
 
-  private audit(actor: User | null, action: string, target: string, details = {}) {
+  private audit(actor: User | null, action: string, target: string | null, details = {}) {
     return this.store.audit({
       actorId: actor?.id ?? null,
       actorEmail: actor?.email ?? null,
@@ -225,7 +225,8 @@ export class SecondFactor {
     const sessionToken = newToken();
     const expiresAt = Date.now() + this.options.sessionMaxAgeMs;
     await this.store.createSession(hashToken(sessionToken), user.id, expiresAt);
-    await this.audit(user, 'sign-in', user.email, { ip, secondFactor: used });
+    // As a plain sign-in's entry, with the factor used.
+    await this.audit(user, 'sign-in', null, { ip, secondFactor: used });
     return { user, token: sessionToken, expiresAt };
   }
 
