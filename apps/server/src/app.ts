@@ -14,6 +14,7 @@ import type { WebSocket } from 'ws';
 import type { User } from './auth/AccountStore.ts';
 import type { Auth } from './auth/Auth.ts';
 import { AuthError } from './auth/AuthError.ts';
+import type { SecondFactor } from './auth/mfa/SecondFactor.ts';
 import type { OidcClient } from './auth/OidcClient.ts';
 import type { Config } from './config.ts';
 import { type AuthEnv as AuthRoutesEnv, authRoutes } from './http/authRoutes.ts';
@@ -21,6 +22,7 @@ import { BOARD_ID } from './http/boardId.ts';
 import { boardRoutes } from './http/boardRoutes.ts';
 import { checkinRoutes } from './http/checkinRoutes.ts';
 import { isOriginAllowed } from './http/isOriginAllowed.ts';
+import { mfaRoutes } from './http/mfaRoutes.ts';
 import { oidcRoutes } from './http/oidcRoutes.ts';
 import { placeholderPage } from './http/placeholderPage.ts';
 import { publicConfig } from './http/publicConfig.ts';
@@ -50,6 +52,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Present when single sign-on is configured (OIDC_ISSUER). */
   oidc?: OidcClient;
+  /** The second factor's routes (mfaRoutes.ts); absent in tests of other parts. */
+  secondFactor?: SecondFactor;
 }
 
 type AuthEnv = {
@@ -179,6 +183,15 @@ export function createApp(deps: AppDeps) {
       }),
     );
   }
+  if (deps.secondFactor)
+    app.route(
+      '/api',
+      mfaRoutes({
+        secondFactor: deps.secondFactor,
+        publicUrl: deps.publicUrl,
+        trustProxyHops: config.trustProxyHops,
+      }),
+    );
   app.route('/api', checkinRoutes({ auth, storage, registry, logger }));
   app.route('/api/boards/:boardId/versions', versionRoutes({ auth, versions: deps.versions }));
   app.route('/api/boards', boardRoutes({ auth, storage, registry, logger }));

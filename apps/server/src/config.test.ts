@@ -48,6 +48,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MAX_MESSAGE_BYTES: '-1' })).toThrow(/MAX_MESSAGE_BYTES/);
   });
 
+  it('asks for no second factor by default, and reads who must have one', () => {
+    expect(loadConfig({})).toMatchObject({ requireMfa: 'off', mfaEncryptionKey: '' });
+    expect(loadConfig({ REQUIRE_MFA: 'admins' }).requireMfa).toBe('admins');
+    expect(loadConfig({ REQUIRE_MFA: 'all' }).requireMfa).toBe('all');
+    expect(() => loadConfig({ REQUIRE_MFA: 'yes' })).toThrow(/REQUIRE_MFA must be one of/);
+  });
+
+  it('reads MFA_ENCRYPTION_KEY as 32 bytes, in hex or base64', () => {
+    const hex = 'ab'.repeat(32);
+    expect(loadConfig({ MFA_ENCRYPTION_KEY: hex }).mfaEncryptionKey).toBe(
+      Buffer.from(hex, 'hex').toString('base64'),
+    );
+    const b64 = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ MFA_ENCRYPTION_KEY: b64 }).mfaEncryptionKey).toBe(b64);
+    expect(() => loadConfig({ MFA_ENCRYPTION_KEY: 'short' })).toThrow(
+      /MFA_ENCRYPTION_KEY must be 32 bytes/,
+    );
+  });
+
   it('keeps metrics off unless asked, and never without a token', () => {
     expect(loadConfig({})).toMatchObject({ metrics: false, metricsToken: '' });
     const token = 'a'.repeat(32);

@@ -279,6 +279,34 @@ export const SETTINGS = [
     parse: int(1000, 86_400_000),
   },
   {
+    env: 'REQUIRE_MFA',
+    key: 'requireMfa',
+    default: 'off',
+    description:
+      'Who must sign in with a second factor (an authenticator code): `off` (whoever enrolled one), `admins` (instance administrators with a password) or `all` (every password account). Those concerned without a factor enrol right after their password, before any session.',
+    parse: (raw, name): 'off' | 'admins' | 'all' => {
+      const value = raw.trim().toLowerCase();
+      if (value === 'off' || value === 'admins' || value === 'all') return value;
+      throw new Error(`${name} must be one of off, admins, all`);
+    },
+  },
+  {
+    env: 'MFA_ENCRYPTION_KEY',
+    key: 'mfaEncryptionKey',
+    default: '',
+    description:
+      'Key that encrypts authenticator secrets in the database: 32 bytes in base64 or 64 hex digits. Empty: a key file `mfa.key` made in `DATA_DIR` (mode 0600). Set it when several instances share a PostgreSQL database.',
+    parse: (raw, name) => {
+      if (raw === '') return '';
+      const bytes = /^[0-9a-f]{64}$/i.test(raw)
+        ? Buffer.from(raw, 'hex')
+        : Buffer.from(raw, 'base64');
+      if (bytes.length !== 32)
+        throw new Error(`${name} must be 32 bytes, in base64 or 64 hex digits`);
+      return bytes.toString('base64');
+    },
+  },
+  {
     env: 'TRUST_PROXY_HOPS',
     key: 'trustProxyHops',
     default: '0',

@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import type { AccountStore } from './auth/AccountStore.ts';
 import { Auth } from './auth/Auth.ts';
 import { authOptions } from './auth/authOptions.ts';
+import { secondFactorFor } from './auth/mfa/secondFactorFor.ts';
 import { OidcClient } from './auth/OidcClient.ts';
 import { openAccounts } from './auth/openAccounts.ts';
 import type { Config } from './config.ts';
@@ -129,10 +130,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
     },
   });
   const accounts = options.accounts ?? (await openAccounts(config));
+  const secondFactor = secondFactorFor(config, accounts, logger);
   const auth = new Auth({
     store: accounts,
     logger,
     ...authOptions(config),
+    secondStep: secondFactor,
     onRevoke: (userId) => void revalidate(auth, connections.values(), userId),
   });
   let revalidating = false;
@@ -185,6 +188,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     config,
     ...(oidc ? { oidc } : {}),
     auth,
+    secondFactor,
     versions,
     publicUrl: () => publicUrl,
     storage,

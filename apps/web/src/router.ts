@@ -26,6 +26,8 @@ export type Route =
   | { name: 'setup' }
   | { name: 'invite' }
   | { name: 'reset' }
+  /** The signed-in user's second factor (mfa/SecurityPage.tsx). */
+  | { name: 'security' }
   | { name: 'unknown' };
 
 /** Pages that work without a session (their links carry their own single-use token). */
@@ -50,6 +52,7 @@ export const BOARD_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
+  if (/^\/account\/security\/?$/.test(pathname)) return { name: 'security' };
   const page = PUBLIC[pathname.replace(/\/$/, '')];
   if (page) return page;
   const members = /^\/b\/([^/]+)\/members\/?$/.exec(pathname);

@@ -3,6 +3,7 @@ import { isBoardRole } from '@fdr/model';
 import type { Logger } from 'pino';
 import { Auth } from '../auth/Auth.ts';
 import { authOptions } from '../auth/authOptions.ts';
+import { secondFactorFor } from '../auth/mfa/secondFactorFor.ts';
 import { openAccounts } from '../auth/openAccounts.ts';
 import { newToken } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
@@ -46,7 +47,15 @@ export async function accountCommand(
   logger: Logger,
   print: (line: string) => void,
 ): Promise<number | null> {
-  const commands = ['create-user', 'reset-password', 'grant', 'revoke', 'list-users', 'make-admin'];
+  const commands = [
+    'create-user',
+    'reset-password',
+    'grant',
+    'revoke',
+    'list-users',
+    'make-admin',
+    'reset-mfa',
+  ];
   if (!commands.includes(command)) return null;
   const store = await openAccounts(config);
   const auth = new Auth({
@@ -86,6 +95,12 @@ export async function accountCommand(
         print(
           `one-time link (24 h) for ${user.email}: ${base}/reset#${await auth.resetLink(null, user.id)}`,
         );
+        return 0;
+      }
+      case 'reset-mfa': {
+        const user = await byEmail();
+        await secondFactorFor(config, store, logger).reset(null, user.id);
+        print(`${user.email} has no second factor now`);
         return 0;
       }
       case 'make-admin': {

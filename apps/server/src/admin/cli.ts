@@ -19,6 +19,8 @@ const USAGE = `Usage: pnpm admin <command>
                     grants (or with --off, removes) instance administration
   grant --email E --board B --role secretariat|council|task-team|observer [--cards id1,id2]
   revoke --email E --board B
+  reset-mfa --email E
+                    removes the account's second factor (it enrols again, if required)
   list-users
   backup <file>     online backup of every board (SQLite backup API, or pg_dump)
   restore <file>    replace the data with a backup (stop the server first)

@@ -1,4 +1,5 @@
 import { type BoardMembership, type BoardRole, isBoardRole } from '@fdr/model';
+import { MfaStore, mfaMigration } from './mfa/MfaStore.ts';
 import { SignInAttempts } from './SignInAttempts.ts';
 import type { Row, SqlExecutor } from './SqlExecutor.ts';
 
@@ -113,6 +114,9 @@ function migrations(dialect: 'sqlite' | 'postgres'): string[][] {
         created_at ${t} NOT NULL, expires_at ${t} NOT NULL)`,
       'ALTER TABLE sessions ADD COLUMN id_token TEXT',
     ],
+    // Second factor (auth/mfa/MfaStore.ts): one authenticator per account, its recovery codes,
+    // and the sign-ins waiting for a code.
+    mfaMigration(dialect),
   ];
 }
 
@@ -174,6 +178,8 @@ export class AccountStore {
   private readonly sql: SqlExecutor;
   /** Sign-in throttling (its own module: the lockout's SQL). */
   readonly attempts: SignInAttempts;
+  /** Second factors (their own module). */
+  readonly mfa: MfaStore;
 
   static async open(sql: SqlExecutor): Promise<AccountStore> {
     const store = new AccountStore(sql);
@@ -184,6 +190,7 @@ export class AccountStore {
   private constructor(sql: SqlExecutor) {
     this.sql = sql;
     this.attempts = new SignInAttempts(sql);
+    this.mfa = new MfaStore(sql);
   }
 
   private async migrate(): Promise<void> {

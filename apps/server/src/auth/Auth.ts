@@ -45,6 +45,24 @@ export interface AuthOptions {
   passwordSignIn?: boolean;
   /** Verified emails that become instance administrators on single sign-on (OIDC_ADMIN_EMAILS). */
   ssoAdminEmails?: readonly string[];
+  /** Asked after a right password whether a second step comes before the session (mfa/). */
+  secondStep?: SecondStep;
+}
+
+/** A right password, as the second step needs to know it. */
+export interface PasswordAttempt {
+  email: string;
+  ip: string;
+  countedOnAddress: boolean;
+}
+
+/** A sign-in waiting for its second step: no session yet, a short-lived single-use token. */
+export interface SecondStepPending {
+  secondFactor: { token: string; step: 'code' | 'enrol'; expiresAt: number };
+}
+
+export interface SecondStep {
+  afterPassword(user: User, attempt: PasswordAttempt): Promise<SecondStepPending | null>;
 }
 
 export interface Actor {
@@ -127,7 +145,7 @@ export class Auth {
     email: unknown,
     password: unknown,
     ip: string,
-  ): Promise<{ user: User; token: string; expiresAt: number }> {
+  ): Promise<{ user: User; token: string; expiresAt: number } | SecondStepPending> {
     if (this.options.passwordSignIn === false) {
       this.log.info({ ip }, 'sign-in refused: password sign-in is off');
       throw passwordSignInOff();
@@ -158,9 +176,16 @@ export class Auth {
       await this.audit(user ?? null, 'sign-in-failed', null, null, { ip });
       throw invalidCredentials();
     }
+    const { passwordHash: _, ...publicUser } = user;
+    // Before the lockout is cleared: a right password alone does not reset the count of codes.
+    const pending = await this.options.secondStep?.afterPassword(publicUser, {
+      email: normalized,
+      ip,
+      countedOnAddress: admitted.countedOnAddress,
+    });
+    if (pending) return pending;
     await this.guard.succeeded(normalized, ip, admitted.countedOnAddress);
     const session = await this.newSession(user);
-    const { passwordHash: _, ...publicUser } = user;
     await this.audit(publicUser, 'sign-in', null, null, { ip });
     return { user: publicUser, ...session };
   }
@@ -285,6 +310,7 @@ export class Auth {
   async completeSetup(
     token: unknown,
     input: { email?: unknown; name?: unknown; password?: unknown },
+    ip = '',
   ) {
     const account = checkNewAccount(input);
     const link =
@@ -299,6 +325,13 @@ export class Auth {
     }
     const user = await this.createUser({ ...account, isAdmin: true }, null);
     await this.audit(user, 'setup', null, user.email);
+    // REQUIRE_MFA: the first administrator, too, enrols before their first session.
+    const pending = await this.options.secondStep?.afterPassword(user, {
+      email: user.email,
+      ip,
+      countedOnAddress: false,
+    });
+    if (pending) return pending;
     return { user, ...(await this.newSession(user)) };
   }
 

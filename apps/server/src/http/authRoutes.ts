@@ -70,6 +70,8 @@ export function authRoutes(deps: AuthRouteDeps) {
       input.password,
       clientAddress(c, deps.trustProxyHops),
     );
+    // A second step first (mfaRoutes.ts): no cookie until it succeeds.
+    if ('secondFactor' in session) return c.json(session);
     setSessionCookie(c, session.token, session.expiresAt, secure());
     return c.json({ user: session.user });
   });
@@ -93,7 +95,12 @@ export function authRoutes(deps: AuthRouteDeps) {
 
   app.post('/auth/setup', async (c) => {
     const input = await body(c);
-    const session = await auth.completeSetup(input.token, input);
+    const session = await auth.completeSetup(
+      input.token,
+      input,
+      clientAddress(c, deps.trustProxyHops),
+    );
+    if ('secondFactor' in session) return c.json(session, 201);
     setSessionCookie(c, session.token, session.expiresAt, secure());
     return c.json({ user: session.user }, 201);
   });

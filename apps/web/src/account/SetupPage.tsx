@@ -3,6 +3,8 @@ import { ErrorAlert } from '../ErrorAlert.tsx';
 import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import type { Lang } from '../i18n/strings.ts';
+import type { SecondFactorPending } from '../mfa/mfaApi.ts';
+import { SecondFactorStep } from '../mfa/SecondFactorStep.tsx';
 import { navigate } from '../router.ts';
 import { AccountField } from './AccountField.tsx';
 import { AccountLayout } from './AccountLayout.tsx';
@@ -18,6 +20,7 @@ export function SetupPage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang)
   const [passwords, setPasswords] = useState({ password: '', confirm: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<SecondFactorPending | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -25,13 +28,30 @@ export function SetupPage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang)
     setBusy(true);
     setError(null);
     try {
-      await completeSetup(token, { name, email, password: passwords.password });
+      const answer = await completeSetup(token, { name, email, password: passwords.password });
+      // REQUIRE_MFA: enrolment first (mfa/), then the session.
+      if ('secondFactor' in answer) {
+        setPending(answer.secondFactor);
+        return;
+      }
       navigate('/');
     } catch (e) {
       setError(errorText(e, lang));
       setBusy(false);
     }
   };
+
+  if (pending) {
+    return (
+      <SecondFactorStep
+        lang={lang}
+        setLang={setLang}
+        pending={pending}
+        onSignedIn={() => navigate('/')}
+        onStartOver={() => navigate('/signin')}
+      />
+    );
+  }
 
   return (
     <AccountLayout lang={lang} setLang={setLang} title={t.setupTitle}>

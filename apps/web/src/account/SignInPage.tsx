@@ -4,6 +4,8 @@ import { errorText } from '../errorText.ts';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import { ssoStrings } from '../i18n/ssoStrings.ts';
 import type { Lang } from '../i18n/strings.ts';
+import type { SecondFactorPending } from '../mfa/mfaApi.ts';
+import { SecondFactorStep } from '../mfa/SecondFactorStep.tsx';
 import { myTeamsPath, navigate } from '../router.ts';
 import { SsoButton } from '../sso/SsoButton.tsx';
 import { ssoErrorText } from '../sso/ssoError.ts';
@@ -44,13 +46,20 @@ export function SignInPage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<SecondFactorPending | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await signIn(email, password);
+      const answer = await signIn(email, password);
+      // A second factor first (mfa/): no session until it succeeds.
+      if ('secondFactor' in answer) {
+        setPending(answer.secondFactor);
+        setBusy(false);
+        return;
+      }
       navigate(await landingPage(location.search));
     } catch (e) {
       setError(errorText(e, lang));
@@ -60,6 +69,20 @@ export function SignInPage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang
 
   const options = useSignInOptions();
   const ssoError = options ? ssoErrorText(location.search, lang, options.passwordSignIn) : null;
+  if (pending) {
+    return (
+      <SecondFactorStep
+        lang={lang}
+        setLang={setLang}
+        pending={pending}
+        onSignedIn={() => void landingPage(location.search).then(navigate)}
+        onStartOver={() => {
+          setPending(null);
+          setPassword('');
+        }}
+      />
+    );
+  }
 
   return (
     <AccountLayout lang={lang} setLang={setLang} title={t.signInTitle}>

@@ -2,6 +2,8 @@ import './account.css';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import { format } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
+import { Link } from '../Link.tsx';
+import { mfaStrings } from '../mfa/mfaStrings.ts';
 import { navigate } from '../router.ts';
 import { signOut, type User } from './accountApi.ts';
 
@@ -11,6 +13,9 @@ export function UserMenu({ user, lang }: { user: User; lang: Lang }) {
   return (
     <div className="fdr-user-menu">
       <span>{format(t.signedInAs, { name: user.name })}</span>
+      <Link href="/account/security" data-testid="account-security">
+        {mfaStrings[lang].securityLink}
+      </Link>
       <button
         type="button"
         className="fdr-button fdr-button--quiet"

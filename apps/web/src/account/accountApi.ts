@@ -1,5 +1,6 @@
 import type { BoardMembership, BoardRole, Localized } from '@fdr/model';
 import { ApiError, NetworkError } from '../api.ts';
+import type { SecondFactorPending } from '../mfa/mfaApi.ts';
 
 export interface User {
   id: string;
@@ -46,13 +47,20 @@ export async function me(): Promise<{ user: User; memberships: BoardMembership[]
 }
 
 export const signIn = (email: string, password: string) =>
-  call<{ user: User }>('/api/auth/signin', { email, password });
+  call<{ user: User } | { secondFactor: SecondFactorPending }>('/api/auth/signin', {
+    email,
+    password,
+  });
 /** `logoutUrl`: the provider's sign-out page, for a session opened through single sign-on. */
 export const signOut = () => call<{ ok: true; logoutUrl?: string }>('/api/auth/signout', {});
 export const completeSetup = (
   token: string,
   account: { email: string; name: string; password: string },
-) => call<{ user: User }>('/api/auth/setup', { token, ...account });
+) =>
+  call<{ user: User } | { secondFactor: SecondFactorPending }>('/api/auth/setup', {
+    token,
+    ...account,
+  });
 export const resetPassword = (token: string, password: string) =>
   call<{ user: User }>('/api/auth/reset', { token, password });
 export const inviteInfo = (token: string) =>
