@@ -47,7 +47,8 @@ export async function measureLongHistory(
   options: LongHistoryOptions,
 ): Promise<LongHistoryRow[]> {
   const board = `history-${options.updates}`;
-  const ours = setup.id === 'ours-sqlite' || setup.id === 'ours-pg-redis';
+  const ours =
+    setup.id === 'ours-sqlite' || setup.id === 'ours-before' || setup.id === 'ours-pg-redis';
   const stores = SETUP_FACTS[setup.id].stores;
   // The seeding client sends far more than a person: lift the per-connection message limits.
   const seedEnv = { MAX_MESSAGES_PER_SECOND: '1000000', MESSAGE_BUDGET_MS: '600000' };
@@ -116,6 +117,15 @@ export async function measureLongHistory(
       const last = i === options.repeats - 1;
       try {
         cold.push(await join(running.endpoints[0]!, boardId, expected));
+        // A joiner may be answered from storage before the board is built in memory: wait for
+        // the build to end (its log line) before stopping, so the server load is measured too.
+        const deadline = performance.now() + 60_000;
+        while (
+          logFigure(running, 'board loaded', boardId) === null &&
+          performance.now() < deadline
+        ) {
+          await new Promise((r) => setTimeout(r, 20));
+        }
       } finally {
         // Killed, so that the next start loads the board exactly as this one did; the last one
         // shuts down gracefully, compacting the raw log: that is the time to persist it whole.

@@ -16,6 +16,12 @@ import { type ServerProcess, spawnServer } from './spawnServer.ts';
  */
 const repoRoot = process.env.BENCH_OUR_ROOT ?? fileURLToPath(new URL('../../../', import.meta.url));
 const ourMain = join(repoRoot, 'apps/server/src/main.ts');
+/**
+ * An earlier version of ours side by side in the same run (setup `ours-before`): a checkout of
+ * that commit with its dependencies installed, e.g. `git worktree add --detach ../before <commit>`
+ * then `pnpm install` there. BENCH_BASELINE_LABEL names it in the report.
+ */
+const baselineRoot = process.env.BENCH_BASELINE_ROOT;
 const hocuspocusMain = fileURLToPath(new URL('./servers/hocuspocusServer.ts', import.meta.url));
 const require = createRequire(import.meta.url);
 /** The reference server's own bin script, run unmodified. */
@@ -26,6 +32,7 @@ const referenceMain = join(
 
 export type SetupId =
   | 'ours-sqlite'
+  | 'ours-before'
   | 'ours-pg-redis'
   | 'reference'
   | 'reference-leveldb'
@@ -55,6 +62,11 @@ export interface SetupFacts {
 
 export const SETUP_FACTS: Record<SetupId, SetupFacts> = {
   'ours-sqlite': {
+    stores: true,
+    keepsIdleBoards: true,
+    ack: 'stored in SQLite, fsynced (SQLITE_SYNCHRONOUS=FULL)',
+  },
+  'ours-before': {
     stores: true,
     keepsIdleBoards: true,
     ack: 'stored in SQLite, fsynced (SQLITE_SYNCHRONOUS=FULL)',
@@ -161,12 +173,16 @@ const ourAdmin = join(repoRoot, 'apps/server/src/admin/cli.ts');
  * Our server lets nobody in without a session: create an administrator with the operator CLI
  * (as a real deployment would) and sign in over REST; the editors send the cookie.
  */
-async function signIn(env: Record<string, string>, port: number): Promise<string> {
+async function signIn(
+  env: Record<string, string>,
+  port: number,
+  admin: string = ourAdmin,
+): Promise<string> {
   const email = `bench-${port}-${Date.now()}@bench.example`;
   const password = 'a benchmark password, long enough';
   const created = spawnSync(
     process.execPath,
-    [ourAdmin, 'create-user', '--email', email, '--name', 'Bench', '--admin', '--password-stdin'],
+    [admin, 'create-user', '--email', email, '--name', 'Bench', '--admin', '--password-stdin'],
     {
       env: { ...process.env, ...env, SCRYPT_LOG2N: '12' },
       input: `${password}\n`,
@@ -208,31 +224,51 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Our server on SQLite, from `main` (this checkout's, or an earlier one's: `ours-before`). */
+function ourSqlite(
+  context: BenchContext,
+  id: 'ours-sqlite' | 'ours-before',
+  label: string,
+  main: string,
+): Setup {
+  return {
+    id,
+    label,
+    async start(options = {}) {
+      const dataDir = options.dataDir ?? context.tempDir();
+      const env = ourEnv({ DATA_DIR: dataDir, ...options.env });
+      const server = await spawnServer({
+        name: id,
+        args: [...(options.nodeArgs ?? []), main],
+        env,
+        readyPort: ourPort,
+      });
+      const cookie = await signIn(env, server.port, join(dirname(main), 'admin/cli.ts'));
+      return {
+        id,
+        endpoints: [{ kind: 'y-websocket', url: `ws://127.0.0.1:${server.port}/sync`, cookie }],
+        processes: [server],
+        dataDir,
+        stop: stopAll([server]),
+      };
+    },
+  };
+}
+
 /** Every setup, in the order tables list them. */
 export function createSetups(context: BenchContext): Setup[] {
   return [
-    {
-      id: 'ours-sqlite',
-      label: 'Feuille de route, SQLite',
-      async start(options = {}) {
-        const dataDir = options.dataDir ?? context.tempDir();
-        const env = ourEnv({ DATA_DIR: dataDir, ...options.env });
-        const server = await spawnServer({
-          name: 'ours-sqlite',
-          args: [...(options.nodeArgs ?? []), ourMain],
-          env,
-          readyPort: ourPort,
-        });
-        const cookie = await signIn(env, server.port);
-        return {
-          id: 'ours-sqlite',
-          endpoints: [{ kind: 'y-websocket', url: `ws://127.0.0.1:${server.port}/sync`, cookie }],
-          processes: [server],
-          dataDir,
-          stop: stopAll([server]),
-        };
-      },
-    },
+    ourSqlite(context, 'ours-sqlite', 'Feuille de route, SQLite', ourMain),
+    ...(baselineRoot
+      ? [
+          ourSqlite(
+            context,
+            'ours-before',
+            `Feuille de route, SQLite, before (${process.env.BENCH_BASELINE_LABEL ?? baselineRoot})`,
+            join(baselineRoot, 'apps/server/src/main.ts'),
+          ),
+        ]
+      : []),
     {
       id: 'ours-pg-redis',
       label: 'Feuille de route, 2 instances, PostgreSQL + Redis',

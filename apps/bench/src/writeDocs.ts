@@ -11,6 +11,7 @@ const END = '<!-- bench:results:end -->';
 
 const COLORS: Record<SetupId, string> = {
   'ours-sqlite': '#1b7f3b',
+  'ours-before': '#7fbf8f',
   'ours-pg-redis': '#2a6fdb',
   reference: '#d98c00',
   'reference-leveldb': '#a35f00',

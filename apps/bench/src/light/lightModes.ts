@@ -42,7 +42,8 @@ export interface LightMode {
   serverEnv?: Record<string, string>;
 }
 
-const SETUPS: LightSetupId[] = ['ours-sqlite', 'ours-pg-redis', 'raw-relay'];
+/** `ours-before` runs only when BENCH_BASELINE_ROOT names an earlier checkout (setups.ts). */
+const SETUPS: LightSetupId[] = ['ours-sqlite', 'ours-before', 'ours-pg-redis', 'raw-relay'];
 const GiB = 1024 * 1024 * 1024;
 
 export const LIGHT_MODES: Record<LightMode['name'], LightMode> = {

@@ -46,7 +46,7 @@ export function lightSetups(
   start(): Promise<LightRunningSetup & { stop(): Promise<void> }>;
 }[] {
   const ours = createSetups(context).filter(
-    (s) => s.id === 'ours-sqlite' || s.id === 'ours-pg-redis',
+    (s) => s.id === 'ours-sqlite' || s.id === 'ours-before' || s.id === 'ours-pg-redis',
   );
   return [
     ...ours.map((setup) => ({

@@ -12,7 +12,7 @@ import type {
   ToLightWorker,
 } from './lightMessages.ts';
 
-export type LightSetupId = 'ours-sqlite' | 'ours-pg-redis' | 'raw-relay';
+export type LightSetupId = 'ours-sqlite' | 'ours-before' | 'ours-pg-redis' | 'raw-relay';
 
 /** A setup started for one light measurement. */
 export interface LightRunningSetup {
