@@ -453,10 +453,13 @@ export class Auth {
   async acceptInvite(
     token: unknown,
     who: { user: User } | { account: { email?: unknown; name?: unknown; password?: unknown } },
+    ip = '',
   ): Promise<{
     user: User;
     membership: BoardMembership;
     session?: { token: string; expiresAt: number };
+    /** A new password account that REQUIRE_MFA concerns: enrolment before its first session. */
+    secondFactor?: SecondStepPending['secondFactor'];
   }> {
     if ('account' in who && this.options.passwordSignIn === false) throw passwordSignInOff();
     const account = 'account' in who ? checkNewAccount(who.account) : null;
@@ -500,11 +503,15 @@ export class Auth {
     await this.audit(user, 'invite-accepted', link.boardId, membership.role, {
       cardIds: membership.cardIds,
     });
-    return {
-      user,
-      membership,
-      ...('account' in who ? { session: await this.newSession(user) } : {}),
-    };
+    if (!('account' in who)) return { user, membership };
+    // REQUIRE_MFA=all: a new password account enrols before its first session, as at sign-in.
+    const pending = await this.options.secondStep?.afterPassword(user, {
+      email: user.email,
+      ip,
+      countedOnAddress: false,
+    });
+    if (pending) return { user, membership, secondFactor: pending.secondFactor };
+    return { user, membership, session: await this.newSession(user) };
   }
 
   async setRole(

@@ -134,10 +134,15 @@ export function authRoutes(deps: AuthRouteDeps) {
       user
         ? { user }
         : { account: { email: input.email, name: input.name, password: input.password } },
+      clientAddress(c, deps.trustProxyHops),
     );
     if (result.session)
       setSessionCookie(c, result.session.token, result.session.expiresAt, secure());
-    return c.json({ user: result.user, membership: result.membership });
+    return c.json({
+      user: result.user,
+      membership: result.membership,
+      ...(result.secondFactor ? { secondFactor: result.secondFactor } : {}),
+    });
   });
 
   app.get('/boards/:boardId/members', async (c) => {

@@ -6,6 +6,8 @@ import { accountStrings } from '../i18n/accountStrings.ts';
 import { format } from '../i18n/format.ts';
 import { ssoStrings } from '../i18n/ssoStrings.ts';
 import type { Lang } from '../i18n/strings.ts';
+import type { SecondFactorPending } from '../mfa/mfaApi.ts';
+import { SecondFactorStep } from '../mfa/SecondFactorStep.tsx';
 import { boardPath, myTeamsPath, navigate } from '../router.ts';
 import { SsoButton } from '../sso/SsoButton.tsx';
 import { useSignInOptions } from '../sso/useSignInOptions.ts';
@@ -26,6 +28,9 @@ export function InvitePage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang
   const [busy, setBusy] = useState(false);
   const [account, setAccount] = useState({ name: '', email: '' });
   const [passwords, setPasswords] = useState({ password: '', confirm: '' });
+  const [pending, setPending] = useState<{ pending: SecondFactorPending; landing: string } | null>(
+    null,
+  );
 
   useEffect(() => {
     Promise.all([inviteInfo(token), me()])
@@ -42,12 +47,18 @@ export function InvitePage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang
     setBusy(true);
     setError(null);
     try {
-      const { membership } = await acceptInvite(
+      const { membership, secondFactor } = await acceptInvite(
         token,
         user ? undefined : { ...account, password: passwords.password },
       );
       // A task team comes to post check-ins: their page, not the canvas.
-      navigate(membership.role === 'task-team' ? myTeamsPath : boardPath(membership.boardId));
+      const landing = membership.role === 'task-team' ? myTeamsPath : boardPath(membership.boardId);
+      // REQUIRE_MFA=all: the new account enrols an authenticator before its first session.
+      if (secondFactor) {
+        setPending({ pending: secondFactor, landing });
+        return;
+      }
+      navigate(landing);
     } catch (e) {
       setError(errorText(e, lang));
       setBusy(false);
@@ -55,6 +66,17 @@ export function InvitePage({ lang, setLang }: { lang: Lang; setLang: (lang: Lang
   };
 
   const options = useSignInOptions();
+  if (pending) {
+    return (
+      <SecondFactorStep
+        lang={lang}
+        setLang={setLang}
+        pending={pending.pending}
+        onSignedIn={() => navigate(pending.landing)}
+        onStartOver={() => navigate('/signin')}
+      />
+    );
+  }
   const roleName = info ? BOARD_ROLE_LABELS[info.role][lang] : '';
   // Someone without a session may accept through the provider, which makes their account.
   const viaSso = info?.usable && !user && options?.sso ? options.sso[lang] : null;

@@ -76,7 +76,10 @@ export const acceptInvite = (
   token: string,
   account?: { email: string; name: string; password: string },
 ) =>
-  call<{ user: User; membership: BoardMembership }>('/api/invites/accept', { token, ...account });
+  call<{ user: User; membership: BoardMembership; secondFactor?: SecondFactorPending }>(
+    '/api/invites/accept',
+    { token, ...account },
+  );
 
 const board = (id: string) => `/api/boards/${encodeURIComponent(id)}`;
 export const members = (boardId: string) =>

@@ -202,6 +202,39 @@ describe('second factor', () => {
     expect((await api(s, '/auth/me', undefined, done.cookie)).json.user.isAdmin).toBe(true);
   });
 
+  it('with REQUIRE_MFA=all, an invitation that makes a password account gives an enrolment, not a session', async () => {
+    const s = await server({ requireMfa: 'all' });
+    const admin = (await s.auth.store.listUsers())[0]!;
+    const created = await api(
+      s,
+      '/boards',
+      { title: { fr: 'Feuille', en: 'Roadmap' }, template: 'blank' },
+      s.cookie,
+    );
+    const boardId = String(created.json.board.id);
+    const { token: invite } = await s.auth.createInvite(admin, boardId, 'council', []);
+    const accepted = await api(s, '/invites/accept', {
+      token: invite,
+      email: 'newcomer@gc.ca',
+      name: 'Newcomer',
+      password: PASSWORD,
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.cookie).toBe('');
+    expect(accepted.json.membership.role).toBe('council');
+    expect(accepted.json.secondFactor.step).toBe('enrol');
+    const token = accepted.json.secondFactor.token;
+    const started = await api(s, '/auth/mfa/enrol', { token });
+    const done = await api(s, '/auth/mfa/enrol/confirm', {
+      token,
+      code: code(String(started.json.secret)),
+    });
+    expect(done.cookie).toMatch(/=/);
+    expect((await api(s, '/auth/me', undefined, done.cookie)).json.user.email).toBe(
+      'newcomer@gc.ca',
+    );
+  });
+
   it('lets an administrator reset a factor (audit logged), and a user regenerate codes or turn it off', async () => {
     const s = await server();
     const cookie = await account(s, 'di@gc.ca');
