@@ -229,7 +229,7 @@ export async function runHostileInput(options: {
     // 3. Oversized, deeply nested and spoofed awareness.
     // Deeper than any recursive JSON walker survives, and still under AWARENESS_MAX_BYTES.
     const deep = `${'['.repeat(20_000)}0${']'.repeat(20_000)}`;
-    for (const json of ['{"x":"' + 'y'.repeat(200_000) + '"}', deep, '{"user":{"name":"spoof"}}']) {
+    for (const json of [`{"x":"${'y'.repeat(200_000)}"}`, deep, '{"user":{"name":"spoof"}}']) {
       await garbage.probe(awarenessFrame(receiver.doc.clientID, json));
       report.awarenessAttacks++;
     }
