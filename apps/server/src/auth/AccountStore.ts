@@ -1,4 +1,6 @@
 import { type BoardMembership, type BoardRole, isBoardRole } from '@fdr/model';
+import { commentsMigration } from '../comments/commentsMigration.ts';
+import { mailMigration } from '../mail/mailMigration.ts';
 import { MfaStore, mfaMigration } from './mfa/MfaStore.ts';
 import { SignInAttempts } from './SignInAttempts.ts';
 import type { Row, SqlExecutor } from './SqlExecutor.ts';
@@ -117,6 +119,8 @@ function migrations(dialect: 'sqlite' | 'postgres'): string[][] {
     // Second factor (auth/mfa/MfaStore.ts): one authenticator per account, its recovery codes,
     // and the sign-ins waiting for a code.
     mfaMigration(dialect),
+    // Conversations (comments, notifications) and outgoing mail (outbox, preferences, reminders).
+    [...commentsMigration(dialect), ...mailMigration(dialect)],
   ];
 }
 
@@ -185,6 +189,11 @@ export class AccountStore {
     const store = new AccountStore(sql);
     await store.migrate();
     return store;
+  }
+
+  /** The database, for the stores that share it (comments, notifications, mail). */
+  get executor(): SqlExecutor {
+    return this.sql;
   }
 
   private constructor(sql: SqlExecutor) {
