@@ -16,13 +16,17 @@ import type { Auth } from './auth/Auth.ts';
 import { AuthError } from './auth/AuthError.ts';
 import type { SecondFactor } from './auth/mfa/SecondFactor.ts';
 import type { OidcClient } from './auth/OidcClient.ts';
+import { CommentStore } from './comments/CommentStore.ts';
 import type { Config } from './config.ts';
 import { type AuthEnv as AuthRoutesEnv, authRoutes } from './http/authRoutes.ts';
 import { BOARD_ID } from './http/boardId.ts';
 import { boardRoutes } from './http/boardRoutes.ts';
 import { checkinRoutes } from './http/checkinRoutes.ts';
+import { commentRoutes } from './http/commentRoutes.ts';
+import { eventRoutes } from './http/eventRoutes.ts';
 import { isOriginAllowed } from './http/isOriginAllowed.ts';
 import { mfaRoutes } from './http/mfaRoutes.ts';
+import { notificationRoutes } from './http/notificationRoutes.ts';
 import { oidcRoutes } from './http/oidcRoutes.ts';
 import { placeholderPage } from './http/placeholderPage.ts';
 import { publicConfig } from './http/publicConfig.ts';
@@ -30,6 +34,8 @@ import { sessionToken, sessionTokenFromHeader } from './http/sessionCookie.ts';
 import { versionRoutes } from './http/versionRoutes.ts';
 import type { Metrics } from './metrics/createMetrics.ts';
 import { metricsRoute } from './metrics/metricsRoute.ts';
+import { LiveEvents } from './notifications/LiveEvents.ts';
+import { NotificationStore } from './notifications/NotificationStore.ts';
 import type { Storage } from './storage/Storage.ts';
 import type { BoardRegistry } from './sync/BoardRegistry.ts';
 import type { KeepAlive } from './sync/KeepAlive.ts';
@@ -54,6 +60,10 @@ export interface AppDeps {
   oidc?: OidcClient;
   /** The second factor's routes (mfaRoutes.ts); absent in tests of other parts. */
   secondFactor?: SecondFactor;
+  /** The hub of live events (shared with the server, which relays it); else one of its own. */
+  live?: LiveEvents;
+  /** Whether mentions and replies are mailed (mail configured); off by default. */
+  mailEnabled?: boolean;
 }
 
 type AuthEnv = {
@@ -193,6 +203,32 @@ export function createApp(deps: AppDeps) {
       }),
     );
   app.route('/api', checkinRoutes({ auth, storage, registry, logger }));
+  const live =
+    deps.live ??
+    new LiveEvents({
+      logger,
+      readers: async (boardId) => new Set((await auth.store.members(boardId)).map((m) => m.userId)),
+      maxStreamsPerUser: config.liveStreamsPerUser,
+    });
+  const notifications = new NotificationStore(auth.store.executor);
+  app.route(
+    '/api',
+    commentRoutes({
+      auth,
+      storage,
+      registry,
+      logger,
+      comments: new CommentStore(auth.store.executor),
+      notifications,
+      live,
+      publicUrl: deps.publicUrl,
+      maxChars: config.commentMaxChars,
+      maxMentions: config.commentMaxMentions,
+      mailEnabled: deps.mailEnabled ?? false,
+    }),
+  );
+  app.route('/api', notificationRoutes({ auth, storage, logger, notifications, live }));
+  app.route('/api', eventRoutes({ live, logger }));
   app.route('/api/boards/:boardId/versions', versionRoutes({ auth, versions: deps.versions }));
   app.route('/api/boards', boardRoutes({ auth, storage, registry, logger }));
   app.get('/api/config', publicConfig(config));

@@ -478,6 +478,28 @@ export const SETTINGS = [
     parse: int(1024, 1024 * MiB),
   },
   {
+    env: 'COMMENT_MAX_CHARS',
+    key: 'commentMaxChars',
+    default: '4000',
+    description: 'Longest comment, in characters once trimmed (mention markup included).',
+    parse: int(1, 100_000),
+  },
+  {
+    env: 'COMMENT_MAX_MENTIONS',
+    key: 'commentMaxMentions',
+    default: '20',
+    description: 'Most people one comment may mention; a comment naming more is refused.',
+    parse: int(0, 1000),
+  },
+  {
+    env: 'LIVE_STREAMS_PER_USER',
+    key: 'liveStreamsPerUser',
+    default: '10',
+    description:
+      'Most live event streams (`GET /api/events`, one per open tab) one account may hold on one instance; more get 429.',
+    parse: int(1, 1000),
+  },
+  {
     env: 'UNLOAD_DELAY_MS',
     key: 'unloadDelayMs',
     default: '30000',

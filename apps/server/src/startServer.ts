@@ -13,6 +13,9 @@ import { openAccounts } from './auth/openAccounts.ts';
 import type { Config } from './config.ts';
 import { createMetrics, type Metrics } from './metrics/createMetrics.ts';
 import { timedStorage } from './metrics/timedStorage.ts';
+import { LiveEvents } from './notifications/LiveEvents.ts';
+import { NotificationStore } from './notifications/NotificationStore.ts';
+import { notifyRole } from './notifications/notifyRole.ts';
 import { PgStorage } from './storage/PgStorage.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
 import type { Storage } from './storage/Storage.ts';
@@ -131,18 +134,48 @@ export async function startServer(config: Config, options: StartOptions): Promis
   });
   const accounts = options.accounts ?? (await openAccounts(config));
   const secondFactor = secondFactorFor(config, accounts, logger);
+  // Live events (comments, notifications), relayed through Redis when instances share one.
+  const live = await LiveEvents.open({
+    logger,
+    readers: async (boardId) => new Set((await accounts.members(boardId)).map((m) => m.userId)),
+    maxStreamsPerUser: config.liveStreamsPerUser,
+    ...(config.redisUrl
+      ? {
+          redis: {
+            url: config.redisUrl,
+            prefix: config.redisPrefix,
+            instanceId: config.instanceId,
+          },
+        }
+      : {}),
+  });
+  const notifications = new NotificationStore(accounts.executor);
   const auth = new Auth({
     store: accounts,
     logger,
     ...authOptions(config),
     secondStep: secondFactor,
-    onRevoke: (userId) => void revalidate(auth, connections.values(), userId),
+    onRevoke: (userId) => {
+      void revalidate(auth, connections.values(), userId);
+      void live.revalidate(async (token) => (await auth.userForToken(token)) !== null);
+    },
+    onRoleGiven: async (given) => {
+      if (!(await notifyRole(notifications, given))) return;
+      const userId = given.membership.userId;
+      live.toUser(userId, {
+        event: 'notifications',
+        data: { unread: await notifications.unread(userId) },
+      });
+    },
   });
   let revalidating = false;
   const revalidateTimer = setInterval(() => {
     if (revalidating) return;
     revalidating = true;
-    revalidate(auth, connections.values())
+    Promise.all([
+      revalidate(auth, connections.values()),
+      live.revalidate(async (token) => (await auth.userForToken(token)) !== null),
+    ])
       .catch((error: unknown) => logger.error({ err: error }, 'revalidation failed'))
       .finally(() => {
         revalidating = false;
@@ -197,6 +230,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     connections,
     eventLoop: { histogram: eventLoop, resolutionMs: 10 },
     ...(metrics ? { metrics } : {}),
+    live,
   });
   const wss = new WebSocketServer({
     noServer: true,
@@ -228,6 +262,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
         connection.close(CloseCode.goingAway, 'server shutting down');
       }
       for (const client of wss.clients) client.terminate();
+      await live.close();
       await registry.closeAll();
       await fanout?.close();
       await storage.close();

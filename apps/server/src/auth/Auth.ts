@@ -41,6 +41,11 @@ export interface AuthOptions {
   hashes: { concurrency: number; queueMax: number };
   /** Called when a user loses (or changes) a role, so their live connections are closed. */
   onRevoke?: (userId: string, boardId: string | null) => void;
+  /**
+   * Called once a role is given or changed (by the secretariat, or by accepting an invitation),
+   * after it is stored; `actorId` is who gave it. A failure here is logged, never the caller's.
+   */
+  onRoleGiven?: (given: { membership: BoardMembership; actorId: string | null }) => Promise<void>;
   /** False (PASSWORD_SIGNIN=off): single sign-on only; password sign-in is refused. */
   passwordSignIn?: boolean;
   /** Verified emails that become instance administrators on single sign-on (OIDC_ADMIN_EMAILS). */
@@ -503,6 +508,7 @@ export class Auth {
     await this.audit(user, 'invite-accepted', link.boardId, membership.role, {
       cardIds: membership.cardIds,
     });
+    if (membership !== existing) await this.roleGiven(membership, link.createdBy);
     if (!('account' in who)) return { user, membership };
     // REQUIRE_MFA=all: a new password account enrols before its first session, as at sign-in.
     const pending = await this.options.secondStep?.afterPassword(user, {
@@ -538,7 +544,16 @@ export class Auth {
       cardIds: membership.cardIds,
     });
     this.options.onRevoke?.(userId, boardId);
+    await this.roleGiven(membership, actor.id);
     return membership;
+  }
+
+  private async roleGiven(membership: BoardMembership, actorId: string | null): Promise<void> {
+    try {
+      await this.options.onRoleGiven?.({ membership, actorId });
+    } catch (error) {
+      this.log.error({ err: error, board: membership.boardId }, 'role notification failed');
+    }
   }
 
   async removeMember(actor: User, boardId: string, userId: string): Promise<void> {
