@@ -119,7 +119,7 @@ export function commentRoutes(deps: CommentRouteDeps) {
   const writer = async (c: Context<AuthEnv>) => {
     const found = await access(c).catch((error: unknown) => {
       // A person with no role on the board may not write there (as elsewhere: 403).
-      if (error instanceof AuthError && error.code === 'no-board' && c.get('user')) {
+      if (error instanceof AuthError && error.code === 'no-board' && !c.get('user')?.isAdmin) {
         throw new AuthError(403, 'forbidden', {
           en: 'You have no role on this board.',
           fr: "Vous n'avez aucun rôle sur ce tableau.",
