@@ -329,6 +329,12 @@ describe('notifications', () => {
     });
     expect((await unread(mentioned.cookie)).unread).toBe(1);
 
+    // Mail is not configured here: nothing waits in the outbox.
+    const [outbox] = await s.auth.store.executor.all(
+      'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM mail_outbox',
+    );
+    expect(Number(outbox?.n)).toBe(0);
+
     // Read one, then all.
     const items = (await api('/notifications', { cookie: author.cookie })).json.items as {
       id: string;
@@ -362,6 +368,14 @@ describe('notifications', () => {
     expect(put.status).toBe(200);
     const seen = await unread(person.cookie);
     expect(seen.items[0]).toMatchObject({ kind: 'role', role: 'task-team' });
+
+    // An accepted invitation gives a role: the person who accepted is told, once.
+    const invited = await api(`/boards/${boardId}/invites`, { body: { role: 'council' } });
+    const token = String(invited.json.url).split('#')[1];
+    const joiner = await s.session('elsewhere', 'observer');
+    const accepted = await api('/invites/accept', { body: { token }, cookie: joiner.cookie });
+    expect(accepted.status).toBe(200);
+    expect((await unread(joiner.cookie)).items).toMatchObject([{ kind: 'role', role: 'council' }]);
 
     const council = await s.session(boardId, 'council');
     const ask = (cookie: string, body: unknown) =>
