@@ -29,6 +29,8 @@ export function eventRoutes(deps: EventRouteDeps) {
       logger.info({ user: user.id }, 'event stream refused: too many open');
       throw tooManyStreams();
     }
+    // A reverse proxy that buffers responses (nginx) would hold the events back.
+    c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
       let ended: () => void = () => {};
       const done = new Promise<void>((resolve) => {
