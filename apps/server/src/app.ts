@@ -22,12 +22,14 @@ import { BOARD_ID } from './http/boardId.ts';
 import { boardRoutes } from './http/boardRoutes.ts';
 import { checkinRoutes } from './http/checkinRoutes.ts';
 import { isOriginAllowed } from './http/isOriginAllowed.ts';
+import { mailRoutes } from './http/mailRoutes.ts';
 import { mfaRoutes } from './http/mfaRoutes.ts';
 import { oidcRoutes } from './http/oidcRoutes.ts';
 import { placeholderPage } from './http/placeholderPage.ts';
 import { publicConfig } from './http/publicConfig.ts';
 import { sessionToken, sessionTokenFromHeader } from './http/sessionCookie.ts';
 import { versionRoutes } from './http/versionRoutes.ts';
+import type { MailService } from './mail/MailService.ts';
 import type { Metrics } from './metrics/createMetrics.ts';
 import { metricsRoute } from './metrics/metricsRoute.ts';
 import type { Storage } from './storage/Storage.ts';
@@ -54,6 +56,8 @@ export interface AppDeps {
   oidc?: OidcClient;
   /** The second factor's routes (mfaRoutes.ts); absent in tests of other parts. */
   secondFactor?: SecondFactor;
+  /** Outgoing mail (preferences, unsubscribe, outbox, reminders); absent in tests of other parts. */
+  mail?: MailService;
 }
 
 type AuthEnv = {
@@ -144,7 +148,10 @@ export function createApp(deps: AppDeps) {
 
   app.use('/api/*', async (c, next) => {
     // State-changing calls must come from our own pages (defence in depth beside SameSite).
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+    // An unsubscribe link is its own authority (a signed token, no cookie used): mail clients
+    // post it (RFC 8058) and our confirm page's form posts with `Origin: null`.
+    const unsubscribe = c.req.path === '/api/mail/unsubscribe';
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !unsubscribe) {
       const origin = c.req.header('origin');
       if (
         origin !== undefined &&
@@ -164,6 +171,7 @@ export function createApp(deps: AppDeps) {
       storage,
       publicUrl: deps.publicUrl,
       trustProxyHops: config.trustProxyHops,
+      ...(deps.mail ? { mail: deps.mail } : {}),
       ...(deps.oidc
         ? {
             ssoLogoutUrl: (idToken: string) => deps.oidc!.logoutUrl(idToken, deps.publicUrl()),
@@ -192,6 +200,7 @@ export function createApp(deps: AppDeps) {
         trustProxyHops: config.trustProxyHops,
       }),
     );
+  if (deps.mail) app.route('/api', mailRoutes({ auth, mail: deps.mail }));
   app.route('/api', checkinRoutes({ auth, storage, registry, logger }));
   app.route('/api/boards/:boardId/versions', versionRoutes({ auth, versions: deps.versions }));
   app.route('/api/boards', boardRoutes({ auth, storage, registry, logger }));
