@@ -62,7 +62,7 @@ function textPart(raw: string): string {
  * refuses with 550 the recipients `refuse` names.
  */
 export async function startMailRelay(
-  options: { refuse?: (address: string) => boolean } = {},
+  options: { refuse?: (address: string) => boolean; delayMs?: number } = {},
 ): Promise<MailRelay> {
   const received: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
@@ -95,7 +95,9 @@ export async function startMailRelay(
             header: (name) => headers.get(name.toLowerCase()),
           });
           for (const fn of waiters) fn();
-          callback();
+          // A slow relay answers late: the message is received, not yet acknowledged.
+          if (options.delayMs) setTimeout(() => callback(), options.delayMs);
+          else callback();
         });
       },
     });
