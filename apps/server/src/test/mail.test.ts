@@ -1,6 +1,11 @@
+import { archiveCard } from '@fdr/model';
 import { afterEach, describe, expect, it } from 'vitest';
+import { accountCommand } from '../admin/accounts.ts';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
 import { enqueueMail } from '../mail/enqueueMail.ts';
 import { mailWanted } from '../mail/MailPreferences.ts';
+import { sweepDigests } from '../mail/sendDigest.ts';
 import { wake } from '../mail/wake.ts';
 import { type MailRelay, startMailRelay } from './mailRelay.ts';
 import { startTestServer, type TestServer } from './testServer.ts';
@@ -181,6 +186,63 @@ describe('mail through a real relay', () => {
     expect(mail!.text.match(/no check-in yet/g)).toHaveLength(2);
     const schedule = await api(`/boards/${boardId}/reminders`);
     expect(schedule.json.nextAt as number).toBeGreaterThan(later);
+  });
+
+  it('mails the digest of a named version to council and secretariat, and the sweep finds a lost one', async () => {
+    const { relay, s, api, boardId, cardIds } = await setup();
+    const council = await s.session(boardId, 'council');
+    const secretariat = await s.session(boardId, 'secretariat');
+    await s.session(boardId, 'observer');
+    expect((await api(`/boards/${boardId}/versions`, { body: { name: 'V1' } })).status).toBe(201);
+    await relay.waitFor(2);
+    const board = await s.registry.acquire(boardId);
+    archiveCard(board.doc, { id: cardIds[0]! }, 'test');
+    archiveCard(board.doc, { id: cardIds[1]! }, 'test');
+    await board.whenPersisted();
+    s.registry.release(boardId);
+    const taken = await api(`/boards/${boardId}/versions`, { body: { name: 'V2' } });
+    const mails = await relay.waitFor(4);
+    const second = mails.slice(2);
+    expect(second.map((m) => m.to[0]).sort()).toEqual(
+      [council.user.email, secretariat.user.email].sort(),
+    );
+    expect(second[0]!.subject).toMatch(/^Version “V2”: Roadmap <&> \/ Version « V2 »/);
+    expect(second[0]!.text).toContain('- 2 cards archived');
+    expect(second[0]!.text).toContain('- 2 cartes archivées');
+    // A crash between the version and its mail: the start's sweep enqueues it, once.
+    const versionId = (taken.json.version as { id: string }).id;
+    const sql = s.auth.store.executor;
+    await sql.run('DELETE FROM mail_outbox WHERE idem_key LIKE ?', [`digest:${versionId}:%`]);
+    const deps = {
+      accounts: s.auth.store,
+      storage: s.storage,
+      versions: s.versions,
+      publicUrl: () => s.url,
+      defaultLang: 'en' as const,
+    };
+    expect(await sweepDigests(deps)).toBe(2);
+    expect(await sweepDigests(deps)).toBe(0);
+  });
+
+  it('mails a reset link from the command line and waits for the relay to take it', async () => {
+    const { relay, s, boardId } = await setup();
+    const person = await s.session(boardId, 'observer');
+    const lines: string[] = [];
+    const env = { DATA_DIR: s.dataDir, SQLITE_BUSY_TIMEOUT_MS: '5000', SCRYPT_LOG2N: '10' };
+    const args = ['--email', person.user.email, '--send'];
+    const logger = createLogger('silent');
+    expect(
+      await accountCommand('reset-password', args, loadConfig(env), logger, (l) => lines.push(l)),
+    ).toBe(1);
+    expect(lines.pop()).toMatch(/relay is not configured/);
+    const config = loadConfig({ ...env, SMTP_URL: relay.url, PUBLIC_URL: s.url });
+    expect(await accountCommand('reset-password', args, config, logger, (l) => lines.push(l))).toBe(
+      0,
+    );
+    expect(lines.pop()).toBe(`reset link mailed to ${person.user.email}`);
+    const [mail] = await relay.waitFor(1);
+    expect(mail!.to).toEqual([person.user.email]);
+    expect(mail!.text).toMatch(new RegExp(`${s.url}/reset#[A-Za-z0-9_-]+`));
   });
 
   it('marks a refused recipient failed at once and sends the others', async () => {
