@@ -245,6 +245,35 @@ describe('mail through a real relay', () => {
     expect(mail!.text).toMatch(new RegExp(`${s.url}/reset#[A-Za-z0-9_-]+`));
   });
 
+  it('keeps each person’s preferences, and the outbox and reminders are the secretariat’s', async () => {
+    const { api, s, boardId } = await setup();
+    const council = await s.session(boardId, 'council');
+    const mine = await api('/account/mail', { cookie: council.cookie });
+    expect(mine.json).toEqual({ lang: 'en', off: [], mailConfigured: true });
+    const put = await api('/account/mail', {
+      method: 'PUT',
+      body: { lang: 'fr', off: ['digest', 'reply'] },
+      cookie: council.cookie,
+    });
+    expect(put.json).toEqual({ lang: 'fr', off: ['reply', 'digest'], mailConfigured: true });
+    const bad = await api('/account/mail', {
+      method: 'PUT',
+      body: { off: ['invite'] },
+      cookie: council.cookie,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json).toMatchObject({ code: 'invalid-kinds' });
+    expect((await api('/account/mail', { cookie: null })).status).toBe(401);
+    expect((await api(`/boards/${boardId}/mail`, { cookie: council.cookie })).status).toBe(403);
+    expect((await api(`/boards/${boardId}/reminders`, { cookie: council.cookie })).status).toBe(
+      403,
+    );
+    expect((await api(`/boards/${boardId}/reminders`)).json).toEqual({
+      everyDays: null,
+      nextAt: null,
+    });
+  });
+
   it('marks a refused recipient failed at once and sends the others', async () => {
     const { relay, s, boardId } = await setup({ refuse: (a) => a.startsWith('nobody') });
     const sql = s.auth.store.executor;
