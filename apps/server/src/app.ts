@@ -25,6 +25,7 @@ import { checkinRoutes } from './http/checkinRoutes.ts';
 import { commentRoutes } from './http/commentRoutes.ts';
 import { eventRoutes } from './http/eventRoutes.ts';
 import { isOriginAllowed } from './http/isOriginAllowed.ts';
+import { mailRoutes } from './http/mailRoutes.ts';
 import { mfaRoutes } from './http/mfaRoutes.ts';
 import { notificationRoutes } from './http/notificationRoutes.ts';
 import { oidcRoutes } from './http/oidcRoutes.ts';
@@ -32,6 +33,7 @@ import { placeholderPage } from './http/placeholderPage.ts';
 import { publicConfig } from './http/publicConfig.ts';
 import { sessionToken, sessionTokenFromHeader } from './http/sessionCookie.ts';
 import { versionRoutes } from './http/versionRoutes.ts';
+import type { MailService } from './mail/MailService.ts';
 import type { Metrics } from './metrics/createMetrics.ts';
 import { metricsRoute } from './metrics/metricsRoute.ts';
 import { LiveEvents } from './notifications/LiveEvents.ts';
@@ -64,6 +66,8 @@ export interface AppDeps {
   live?: LiveEvents;
   /** Whether mentions and replies are mailed (mail configured); off by default. */
   mailEnabled?: boolean;
+  /** Outgoing mail (preferences, unsubscribe, outbox, reminders); absent in tests of other parts. */
+  mail?: MailService;
 }
 
 type AuthEnv = {
@@ -154,7 +158,10 @@ export function createApp(deps: AppDeps) {
 
   app.use('/api/*', async (c, next) => {
     // State-changing calls must come from our own pages (defence in depth beside SameSite).
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+    // An unsubscribe link is its own authority (a signed token, no cookie used): mail clients
+    // post it (RFC 8058) and our confirm page's form posts with `Origin: null`.
+    const unsubscribe = c.req.path === '/api/mail/unsubscribe';
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !unsubscribe) {
       const origin = c.req.header('origin');
       if (
         origin !== undefined &&
@@ -174,6 +181,7 @@ export function createApp(deps: AppDeps) {
       storage,
       publicUrl: deps.publicUrl,
       trustProxyHops: config.trustProxyHops,
+      ...(deps.mail ? { mail: deps.mail } : {}),
       ...(deps.oidc
         ? {
             ssoLogoutUrl: (idToken: string) => deps.oidc!.logoutUrl(idToken, deps.publicUrl()),
@@ -202,6 +210,7 @@ export function createApp(deps: AppDeps) {
         trustProxyHops: config.trustProxyHops,
       }),
     );
+  if (deps.mail) app.route('/api', mailRoutes({ auth, mail: deps.mail }));
   app.route('/api', checkinRoutes({ auth, storage, registry, logger }));
   const live =
     deps.live ??
@@ -224,7 +233,8 @@ export function createApp(deps: AppDeps) {
       publicUrl: deps.publicUrl,
       maxChars: config.commentMaxChars,
       maxMentions: config.commentMaxMentions,
-      mailEnabled: deps.mailEnabled ?? false,
+      mailEnabled: deps.mailEnabled ?? config.smtpUrl !== '',
+      mailDefaultLang: config.mailDefaultLang,
     }),
   );
   app.route('/api', notificationRoutes({ auth, storage, logger, notifications, live }));

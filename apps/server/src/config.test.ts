@@ -67,6 +67,26 @@ describe('loadConfig', () => {
     );
   });
 
+  it('sends no mail by default, reads the relay, and needs a shared key with PostgreSQL', () => {
+    expect(loadConfig({})).toMatchObject({ smtpUrl: '', mailDefaultLang: 'en', mailTokenKey: '' });
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@relay.gc.ca:465' }).smtpUrl).toBe(
+      'smtps://u:p@relay.gc.ca:465',
+    );
+    expect(() => loadConfig({ SMTP_URL: 'http://relay' })).toThrow(/SMTP_URL must be an smtp/);
+    expect(() => loadConfig({ MAIL_DEFAULT_LANG: 'de' })).toThrow(/MAIL_DEFAULT_LANG/);
+    expect(() =>
+      loadConfig({ SMTP_URL: 'smtp://relay:25', DATABASE_URL: 'postgres://db/x' }),
+    ).toThrow(/MAIL_TOKEN_KEY is required/);
+    const key = 'cd'.repeat(32);
+    expect(
+      loadConfig({
+        SMTP_URL: 'smtp://relay:25',
+        DATABASE_URL: 'postgres://db/x',
+        MAIL_TOKEN_KEY: key,
+      }).mailTokenKey,
+    ).toBe(Buffer.from(key, 'hex').toString('base64'));
+  });
+
   it('keeps metrics off unless asked, and never without a token', () => {
     expect(loadConfig({})).toMatchObject({ metrics: false, metricsToken: '' });
     const token = 'a'.repeat(32);

@@ -307,6 +307,126 @@ export const SETTINGS = [
     },
   },
   {
+    env: 'SMTP_URL',
+    key: 'smtpUrl',
+    default: '',
+    description:
+      'Mail relay (`smtp://user:password@host:587`, STARTTLS used when the relay offers it; `smtps://host:465` for TLS from the start). Empty: no mail is sent. Never logged.',
+    parse: (raw, name) => {
+      const value = raw.trim();
+      if (value === '') return '';
+      let url: URL;
+      try {
+        url = new URL(value);
+      } catch {
+        throw new Error(`${name} must be an smtp:// or smtps:// URL`);
+      }
+      if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+        throw new Error(`${name} must be an smtp:// or smtps:// URL`);
+      return value;
+    },
+  },
+  {
+    env: 'MAIL_FROM',
+    key: 'mailFrom',
+    default: 'Feuille de route <no-reply@localhost>',
+    description: 'Sender of every message (`Name <address>`).',
+    parse: (raw) => raw.trim(),
+  },
+  {
+    env: 'MAIL_DEFAULT_LANG',
+    key: 'mailDefaultLang',
+    default: 'en',
+    description:
+      'Language put first in a message to someone who chose none (`en` or `fr`); both are always there.',
+    parse: (raw, name): 'en' | 'fr' => {
+      const value = raw.trim().toLowerCase();
+      if (value === 'en' || value === 'fr') return value;
+      throw new Error(`${name} must be en or fr`);
+    },
+  },
+  {
+    env: 'MAIL_TOKEN_KEY',
+    key: 'mailTokenKey',
+    default: '',
+    description:
+      'Key that signs the unsubscribe links: 32 bytes in base64 or 64 hex digits. Empty: a key file `mail.key` made in `DATA_DIR` (mode 0600). Required with `DATABASE_URL` and `SMTP_URL` (every instance must accept the others’ links).',
+    parse: (raw, name, env) => {
+      if (raw === '') {
+        if (env.DATABASE_URL?.trim() && env.SMTP_URL?.trim())
+          throw new Error(`${name} is required when DATABASE_URL and SMTP_URL are both set`);
+        return '';
+      }
+      const bytes = /^[0-9a-f]{64}$/i.test(raw)
+        ? Buffer.from(raw, 'hex')
+        : Buffer.from(raw, 'base64');
+      if (bytes.length !== 32)
+        throw new Error(`${name} must be 32 bytes, in base64 or 64 hex digits`);
+      return bytes.toString('base64');
+    },
+  },
+  {
+    env: 'MAIL_RETRY_MAX_ATTEMPTS',
+    key: 'mailRetryMaxAttempts',
+    default: '8',
+    description:
+      'Tries of one message while the relay fails temporarily (refused connection, 4xx answer) before it is marked failed.',
+    parse: int(1, 100),
+  },
+  {
+    env: 'MAIL_RETRY_BASE_MS',
+    key: 'mailRetryBaseMs',
+    default: '30000',
+    description: 'Wait before the second try of a message; it doubles at each further try.',
+    parse: int(10, 86_400_000),
+  },
+  {
+    env: 'MAIL_RETRY_MAX_DELAY_MS',
+    key: 'mailRetryMaxDelayMs',
+    default: '3600000',
+    description: 'Longest wait between two tries of a message.',
+    parse: int(10, 86_400_000),
+  },
+  {
+    env: 'MAIL_BATCH',
+    key: 'mailBatch',
+    default: '20',
+    description: 'Messages one instance claims at once from the outbox.',
+    parse: int(1, 1000),
+  },
+  {
+    env: 'MAIL_POLL_MS',
+    key: 'mailPollMs',
+    default: '5000',
+    description:
+      'How often the sender looks for due messages (a message enqueued by the same instance is sent at once).',
+    parse: int(10, 3_600_000),
+  },
+  {
+    env: 'MAIL_LEASE_MS',
+    key: 'mailLeaseMs',
+    default: '300000',
+    description:
+      'How long a claimed batch is reserved for the instance that claimed it; a batch left by a crashed instance is sent by another after it. Longer than a batch takes to send.',
+    parse: int(1000, 86_400_000),
+  },
+  {
+    env: 'MAIL_SEND_TIMEOUT_MS',
+    key: 'mailSendTimeoutMs',
+    default: '30000',
+    description:
+      'Longest wait for the relay at each step of one message (connection, greeting, answer); past it the try counts as a temporary failure.',
+    parse: int(100, 600_000),
+  },
+  {
+    env: 'REMINDER_CHECK_INTERVAL_MS',
+    key: 'reminderCheckIntervalMs',
+    default: '3600000',
+    description:
+      'How often the server looks for boards whose check-in reminder is due (also digests of named versions not yet mailed, at start).',
+    parse: int(100, 86_400_000),
+  },
+  {
     env: 'TRUST_PROXY_HOPS',
     key: 'trustProxyHops',
     default: '0',

@@ -11,6 +11,7 @@ import { secondFactorFor } from './auth/mfa/secondFactorFor.ts';
 import { OidcClient } from './auth/OidcClient.ts';
 import { openAccounts } from './auth/openAccounts.ts';
 import type { Config } from './config.ts';
+import { MailService } from './mail/MailService.ts';
 import { createMetrics, type Metrics } from './metrics/createMetrics.ts';
 import { timedStorage } from './metrics/timedStorage.ts';
 import { LiveEvents } from './notifications/LiveEvents.ts';
@@ -35,6 +36,7 @@ export interface RunningServer {
   connections: KeepAlive<SyncConnection>;
   auth: Auth;
   versions: Versions;
+  mail: MailService;
   /** Graceful stop: refuse new connections, close the open ones, store and unload every board. */
   close(): Promise<void>;
 }
@@ -191,13 +193,24 @@ export async function startServer(config: Config, options: StartOptions): Promis
   // Event-loop delay since start, for /healthz: the hostile-input tests read it.
   const eventLoop = monitorEventLoopDelay({ resolution: 10 });
   eventLoop.enable();
+  // Mail: the outbox's sender runs only with SMTP_URL; the routes are there either way.
+  const mail = new MailService({
+    config,
+    accounts,
+    storage,
+    registry,
+    logger,
+    publicUrl: () => publicUrl,
+  });
   const versions = new Versions({
     storage,
     registry,
     logger,
     autoIntervalMs: config.versionAutoIntervalHours * 3_600_000,
     autoKeep: config.versionAutoKeep,
+    onTaken: (info) => mail.versionTaken(info),
   });
+  mail.versions = versions;
   // Checked hourly (and once shortly after start); a version is due once a day per changed board.
   const autoVersions = () =>
     versions
@@ -223,6 +236,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     auth,
     secondFactor,
     versions,
+    mail,
     publicUrl: () => publicUrl,
     storage,
     registry,
@@ -253,6 +267,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const close = () => {
     closing ??= (async () => {
       connections.stop();
+      await mail.close();
       clearInterval(revalidateTimer);
       clearInterval(autoTimer);
       eventLoop.disable();
@@ -283,5 +298,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
     );
   }
 
-  return { port, url, registry, storage, connections, auth, versions, close };
+  mail.start();
+  if (mail.configured) logger.info({ from: config.mailFrom }, 'mail: sending through the relay');
+
+  return { port, url, registry, storage, connections, auth, versions, mail, close };
 }

@@ -1,12 +1,89 @@
 import { createInterface } from 'node:readline';
 import { isBoardRole } from '@fdr/model';
 import type { Logger } from 'pino';
+import type { AccountStore } from '../auth/AccountStore.ts';
 import { Auth } from '../auth/Auth.ts';
 import { authOptions } from '../auth/authOptions.ts';
 import { secondFactorFor } from '../auth/mfa/secondFactorFor.ts';
 import { openAccounts } from '../auth/openAccounts.ts';
 import { newToken } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
+import { enqueueMail } from '../mail/enqueueMail.ts';
+import { mailLanguage } from '../mail/MailPreferences.ts';
+import { MailSender } from '../mail/MailSender.ts';
+
+/** How long `reset-password --send` waits for the relay to take the message. */
+const SEND_WAIT_MS = 120_000;
+
+/**
+ * Mails a reset link through the outbox and waits until it is delivered (or failed): this
+ * command sends it itself, so it works with the server stopped, and a running server's sender
+ * cannot send it twice (the row is claimed).
+ */
+async function mailResetLink(
+  config: Config,
+  store: AccountStore,
+  auth: Auth,
+  userId: string,
+  base: string,
+  logger: Logger,
+  print: (line: string) => void,
+): Promise<number> {
+  if (!config.smtpUrl) {
+    print('the mail relay is not configured (SMTP_URL): nothing sent');
+    return 1;
+  }
+  const key = `password-reset:${globalThis.crypto.randomUUID()}`;
+  let email = '';
+  await auth.resetLink(null, userId, async (tx, token, user) => {
+    email = user.email;
+    await enqueueMail(tx, {
+      key,
+      kind: 'password-reset',
+      userId: user.id,
+      email: user.email,
+      lang: await mailLanguage(tx, user.id, config.mailDefaultLang),
+      payload: { name: user.name || user.email, link: `${base}/reset#${token}` },
+    });
+  });
+  const sender = new MailSender({
+    sql: store.executor,
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    logger,
+    instanceId: 'admin-cli',
+    batch: 1,
+    pollMs: config.mailPollMs,
+    leaseMs: config.mailLeaseMs,
+    retryMaxAttempts: config.mailRetryMaxAttempts,
+    retryBaseMs: config.mailRetryBaseMs,
+    retryMaxDelayMs: config.mailRetryMaxDelayMs,
+    sendTimeoutMs: config.mailSendTimeoutMs,
+  });
+  const deadline = Date.now() + SEND_WAIT_MS;
+  try {
+    while (Date.now() < deadline) {
+      const [row] = await store.executor.all(
+        'SELECT state, last_error FROM mail_outbox WHERE idem_key = ?',
+        [key],
+      );
+      if (row?.state === 'sent') {
+        print(`reset link mailed to ${email}`);
+        return 0;
+      }
+      if (row?.state === 'failed') {
+        print(`the relay refused the message: ${String(row.last_error)}`);
+        return 1;
+      }
+      // Sends whatever is due first (ours included); a running server may take it instead.
+      if ((await sender.runOnce()).length === 0) await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await sender.stop();
+  }
+  print(`not delivered yet (the relay keeps failing); it stays in the outbox for ${email}`);
+  return 1;
+}
 
 /** Parses `--name value` and `--flag` options. */
 export function options(args: string[]): Map<string, string | true> {
@@ -92,6 +169,9 @@ export async function accountCommand(
       }
       case 'reset-password': {
         const user = await byEmail();
+        if (opts.get('send') === true) {
+          return await mailResetLink(config, store, auth, user.id, base, logger, print);
+        }
         print(
           `one-time link (24 h) for ${user.email}: ${base}/reset#${await auth.resetLink(null, user.id)}`,
         );

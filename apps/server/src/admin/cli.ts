@@ -13,8 +13,9 @@ const USAGE = `Usage: pnpm admin <command>
 
   create-user --email E --name N [--admin] [--password-stdin]
                     a new account; without --password-stdin, prints a one-time link to set it
-  reset-password --email E
-                    prints a one-time link (24 h) to choose a new password
+  reset-password --email E [--send]
+                    prints a one-time link (24 h) to choose a new password; with --send,
+                    mails it (SMTP_URL) and waits until the relay has taken it
   make-admin --email E [--off]
                     grants (or with --off, removes) instance administration
   grant --email E --board B --role secretariat|council|task-team|observer [--cards id1,id2]

@@ -439,8 +439,12 @@ export class AccountStore {
 
   // Single-use links
 
-  async createLink(token: Omit<LinkToken, 'usedAt' | 'usedBy' | 'createdAt'>): Promise<void> {
-    await this.sql.run(
+  /** `tx`: write it in the caller's transaction (with the mail that carries the link). */
+  async createLink(
+    token: Omit<LinkToken, 'usedAt' | 'usedBy' | 'createdAt'>,
+    tx: SqlExecutor = this.sql,
+  ): Promise<void> {
+    await tx.run(
       `INSERT INTO link_tokens (token_hash, kind, board_id, role, card_ids, user_id, created_by, created_at, expires_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [

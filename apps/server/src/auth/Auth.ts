@@ -27,6 +27,7 @@ import {
   passwordSignInOff,
 } from './refusals.ts';
 import { SignInGuard, type SignInLimits } from './SignInGuard.ts';
+import type { SqlExecutor } from './SqlExecutor.ts';
 import { SsoError, type SsoIdentity } from './SsoError.ts';
 import { hashToken, newToken } from './tokens.ts';
 
@@ -368,20 +369,32 @@ export class Auth {
   }
 
   /** A one-time link with which a user sets a new password (issued by an administrator). */
-  async resetLink(actor: User | null, userId: string): Promise<string> {
+  async resetLink(
+    actor: User | null,
+    userId: string,
+    /** Runs in the transaction that stores the link (its mail, enqueued with it). */
+    withLink?: (tx: SqlExecutor, token: string, user: User) => Promise<unknown>,
+  ): Promise<string> {
     const user = await this.store.userById(userId);
     if (!user)
       throw new AuthError(404, 'no-user', { en: 'No such user.', fr: 'Utilisateur introuvable.' });
     const token = newToken();
-    await this.store.createLink({
-      tokenHash: hashToken(token),
-      kind: 'reset',
-      boardId: null,
-      role: null,
-      cardIds: [],
-      userId,
-      createdBy: actor?.id ?? null,
-      expiresAt: Date.now() + RESET_TTL_MS,
+    await this.store.executor.transaction(async (tx) => {
+      await this.store.createLink(
+        {
+          tokenHash: hashToken(token),
+          kind: 'reset',
+          boardId: null,
+          role: null,
+          cardIds: [],
+          userId,
+          createdBy: actor?.id ?? null,
+          expiresAt: Date.now() + RESET_TTL_MS,
+        },
+        tx,
+      );
+      const { passwordHash: _, ...publicUser } = user;
+      await withLink?.(tx, token, publicUser);
     });
     await this.audit(actor, 'password-reset-issued', null, user.email);
     return token;
@@ -428,24 +441,32 @@ export class Auth {
     boardId: string,
     role: unknown,
     cardIds: unknown,
-  ): Promise<{ token: string; expiresAt: number }> {
+    /** Runs in the transaction that stores the invitation (its mail, enqueued with it). */
+    withLink?: (tx: SqlExecutor, link: { token: string; role: BoardRole }) => Promise<boolean>,
+  ): Promise<{ token: string; expiresAt: number; mailed: boolean }> {
     await this.requireAdministrator(actor, boardId);
     if (!isBoardRole(role)) throw badRole();
     const cards = role === 'task-team' ? checkCardIds(cardIds) : [];
     const token = newToken();
     const expiresAt = Date.now() + this.options.inviteTtlMs;
-    await this.store.createLink({
-      tokenHash: hashToken(token),
-      kind: 'invite',
-      boardId,
-      role,
-      cardIds: cards,
-      userId: null,
-      createdBy: actor.id,
-      expiresAt,
+    const mailed = await this.store.executor.transaction(async (tx) => {
+      await this.store.createLink(
+        {
+          tokenHash: hashToken(token),
+          kind: 'invite',
+          boardId,
+          role,
+          cardIds: cards,
+          userId: null,
+          createdBy: actor.id,
+          expiresAt,
+        },
+        tx,
+      );
+      return (await withLink?.(tx, { token, role })) ?? false;
     });
-    await this.audit(actor, 'invite-created', boardId, role, { cardIds: cards });
-    return { token, expiresAt };
+    await this.audit(actor, 'invite-created', boardId, role, { cardIds: cards, mailed });
+    return { token, expiresAt, mailed };
   }
 
   async inviteInfo(token: unknown): Promise<LinkToken> {

@@ -3,6 +3,9 @@ import { type Context, Hono } from 'hono';
 import type { User } from '../auth/AccountStore.ts';
 import type { Auth } from '../auth/Auth.ts';
 import { AuthError } from '../auth/AuthError.ts';
+import { enqueueMail } from '../mail/enqueueMail.ts';
+import { mailLanguage } from '../mail/MailPreferences.ts';
+import type { MailService } from '../mail/MailService.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { BoardRegistry } from '../sync/BoardRegistry.ts';
 import { clientAddress } from './clientAddress.ts';
@@ -20,6 +23,21 @@ export interface AuthRouteDeps {
   trustProxyHops: number;
   /** With single sign-on: the provider's sign-out URL for a session's ID token, if it has one. */
   ssoLogoutUrl?: (idToken: string) => Promise<string | null>;
+  /** Outgoing mail: invitations are mailed when a relay is configured. */
+  mail?: MailService;
+}
+
+/** An invitation's optional address: absent, or one plausible address (else a 400). */
+function inviteEmail(value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  const email = typeof value === 'string' ? value.trim() : '';
+  if (email.length > 254 || !/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:.]+$/.test(email)) {
+    throw new AuthError(400, 'invalid-email', {
+      en: 'The email address of the invitation is not valid (e.g. name@example.gc.ca).',
+      fr: 'L’adresse courriel de l’invitation n’est pas valide (p. ex. nom@exemple.gc.ca).',
+    });
+  }
+  return email.toLowerCase();
 }
 
 const unauthenticated = () =>
@@ -171,14 +189,40 @@ export function authRoutes(deps: AuthRouteDeps) {
   app.post('/boards/:boardId/invites', async (c) => {
     const input = await body(c);
     const boardId = c.req.param('boardId');
-    const { token, expiresAt } = await auth.createInvite(
-      currentUser(c),
+    const email = inviteEmail(input.email);
+    const inviter = currentUser(c);
+    const mail = deps.mail?.configured ? deps.mail : undefined;
+    const entry = email && mail ? await storage.catalogEntry(boardId) : null;
+    // The token travels in the fragment: it never reaches a server log or a Referer header.
+    const url = (token: string) => `${deps.publicUrl()}/invite#${token}`;
+    const { token, expiresAt, mailed } = await auth.createInvite(
+      inviter,
       boardId,
       input.role,
       input.cardIds,
+      email && mail && entry
+        ? async (tx, link) => {
+            const known = await auth.store.userByEmail(email);
+            return enqueueMail(tx, {
+              key: `invite:${globalThis.crypto.randomUUID()}`,
+              kind: 'invite',
+              boardId,
+              userId: known?.id ?? null,
+              email,
+              lang: known ? await mailLanguage(tx, known.id, mail.defaultLang) : mail.defaultLang,
+              payload: {
+                boardId,
+                boardTitle: { fr: entry.title.fr, en: entry.title.en },
+                inviterName: inviter.name || inviter.email,
+                role: link.role,
+                link: url(link.token),
+              },
+            });
+          }
+        : undefined,
     );
-    // The token travels in the fragment: it never reaches a server log or a Referer header.
-    return c.json({ url: `${deps.publicUrl()}/invite#${token}`, expiresAt }, 201);
+    if (mailed) mail?.wake();
+    return c.json({ url: url(token), expiresAt, mailed }, 201);
   });
 
   app.get('/boards/:boardId/invites', async (c) => {

@@ -334,12 +334,19 @@ describe('GET /api/config', () => {
     const res = await fetch(`${without.url}/api/config`);
     expect(res.headers.get('cache-control')).toBe('no-store');
     // No single sign-on configured: the password form only.
-    expect(await res.json()).toEqual({ tldrawLicenseKey: null, sso: null, passwordSignIn: true });
+    // No relay configured: no mail.
+    expect(await res.json()).toEqual({
+      tldrawLicenseKey: null,
+      sso: null,
+      passwordSignIn: true,
+      mail: false,
+    });
     const withKey = await server({ tldrawLicenseKey: 'tldraw-2026/abc.def' });
     expect(await (await fetch(`${withKey.url}/api/config`)).json()).toEqual({
       tldrawLicenseKey: 'tldraw-2026/abc.def',
       sso: null,
       passwordSignIn: true,
+      mail: false,
     });
   });
 });

@@ -10,7 +10,7 @@ import type { Config } from '../config.ts';
 export function publicConfig(
   config: Pick<
     Config,
-    'tldrawLicenseKey' | 'oidcIssuer' | 'oidcLabelEn' | 'oidcLabelFr' | 'passwordSignin'
+    'tldrawLicenseKey' | 'oidcIssuer' | 'oidcLabelEn' | 'oidcLabelFr' | 'passwordSignin' | 'smtpUrl'
   >,
 ) {
   return (c: Context) =>
@@ -22,6 +22,8 @@ export function publicConfig(
           ? { label: { en: config.oidcLabelEn, fr: config.oidcLabelFr } }
           : null,
         passwordSignIn: config.passwordSignin,
+        // Whether the server sends mail (invitations by email, mail preferences).
+        mail: config.smtpUrl !== '',
       },
       200,
       // A new key must reach open tabs on their next load.

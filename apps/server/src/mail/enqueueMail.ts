@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '../auth/SqlExecutor.ts';
 import type { MailKind, MailPayloads } from './MailKind.ts';
+import { wake } from './wake.ts';
 
 export interface OutgoingMail<K extends MailKind = MailKind> {
   /** Event + recipient, e.g. `mention:<commentId>:<userId>`: the same key is enqueued once. */
@@ -37,5 +38,8 @@ export async function enqueueMail<K extends MailKind>(
       now,
     ],
   );
+  // The senders of this process look shortly after, once the caller's transaction has most
+  // likely committed (a caller may also call `wake()` right after its commit); else at their poll.
+  if (inserted > 0) setTimeout(wake, 25).unref();
   return inserted > 0;
 }

@@ -25,6 +25,8 @@ export interface VersionsOptions {
   autoIntervalMs: number;
   /** Automatic versions kept per board (named ones are never pruned). */
   autoKeep: number;
+  /** Told of each version taken (the digest of a named one is mailed). */
+  onTaken?: (info: VersionInfo) => void;
 }
 
 function docOf(state: Uint8Array): Y.Doc {
@@ -82,6 +84,7 @@ export class Versions {
       { board: boardId, version: info.id, kind: info.kind, bytes: info.bytes },
       'version taken',
     );
+    this.options.onTaken?.(info);
     return info;
   }
 
