@@ -4,6 +4,8 @@ import { CommentBody } from './CommentBody.tsx';
 import { CommentComposer } from './CommentComposer.tsx';
 import { CommentThread } from './CommentThread.tsx';
 import type { CommentView } from './commentsApi.ts';
+import { DiscussionList } from './Discussions.tsx';
+import { discussionsOf } from './discussions.ts';
 
 const comment: CommentView = {
   id: 'c1',
@@ -98,5 +100,34 @@ describe('a thread', () => {
     );
     expect(writer).toContain('role="combobox"');
     expect(writer).toContain('Loading comments');
+  });
+});
+
+describe('the discussions since the last meeting', () => {
+  it('name each thread’s target, its count and the latest excerpt, in both languages', () => {
+    const list = discussionsOf(
+      [
+        { ...comment, id: 'a', createdAt: 1 },
+        { ...comment, id: 'b', createdAt: 2, body: 'Latest @[Ève Roy](u2) word' },
+        {
+          ...comment,
+          id: 'c',
+          targetKind: 'item',
+          targetId: 'i9',
+          createdAt: 3,
+          body: null,
+          hidden: true,
+        },
+      ],
+      'en',
+    );
+    const en = renderToStaticMarkup(<DiscussionList list={list} lang="en" />);
+    expect(en).toContain('Item not found (i9)');
+    expect(en).toContain('Comment hidden by the secretariat.');
+    expect(en).toContain('2 new comments');
+    expect(en).toContain('Latest @Ève Roy word');
+    const fr = renderToStaticMarkup(<DiscussionList list={list} lang="fr" />);
+    expect(fr).toContain('2 nouveaux commentaires');
+    expect(fr).toContain('1 nouveau commentaire');
   });
 });

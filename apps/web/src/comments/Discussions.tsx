@@ -6,7 +6,7 @@ import { format, formatDateTime } from '../i18n/format.ts';
 import { excerpt } from './commentBody.ts';
 import { commentStrings } from './commentStrings.ts';
 import { commentsSince, type ReportedComment } from './commentsApi.ts';
-import { discussionsOf } from './discussions.ts';
+import { type Discussion, discussionsOf } from './discussions.ts';
 
 type State =
   | { kind: 'loading' }
@@ -48,7 +48,6 @@ export function Discussions({
   }, [boardId, since]);
   const list = state.kind === 'ready' ? discussionsOf(state.comments, lang, roadmap) : [];
   const H = `h${headingLevel}` as 'h2' | 'h3';
-  const H2 = `h${headingLevel + 1}` as 'h3' | 'h4';
   return (
     <section aria-labelledby="discussions-heading" data-testid="discussions">
       <H id="discussions-heading">{heading ?? format(t.discussions, { count: list.length })}</H>
@@ -61,38 +60,54 @@ export function Discussions({
       {state.kind === 'ready' && list.length === 0 && (
         <p className="fdr-hint">{t.discussionsNone}</p>
       )}
-      {list.length > 0 && (
-        <ul className="fdr-discussions">
-          {list.map((d) => {
-            const readable = d.latest.body !== null && !d.latest.deleted && !d.latest.hidden;
-            return (
-              <li
-                key={`${d.targetKind}:${d.targetId}`}
-                data-card-id={d.targetKind === 'card' ? d.targetId : undefined}
-                data-item-id={d.targetKind === 'item' ? d.targetId : undefined}
-              >
-                <H2 className="fdr-since__card">
-                  {d.label ??
-                    format(t.unknownTarget, {
-                      kind: d.targetKind === 'card' ? t.card : t.item,
-                      id: d.targetId,
-                    })}
-                </H2>
-                <p>
-                  {d.count === 1 ? t.discussionOne : format(t.discussionCount, { count: d.count })}.{' '}
-                  {format(t.latest, {
-                    name: d.latest.author.name || t.someone,
-                    date: formatDateTime(d.latest.createdAt, lang),
-                  })}
-                </p>
-                <blockquote>
-                  {readable ? excerpt(d.latest.body ?? '') : d.latest.hidden ? t.hidden : t.deleted}
-                </blockquote>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <DiscussionList list={list} lang={lang} headingLevel={headingLevel} />
     </section>
+  );
+}
+
+/** The discussions as a list: each target's name, count, latest author, time and excerpt. */
+export function DiscussionList({
+  list,
+  lang,
+  headingLevel = 2,
+}: {
+  list: readonly Discussion[];
+  lang: 'fr' | 'en';
+  headingLevel?: 2 | 3;
+}) {
+  const t = commentStrings[lang];
+  const H2 = `h${headingLevel + 1}` as 'h3' | 'h4';
+  if (list.length === 0) return null;
+  return (
+    <ul className="fdr-discussions">
+      {list.map((d) => {
+        const readable = d.latest.body !== null && !d.latest.deleted && !d.latest.hidden;
+        return (
+          <li
+            key={`${d.targetKind}:${d.targetId}`}
+            data-card-id={d.targetKind === 'card' ? d.targetId : undefined}
+            data-item-id={d.targetKind === 'item' ? d.targetId : undefined}
+          >
+            <H2 className="fdr-since__card">
+              {d.label ??
+                format(t.unknownTarget, {
+                  kind: d.targetKind === 'card' ? t.card : t.item,
+                  id: d.targetId,
+                })}
+            </H2>
+            <p>
+              {d.count === 1 ? t.discussionOne : format(t.discussionCount, { count: d.count })}.{' '}
+              {format(t.latest, {
+                name: d.latest.author.name || t.someone,
+                date: formatDateTime(d.latest.createdAt, lang),
+              })}
+            </p>
+            <blockquote>
+              {readable ? excerpt(d.latest.body ?? '') : d.latest.hidden ? t.hidden : t.deleted}
+            </blockquote>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
