@@ -9,6 +9,7 @@ import {
   useValue,
 } from 'tldraw';
 import { roleLabelOf, stateLabelOf, statusLabelOf } from '../cards/labels.ts';
+import { BubbleIcon } from '../comments/BubbleIcon.tsx';
 import { commentCountText } from '../comments/commentCountText.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import { strings } from '../i18n/strings.ts';
@@ -210,7 +211,7 @@ function CardView({ shape }: { shape: CardShape }) {
   // A speech bubble with the count; its words are in the card's description.
   const bubble = comments > 0 && (
     <span className="fdr-card__comments" title={commentCountText(comments, lang)}>
-      <span aria-hidden="true">💬</span>
+      <BubbleIcon size={11} />
       {comments}
     </span>
   );

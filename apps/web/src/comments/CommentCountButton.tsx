@@ -1,4 +1,6 @@
+import './comments.css';
 import { format } from '../i18n/format.ts';
+import { BubbleIcon } from './BubbleIcon.tsx';
 import { commentStrings } from './commentStrings.ts';
 
 /** "Comments (3)" in a table row: opens the card's or item's conversation. */
@@ -24,7 +26,7 @@ export function CommentCountButton({
       data-action="comments"
       data-testid="open-comments"
     >
-      <span aria-hidden="true">💬</span> {format(t.openThread, { count })}
+      <BubbleIcon /> {format(t.openThread, { count })}
     </button>
   );
 }
