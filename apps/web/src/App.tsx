@@ -144,6 +144,7 @@ export function App() {
             setLang={setLang}
             role={roleOn(session, route.boardId)}
             cardIds={cardsOn(session, route.boardId)}
+            userId={user?.id ?? null}
           />
         ) : (
           <PackPage key={route.boardId} boardId={route.boardId} lang={lang} setLang={setLang} />
@@ -168,6 +169,7 @@ export function App() {
           role={roleOn(session, route.boardId)}
           cardIds={cardsOn(session, route.boardId)}
           userName={user?.name ?? null}
+          userId={user?.id ?? null}
         />
       </Suspense>
     );

@@ -166,9 +166,9 @@ export function boardIdFromInput(input: string): string | null {
   return route.name === 'board' ? route.boardId : null;
 }
 
-export function navigate(path: string): void {
+export function navigate(path: string, state: unknown = null): void {
   if (path === location.pathname) return;
-  history.pushState(null, '', path);
+  history.pushState(state, '', path);
   dispatchEvent(new PopStateEvent('popstate'));
 }
 

@@ -14,6 +14,11 @@ import {
 import { type Editor, Tldraw, useValue } from 'tldraw';
 import { getConfig, type PublicConfig } from '../api.ts';
 import type { BoardPageProps } from '../BoardPageProps.ts';
+import { CommentsSection } from '../comments/CommentsSection.tsx';
+import type { CommentTarget } from '../comments/commentsApi.ts';
+import { markedState, threadFromUrl } from '../comments/threadInUrl.ts';
+import { watchCommentCounts } from '../comments/useComments.ts';
+import type { CommentViewer } from '../comments/viewer.ts';
 import { CanvasExportMenu } from '../export/CanvasExportMenu.tsx';
 import { accountStrings } from '../i18n/accountStrings.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
@@ -38,6 +43,7 @@ import { CanvasBinding } from './CanvasBinding.ts';
 import { DragGhosts, StickyHeaders } from './CanvasLayers.tsx';
 import { CardPanel, type PanelMode, type RunCommand } from './CardPanel.tsx';
 import { CANVAS_ASSET_URLS, CANVAS_SHAPE_UTILS, canvasComponents } from './canvasSetup.ts';
+import { setCardCommentCounts } from './cardComments.ts';
 import { cardKeyAction } from './cardKeyAction.ts';
 import { cardIdOfShape } from './cardShape.ts';
 import { EditTools } from './EditTools.tsx';
@@ -89,12 +95,15 @@ export default function BoardPage({
   role = null,
   cardIds = [],
   userName = null,
+  userId = null,
 }: BoardPageProps & {
   /** The signed-in user's role; null when unknown (offline): the server decides then. */
   role?: BoardRole | null;
   /** For a task-team member: the cards whose check-ins they record. */
   cardIds?: readonly string[];
   userName?: string | null;
+  /** The signed-in account, for the conversations (their own comments). */
+  userId?: string | null;
 }) {
   const t = strings[lang];
   const [config, setConfig] = useState<PublicConfig | null>(null);
@@ -182,6 +191,7 @@ export default function BoardPage({
           readOnly={!canEditBoard(liveRole)}
           mayCheckIn={(cardId) => canCheckInOnBoard(liveRole, cardIds, cardId)}
           userName={userName}
+          viewer={{ userId, role: liveRole }}
         />
       ) : (
         <main className="fdr-board-message">
@@ -210,6 +220,7 @@ function BoardCanvas({
   readOnly,
   mayCheckIn,
   userName,
+  viewer,
 }: {
   session: LiveBoard;
   lang: Lang;
@@ -218,6 +229,7 @@ function BoardCanvas({
   readOnly: boolean;
   mayCheckIn: (cardId: string) => boolean;
   userName: string | null;
+  viewer: CommentViewer;
 }) {
   const t = strings[lang];
   const { connection, view, undo, origin } = session;
@@ -239,6 +251,8 @@ function BoardCanvas({
   // The selected card travels with the address to the table view and back.
   useCanvasSelectionInUrl(editor, (cardId) => bindingRef.current?.reveal(cardId));
   const [panel, setPanel] = useState<PanelMode | null>(null);
+  // The panel was opened by a link to its thread: the thread takes focus.
+  const [threadLink, setThreadLink] = useState<CommentTarget | null>(null);
   const [moving, setMoving] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean; key: number } | null>(
     null,
@@ -322,6 +336,33 @@ function BoardCanvas({
     },
     [connection, view, origin, schemaOrigin, undo, say],
   );
+  // The comment counts on the cards, live.
+  useEffect(() => {
+    if (!editor) return;
+    return watchCommentCounts(connection.boardId, (counts) => setCardCommentCounts(editor, counts));
+  }, [editor, connection]);
+  // `?card=` / `?item=` followed from a link: open that panel on its thread, once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per editor
+  useEffect(() => {
+    if (!editor) return;
+    const target = threadFromUrl(location.search, history.state);
+    if (!target) return;
+    history.replaceState(markedState(history.state), '', location.href);
+    const known =
+      target.kind === 'card'
+        ? roadmap?.cards.some((c) => c.id === target.id && !c.archived)
+        : roadmap?.items.some((i) => i.id === target.id);
+    if (!known) return;
+    setThreadLink(target);
+    if (target.kind === 'card') {
+      setItemPanel(null);
+      setPanel({ kind: 'edit', cardId: target.id });
+    } else {
+      setPanel(null);
+      itemsRef.current?.reveal(target.id);
+      setItemPanel(target.id);
+    }
+  }, [editor]);
   // From the skip link: focus on the canvas and on the first card in view, so that Tab, Enter and
   // Shift+M act on cards at once (tldraw's Tab goes from a selected shape to the next).
   useEffect(() => {
@@ -411,6 +452,7 @@ function BoardCanvas({
   const closePanel = () => {
     setPanel(null);
     setItemPanel(null);
+    setThreadLink(null);
     focusCanvas();
   };
 
@@ -532,6 +574,15 @@ function BoardCanvas({
               closePanel();
               if (itemId) itemsRef.current?.reveal(itemId);
             }}
+            comments={
+              <CommentsSection
+                boardId={connection.boardId}
+                target={{ kind: 'item', id: itemPanel }}
+                lang={lang}
+                viewer={viewer}
+                focus={threadLink?.kind === 'item' && threadLink.id === itemPanel}
+              />
+            }
           />
         )}
         {panel && roadmap && (
@@ -552,6 +603,17 @@ function BoardCanvas({
               closePanel();
               if (cardId) bindingRef.current?.reveal(cardId);
             }}
+            comments={
+              panel.kind === 'edit' && (
+                <CommentsSection
+                  boardId={connection.boardId}
+                  target={{ kind: 'card', id: panel.cardId }}
+                  lang={lang}
+                  viewer={viewer}
+                  focus={threadLink?.kind === 'card' && threadLink.id === panel.cardId}
+                />
+              )
+            }
           >
             {panel.kind === 'edit' && (
               <CardItems

@@ -55,6 +55,7 @@ export function CardPanel({
   canCheckIn = false,
   readOnly = false,
   children,
+  comments,
 }: {
   mode: PanelMode;
   roadmap: Roadmap;
@@ -70,6 +71,8 @@ export function CardPanel({
   readOnly?: boolean;
   /** What other features show about the card (its roadmap items), after its fields. */
   children?: ReactNode;
+  /** The card's conversation, last in the panel. */
+  comments?: ReactNode;
 }) {
   const t = strings[lang];
   const id = useId();
@@ -345,6 +348,7 @@ export function CardPanel({
       {card && boardId && (
         <CardCheckins boardId={boardId} card={card} lang={lang} canCheckIn={canCheckIn} />
       )}
+      {card && comments}
     </aside>
   );
 }

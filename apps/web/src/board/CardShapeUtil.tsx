@@ -9,9 +9,12 @@ import {
   useValue,
 } from 'tldraw';
 import { roleLabelOf, stateLabelOf, statusLabelOf } from '../cards/labels.ts';
+import { BubbleIcon } from '../comments/BubbleIcon.tsx';
+import { commentCountText } from '../comments/commentCountText.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import { strings } from '../i18n/strings.ts';
 import { useBoard } from './BoardContext.tsx';
+import { cardCommentCount } from './cardComments.ts';
 import { cardEvents } from './cardEvents.ts';
 import { CARD_SHAPE, type CardShape, type CardShapeProps } from './cardShape.ts';
 import { detailLevel, MIN_TEXT_PX, pageFontSize } from './detailLevel.ts';
@@ -96,6 +99,7 @@ export class CardShapeUtil extends ShapeUtil<CardShape> {
       shape.props,
       this.locale(),
       cardEvents(this.editor)?.placeOf(shape.props.cardId),
+      cardCommentCount(this.editor, shape.props.cardId),
     );
   }
 
@@ -128,7 +132,12 @@ export function cardTitle(props: Pick<CardShapeProps, 'titleFr' | 'titleEn'>, la
 }
 
 /** Everything the card shows, as one sentence for screen readers. */
-export function describeCard(props: CardShapeProps, lang: 'fr' | 'en', place = ''): string {
+export function describeCard(
+  props: CardShapeProps,
+  lang: 'fr' | 'en',
+  place = '',
+  comments = 0,
+): string {
   const t = strings[lang];
   const active = [...props.periods].flatMap((on, i) => (on === '1' ? [i + 1] : []));
   const periods =
@@ -150,6 +159,7 @@ export function describeCard(props: CardShapeProps, lang: 'fr' | 'en', place = '
       : t.noCheckin,
   ];
   if (props.stale) parts.push(t.stale);
+  if (comments > 0) parts.push(commentCountText(comments, lang));
   return parts.join('. ');
 }
 
@@ -167,6 +177,10 @@ function CardView({ shape }: { shape: CardShape }) {
     shape.id,
   ]);
   const level = detailLevel(zoom);
+  const comments = useValue('comments', () => cardCommentCount(editor, p.cardId), [
+    editor,
+    p.cardId,
+  ]);
   // The focus ring is drawn in screen pixels: 3 px at every zoom, not a hairline when zoomed out.
   const ring = selected ? { outline: `${3 / zoom}px solid #0b57d0`, outlineOffset: 2 / zoom } : {};
   const title = cardTitle(p, lang);
@@ -192,6 +206,13 @@ function CardView({ shape }: { shape: CardShape }) {
     <span className="fdr-stale" title={t.stale}>
       <span aria-hidden="true">⚠ </span>
       {t.stale}
+    </span>
+  );
+  // A speech bubble with the count; its words are in the card's description.
+  const bubble = comments > 0 && (
+    <span className="fdr-card__comments" title={commentCountText(comments, lang)}>
+      <BubbleIcon size={11} />
+      {comments}
     </span>
   );
   const periods = p.periods !== '' && (
@@ -229,6 +250,7 @@ function CardView({ shape }: { shape: CardShape }) {
               <span className="fdr-status__dot" aria-hidden="true" />
               {p.status ? statusLabelOf(p.status, lang) : t.noCheckin}
             </span>
+            {bubble}
           </div>
         </>
       ) : strip ? (
@@ -245,6 +267,7 @@ function CardView({ shape }: { shape: CardShape }) {
               <span className="fdr-card__state">{stateLabelOf(p.state, lang)}</span>
               {periods}
               {stale}
+              {bubble}
             </span>
           </div>
         </>
@@ -263,6 +286,7 @@ function CardView({ shape }: { shape: CardShape }) {
           <div className="fdr-card__bottom">
             {status}
             {stale}
+            {bubble}
           </div>
         </>
       )}

@@ -24,4 +24,11 @@ describe('a card’s screen-reader description', () => {
     const whole = cardShapeProps({ ...card, periodIds: [] }, phase, 90, now);
     expect(describeCard(whole, 'en', 'Lane · Phase 1')).not.toContain('Periods');
   });
+
+  it('says how many comments the card has, when it has some', () => {
+    const props = cardShapeProps(card, phase, 90, now);
+    expect(describeCard(props, 'en', 'Lane · Phase 1', 3)).toMatch(/\. 3 comments$/);
+    expect(describeCard(props, 'fr', 'Lane · Phase 1', 1)).toMatch(/\. 1 commentaire$/);
+    expect(describeCard(props, 'en', 'Lane · Phase 1', 0)).not.toContain('comment');
+  });
 });

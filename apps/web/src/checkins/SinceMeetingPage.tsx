@@ -1,6 +1,7 @@
 import { localize, type RecordProblem } from '@fdr/model';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import type { BoardPageProps } from '../BoardPageProps.ts';
+import { Discussions } from '../comments/Discussions.tsx';
 import { errorText } from '../errorText.ts';
 import { checkinStrings } from '../i18n/checkinStrings.ts';
 import { format, formatDate, formatDateTime } from '../i18n/format.ts';
@@ -33,6 +34,8 @@ type Result =
       base: VersionInfo | null;
       choice: Choice;
       generatedAt: number;
+      /** The reference time: the version's, or the chosen day's start. */
+      since: number;
     };
 
 const LARGE_KEY = 'fdr.sinceLargeType';
@@ -101,6 +104,7 @@ export function SinceMeetingPage({ boardId, lang, setLang }: BoardPageProps) {
           base,
           choice,
           generatedAt: Date.now(),
+          since,
         });
       })
       .catch((error) => live && setResult({ kind: 'error', error }));
@@ -206,6 +210,9 @@ export function SinceMeetingPage({ boardId, lang, setLang }: BoardPageProps) {
         {result.kind === 'ready' && <ReadProblems problems={result.problems} lang={lang} />}
       </div>
       {result.kind === 'ready' && <Report result={result} lang={lang} />}
+      {result.kind === 'ready' && (
+        <Discussions boardId={boardId} since={result.since} lang={lang} />
+      )}
     </BoardSubpage>
   );
 }

@@ -1,6 +1,8 @@
 import { ITEM_KIND_LABELS, localize, type Roadmap } from '@fdr/model';
 import type { ReactNode } from 'react';
 import { roleLabelOf } from '../cards/labels.ts';
+import { CommentCountButton } from '../comments/CommentCountButton.tsx';
+import { commentStrings } from '../comments/commentStrings.ts';
 import { format } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
@@ -19,7 +21,22 @@ export interface ItemActions {
   onAdd: (domainId: string) => void;
 }
 
-type ItemColumn = 'label' | 'domain' | 'role' | 'kind' | 'start' | 'end' | 'cards' | 'actions';
+/** Each item's comment count and the button opening its conversation. */
+export interface ItemComments {
+  countOf: (itemId: string) => number;
+  onOpen: (itemId: string) => void;
+}
+
+type ItemColumn =
+  | 'label'
+  | 'domain'
+  | 'role'
+  | 'kind'
+  | 'start'
+  | 'end'
+  | 'cards'
+  | 'comments'
+  | 'actions';
 
 /**
  * Roadmap items as a table: one row per item with its label (the row's header), role, kind and
@@ -34,6 +51,7 @@ export function ItemsTable({
   caption,
   showDomain,
   actions,
+  comments,
 }: {
   rows: readonly ItemRow[];
   roadmap: Roadmap;
@@ -42,6 +60,7 @@ export function ItemsTable({
   caption: string;
   showDomain: boolean;
   actions?: ItemActions | undefined;
+  comments?: ItemComments | undefined;
 }) {
   const t = itemStrings[lang];
   const tt = tableStrings[lang];
@@ -58,6 +77,7 @@ export function ItemsTable({
     'start',
     'end',
     'cards',
+    ...(comments ? (['comments'] as const) : []),
     ...(actions ? (['actions'] as const) : []),
   ];
   const labels: Record<ItemColumn, string> = {
@@ -68,6 +88,7 @@ export function ItemsTable({
     start: t.colStart,
     end: t.colEnd,
     cards: tt.colCards,
+    comments: commentStrings[lang].colComments,
     actions: tt.colActions,
   };
   return (
@@ -82,7 +103,7 @@ export function ItemsTable({
       }
       sort={filters.sort}
       desc={filters.desc}
-      interactive={!!actions}
+      interactive={!!actions || (!!comments && rows.length > 0)}
     >
       {rows.map((row) => {
         const { item } = row;
@@ -124,6 +145,14 @@ export function ItemsTable({
                 const card = roadmap.cards.find((c) => c.id === id);
                 return card ? [<Text key={id} text={card.title} lang={lang} />] : [];
               })}
+            />
+          ),
+          comments: comments && (
+            <CommentCountButton
+              count={comments.countOf(item.id)}
+              label={name}
+              lang={lang}
+              onOpen={() => comments.onOpen(item.id)}
             />
           ),
           actions: actions && (

@@ -3,7 +3,7 @@ import { format } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import type { TablePart } from '../table/RoadmapTable.tsx';
 import { isFiltered, type TableFilters } from '../table/tableRows.ts';
-import { type ItemActions, ItemsTable } from './ItemsTable.tsx';
+import { type ItemActions, type ItemComments, ItemsTable } from './ItemsTable.tsx';
 import type { ItemRow } from './itemRows.ts';
 import { itemStrings } from './itemStrings.ts';
 
@@ -18,6 +18,7 @@ export function itemsPart({
   filters,
   lang,
   actions,
+  comments,
   headingLevel = 3,
 }: {
   roadmap: Roadmap;
@@ -25,6 +26,7 @@ export function itemsPart({
   filters: TableFilters;
   lang: Lang;
   actions?: ItemActions | undefined;
+  comments?: ItemComments | undefined;
   headingLevel?: 3 | 4;
 }): TablePart {
   const t = itemStrings[lang];
@@ -49,6 +51,7 @@ export function itemsPart({
             caption={format(t.caption, { domain: localize(d.label, lang), count: list.length })}
             showDomain={false}
             actions={actions}
+            comments={comments}
           />
         ) : (
           <p className="fdr-table-empty">{t.empty}</p>
@@ -85,6 +88,7 @@ export function itemsPart({
             caption={t.captionAll}
             showDomain
             actions={actions}
+            comments={comments}
           />
         </section>
       ) : null,

@@ -10,6 +10,8 @@ import { BoardView } from '../board/BoardView.ts';
 import { LiveReadProblems } from '../board/LiveReadProblems.tsx';
 import { SyncBadge } from '../board/SyncBadge.tsx';
 import { roleLabelOf, statusLabelOf } from '../cards/labels.ts';
+import { commentStrings } from '../comments/commentStrings.ts';
+import { Discussions } from '../comments/Discussions.tsx';
 import { boardPictureSvg } from '../export/boardPicture.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
@@ -96,7 +98,7 @@ export default function PackPage({ boardId, lang, setLang }: BoardPageProps) {
       </header>
       <LiveReadProblems view={session?.view} lang={lang} />
       {roadmap && status === 'ready' ? (
-        <Pack roadmap={roadmap} lang={lang} since={since} now={today} />
+        <Pack boardId={boardId} roadmap={roadmap} lang={lang} since={since} now={today} />
       ) : (
         <main className="fdr-board-message">
           <h1 className="fdr-sr-only">{t.packTitle}</h1>
@@ -108,11 +110,13 @@ export default function PackPage({ boardId, lang, setLang }: BoardPageProps) {
 }
 
 function Pack({
+  boardId,
   roadmap,
   lang,
   since,
   now,
 }: {
+  boardId: string;
   roadmap: Roadmap;
   lang: Lang;
   since: Since;
@@ -288,6 +292,18 @@ function Pack({
             </ul>
           ))}
       </section>
+
+      {since.kind === 'ready' && (
+        <div className="fdr-pack__section" data-testid="pack-discussions">
+          <Discussions
+            boardId={boardId}
+            since={since.version.createdAt}
+            lang={lang}
+            roadmap={roadmap}
+            heading={commentStrings[lang].discussionsPack}
+          />
+        </div>
+      )}
     </main>
   );
 }

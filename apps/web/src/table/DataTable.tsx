@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useId } from 'react';
+import { commentStrings } from '../comments/commentStrings.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
 import type { SortKey } from './tableRows.ts';
@@ -21,6 +22,7 @@ export type Column =
   | 'formedFrom'
   | 'mandate'
   | 'deliverables'
+  | 'comments'
   | 'actions';
 
 /** The columns that show which sort is in use. */
@@ -52,6 +54,7 @@ function columnLabel(column: Column, lang: Lang): string {
     formedFrom: t.colFormedFrom,
     mandate: t.colMandate,
     deliverables: t.colDeliverables,
+    comments: commentStrings[lang].colComments,
     actions: t.colActions,
   };
   return labels[column];

@@ -2,6 +2,7 @@ import { localize, type Roadmap } from '@fdr/model';
 import { type KeyboardEvent, useLayoutEffect, useRef } from 'react';
 import type { CardPatch } from '../cards/cardDraft.ts';
 import { roleLabelOf, stateLabelOf, statusLabelOf } from '../cards/labels.ts';
+import { CommentCountButton } from '../comments/CommentCountButton.tsx';
 import { format, formatDate } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
@@ -37,6 +38,7 @@ export function RoadmapRow({
   editing,
   setEditing,
   onSelect,
+  comments,
 }: {
   row: TableRow;
   roadmap: Roadmap;
@@ -47,6 +49,7 @@ export function RoadmapRow({
   editing: boolean;
   setEditing: (cardId: string | null) => void;
   onSelect: ((cardId: string) => void) | undefined;
+  comments?: { countOf: (cardId: string) => number; onOpen: (cardId: string) => void } | undefined;
 }) {
   const { card } = row;
   const editButton = useRef<HTMLButtonElement>(null);
@@ -64,7 +67,7 @@ export function RoadmapRow({
       setEditing(null);
     }
   };
-  const shown = shownCells(row, roadmap, lang, actions, editButton, setEditing);
+  const shown = shownCells(row, roadmap, lang, actions, editButton, setEditing, comments);
   return (
     <tr
       className={`fdr-row ${selected ? 'fdr-row--selected' : ''} ${isEditing ? 'fdr-row--editing' : ''}`}
@@ -127,6 +130,7 @@ function shownCells(
   actions: RowActions | undefined,
   editButton: React.RefObject<HTMLButtonElement | null>,
   setEditing: (cardId: string | null) => void,
+  comments?: { countOf: (cardId: string) => number; onOpen: (cardId: string) => void },
 ): ShownCells {
   const t = tableStrings[lang];
   const s = strings[lang];
@@ -219,6 +223,14 @@ function shownCells(
         <Text text={card.deliverables} lang={lang} />
       </div>
     ),
+    comments: comments ? (
+      <CommentCountButton
+        count={comments.countOf(card.id)}
+        label={localize(card.title, lang)}
+        lang={lang}
+        onOpen={() => comments.onOpen(card.id)}
+      />
+    ) : null,
     actions: actions && (
       <RowButtons
         row={row}

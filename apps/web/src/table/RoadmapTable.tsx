@@ -35,6 +35,14 @@ export interface RoadmapTableProps {
   headingLevel?: 2 | 3;
   /** Another part of the board shown with the cards (its roadmap items). */
   part?: TablePart;
+  /** Each card's comment count and a button opening its conversation. */
+  comments?: RowComments;
+}
+
+/** The comments column: counts and the button that opens a card's conversation. */
+export interface RowComments {
+  countOf: (cardId: string) => number;
+  onOpen: (cardId: string) => void;
 }
 
 /**
@@ -64,6 +72,7 @@ export function RoadmapTable({
   onSelect,
   headingLevel = 2,
   part,
+  comments,
 }: RoadmapTableProps) {
   const t = tableStrings[lang];
   const [openedAt] = useState(() => new Date());
@@ -77,7 +86,8 @@ export function RoadmapTable({
       : actions;
   /** A table whose rows hold a button; otherwise its scrolling box takes focus itself. */
   const interactive = (list: TableRow[]) =>
-    !!rowActions && (rowActions.canEdit || list.some((r) => rowActions.canCheckIn(r.card.id)));
+    (!!comments && !readOnly && list.length > 0) ||
+    (!!rowActions && (rowActions.canEdit || list.some((r) => rowActions.canCheckIn(r.card.id))));
   // A card archived or removed by someone else while its row was being edited.
   useEffect(() => {
     if (editing && !rows.some((row) => row.card.id === editing)) setEditing(null);
@@ -96,6 +106,7 @@ export function RoadmapTable({
     'formedFrom',
     'mandate',
     'deliverables',
+    ...(comments && !readOnly ? (['comments'] as const) : []),
     ...(rowActions ? (['actions'] as const) : []),
   ];
   const body = (list: TableRow[]) =>
@@ -111,6 +122,7 @@ export function RoadmapTable({
         editing={editing === row.card.id}
         setEditing={setEditing}
         onSelect={onSelect}
+        comments={comments}
       />
     ));
   const H = `h${headingLevel}` as 'h2' | 'h3';

@@ -20,6 +20,9 @@ import type { LiveBoard } from '../board/useLiveBoard.ts';
 import { useUndoState } from '../board/useUndoState.ts';
 import type { CardPatch } from '../cards/cardDraft.ts';
 import { postCheckin } from '../checkins/checkinApi.ts';
+import { CommentsDialog } from '../comments/CommentsDialog.tsx';
+import type { CommentTarget } from '../comments/commentsApi.ts';
+import { countOf, useCommentCounts } from '../comments/useComments.ts';
 import { ExportButtons } from '../export/ExportButtons.tsx';
 import { ImportDialog } from '../export/ImportDialog.tsx';
 import { format } from '../i18n/format.ts';
@@ -52,7 +55,8 @@ type Open =
   | { kind: 'checkin'; cardId: string }
   | { kind: 'archive'; cardId: string }
   | { kind: 'add'; domainId: string; phaseId: string }
-  | { kind: 'import' | 'import-items' };
+  | { kind: 'import' | 'import-items' }
+  | { kind: 'comments'; target: CommentTarget };
 
 function useLocationSearch(): string {
   return useSyncExternalStore(
@@ -75,6 +79,7 @@ export function TableBody({
   lang,
   role,
   cardIds,
+  userId = null,
 }: {
   session: LiveBoard;
   roadmap: Roadmap;
@@ -82,6 +87,7 @@ export function TableBody({
   lang: Lang;
   role: BoardRole | null;
   cardIds: readonly string[];
+  userId?: string | null;
 }) {
   const s = strings[lang];
   const t = tableStrings[lang];
@@ -131,16 +137,20 @@ export function TableBody({
     const current = open;
     focusNext.current =
       target ??
-      (current && 'cardId' in current
-        ? { cardId: current.cardId, action: current.kind }
-        : current?.kind === 'add'
-          ? { selector: `[data-add-card="${current.domainId}/${current.phaseId}"]` }
-          : {
-              selector:
-                current?.kind === 'import-items'
-                  ? '[data-testid="import-items-open"]'
-                  : '[data-testid="import-open"]',
-            });
+      (current?.kind === 'comments'
+        ? current.target.kind === 'card'
+          ? { cardId: current.target.id, action: 'comments' }
+          : { itemId: current.target.id, action: 'comments' }
+        : current && 'cardId' in current
+          ? { cardId: current.cardId, action: current.kind }
+          : current?.kind === 'add'
+            ? { selector: `[data-add-card="${current.domainId}/${current.phaseId}"]` }
+            : {
+                selector:
+                  current?.kind === 'import-items'
+                    ? '[data-testid="import-items-open"]'
+                    : '[data-testid="import-open"]',
+              });
     setOpen(null);
   };
 
@@ -159,12 +169,17 @@ export function TableBody({
     }
   };
 
+  const counts = useCommentCounts(boardId);
   const part = itemsPart({
     roadmap,
     rows: items,
     filters,
     lang,
     actions: editable ? itemDialogs.actions : undefined,
+    comments: {
+      countOf: (id) => countOf(counts, { kind: 'item', id }),
+      onOpen: (id) => setOpen({ kind: 'comments', target: { kind: 'item', id } }),
+    },
   });
 
   const actions: RowActions = {
@@ -251,6 +266,10 @@ export function TableBody({
           selectedCardId={selected}
           onSelect={select}
           part={part}
+          comments={{
+            countOf: (id) => countOf(counts, { kind: 'card', id }),
+            onOpen: (id) => setOpen({ kind: 'comments', target: { kind: 'card', id } }),
+          }}
         />
       </main>
       <div
@@ -334,6 +353,16 @@ export function TableBody({
         />
       )}
       {itemDialogs.dialog}
+      {open?.kind === 'comments' && (
+        <CommentsDialog
+          boardId={boardId}
+          target={open.target}
+          label={targetLabel(roadmap, open.target, lang)}
+          lang={lang}
+          viewer={{ userId, role }}
+          onClose={() => close()}
+        />
+      )}
       {(open?.kind === 'import' || open?.kind === 'import-items') && (
         <ImportDialog
           {...(open.kind === 'import-items' ? { subject: itemsImportSubject(lang) } : {})}
@@ -389,4 +418,14 @@ function AddDialogFor({
       onClose={onClose}
     />
   );
+}
+
+/** A card's title or an item's label, in the UI language. */
+function targetLabel(roadmap: Roadmap, target: CommentTarget, lang: Lang): string {
+  if (target.kind === 'card') {
+    const card = roadmap.cards.find((c) => c.id === target.id);
+    return card ? localize(card.title, lang) : target.id;
+  }
+  const item = roadmap.items.find((i) => i.id === target.id);
+  return item ? localize(item.label, lang) : target.id;
 }

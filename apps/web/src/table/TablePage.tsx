@@ -29,11 +29,14 @@ export default function TablePage({
   setLang,
   role = null,
   cardIds = [],
+  userId = null,
 }: BoardPageProps & {
   /** null when unknown (offline): the table is read-only then, the server decides later. */
   role?: BoardRole | null;
   /** The task teams (card ids) of a task-team member. */
   cardIds?: readonly string[];
+  /** The signed-in account, for the conversations (their own comments). */
+  userId?: string | null;
 }) {
   const s = strings[lang];
   const t = tableStrings[lang];
@@ -91,6 +94,7 @@ export default function TablePage({
           lang={lang}
           role={currentRole}
           cardIds={cardIds}
+          userId={userId}
         />
       ) : (
         <main className="fdr-board-message" id="fdr-table-main">

@@ -1,5 +1,6 @@
 import './viewSwitch.css';
 import type { MouseEvent } from 'react';
+import { markedState } from '../comments/threadInUrl.ts';
 import { tableStrings } from '../i18n/tableStrings.ts';
 import { boardPath, navigate, packPath, tablePath } from '../router.ts';
 import { cardFromSearch, withCard } from './selectionInUrl.ts';
@@ -30,7 +31,7 @@ export function ViewSwitch({
       return;
     }
     event.preventDefault();
-    navigate(`${path}${withCard('', cardFromSearch(location.search))}`);
+    navigate(`${path}${withCard('', cardFromSearch(location.search))}`, markedState(null));
   };
   return (
     <nav className="fdr-view-switch" aria-label={t.views} data-testid="view-switch">

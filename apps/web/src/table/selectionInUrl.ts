@@ -4,6 +4,8 @@
  * `replaceState`: selecting is not a navigation (Back leaves the page, not the selection).
  */
 
+import { markedState } from '../comments/threadInUrl.ts';
+
 const CARD_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 export function cardFromSearch(search: string): string | null {
@@ -27,5 +29,10 @@ export function withCard(search: string, cardId: string | null): string {
 export function setSelectedCardInUrl(cardId: string | null): void {
   const search = withCard(location.search, cardId);
   if (search === location.search) return;
-  history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+  // Marked: reloading this address selects the card again, it does not open its thread.
+  history.replaceState(
+    markedState(history.state),
+    '',
+    `${location.pathname}${search}${location.hash}`,
+  );
 }

@@ -1,5 +1,5 @@
 import { type Roadmap, removeItem, updateItem } from '@fdr/model';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { RunCommand } from '../board/CardPanel.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import type { Lang } from '../i18n/strings.ts';
@@ -22,6 +22,7 @@ export function ItemPanel({
   readOnly,
   onClose,
   onDone,
+  comments,
 }: {
   itemId: string;
   roadmap: Roadmap;
@@ -30,6 +31,8 @@ export function ItemPanel({
   readOnly: boolean;
   onClose: () => void;
   onDone: (itemId: string | null, message: string) => void;
+  /** The item's conversation, last in the panel. */
+  comments?: ReactNode;
 }) {
   const t = timelineStrings[lang];
   const id = useId();
@@ -146,6 +149,7 @@ export function ItemPanel({
           </div>
         )}
       </form>
+      {comments}
     </aside>
   );
 }
