@@ -28,6 +28,8 @@ export type Route =
   | { name: 'reset' }
   /** The signed-in user's second factor (mfa/SecurityPage.tsx). */
   | { name: 'security' }
+  /** The signed-in user's mail preferences (mail/MailPreferencesPage.tsx). */
+  | { name: 'mail' }
   | { name: 'unknown' };
 
 /** Pages that work without a session (their links carry their own single-use token). */
@@ -53,6 +55,7 @@ export const BOARD_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   if (/^\/account\/security\/?$/.test(pathname)) return { name: 'security' };
+  if (/^\/account\/mail\/?$/.test(pathname)) return { name: 'mail' };
   const page = PUBLIC[pathname.replace(/\/$/, '')];
   if (page) return page;
   const members = /^\/b\/([^/]+)\/members\/?$/.exec(pathname);
@@ -166,10 +169,28 @@ export function boardIdFromInput(input: string): string | null {
   return route.name === 'board' ? route.boardId : null;
 }
 
-export function navigate(path: string): void {
-  if (path === location.pathname) return;
-  history.pushState(null, '', path);
+export const mailPreferencesPath = '/account/mail';
+
+/** The history state of a navigation that asks the page to open what its address names. */
+const OPEN_REQUEST = 'fdrOpen';
+
+/**
+ * Goes to `path` without reloading. With `open`, the page is asked to open what the address
+ * names (`?card=`, `?item=`: its panel), not only select it: a notification leads to a card's
+ * thread, while `?card=` carried between views only keeps the selection.
+ */
+export function navigate(path: string, options: { open?: boolean } = {}): void {
+  if (path === location.pathname && !options.open) return;
+  history.pushState(options.open ? { [OPEN_REQUEST]: true } : null, '', path);
   dispatchEvent(new PopStateEvent('popstate'));
+}
+
+/** Whether the current history entry asks to open what its address names; asked once. */
+export function takeOpenRequest(): boolean {
+  const state: unknown = history.state;
+  if (typeof state !== 'object' || state === null || !(OPEN_REQUEST in state)) return false;
+  history.replaceState(null, '', location.href);
+  return true;
 }
 
 function subscribe(onChange: () => void): () => void {
