@@ -201,7 +201,7 @@ function Reminder({
             lang={lang}
           />
           {mailOn === false && (
-            <p className="fdr-notice" role="note" data-testid="reminder-mail-off">
+            <p className="fdr-mail-off" role="note" data-testid="reminder-mail-off">
               {mailStrings[lang].mailOffReminder}
             </p>
           )}

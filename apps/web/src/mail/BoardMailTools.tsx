@@ -206,7 +206,7 @@ export function MailOutbox({ boardId, lang }: { boardId: string; lang: Lang }) {
       {rows?.length === 0 && <p>{t.outboxEmpty}</p>}
       {failed > 0 && (
         <p className="fdr-error" data-testid="outbox-failed">
-          {format(t.outboxFailed, { count: failed })}
+          {failed === 1 ? t.outboxFailedOne : format(t.outboxFailed, { count: failed })}
         </p>
       )}
       {rows && rows.length > 0 && (
@@ -227,12 +227,12 @@ export function MailOutbox({ boardId, lang }: { boardId: string; lang: Lang }) {
                 <tr key={row.id} data-state={row.state}>
                   <td>{row.createdAt === null ? '—' : formatDateTime(row.createdAt, lang)}</td>
                   <td>{label(KIND_LABEL, row.kind, lang)}</td>
-                  <td>{row.email}</td>
+                  <td className="fdr-outbox__wrap">{row.email}</td>
                   <td className={`fdr-outbox__state--${row.state}`}>
                     {label(STATE_LABEL, row.state, lang)}
                   </td>
                   <td>{row.attempts}</td>
-                  <td>{row.lastError ?? '—'}</td>
+                  <td className="fdr-outbox__wrap">{row.lastError ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -81,7 +81,7 @@ export function MailPreferencesPage({
         <Link href="/">{t.back}</Link>
       </p>
       {mailOff && (
-        <p className="fdr-notice" role="note" data-testid="mail-not-configured">
+        <p className="fdr-mail-off" role="note" data-testid="mail-not-configured">
           {t.notConfigured}
         </p>
       )}
