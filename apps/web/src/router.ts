@@ -171,26 +171,10 @@ export function boardIdFromInput(input: string): string | null {
 
 export const mailPreferencesPath = '/account/mail';
 
-/** The history state of a navigation that asks the page to open what its address names. */
-const OPEN_REQUEST = 'fdrOpen';
-
-/**
- * Goes to `path` without reloading. With `open`, the page is asked to open what the address
- * names (`?card=`, `?item=`: its panel), not only select it: a notification leads to a card's
- * thread, while `?card=` carried between views only keeps the selection.
- */
-export function navigate(path: string, options: { open?: boolean } = {}): void {
-  if (path === location.pathname && !options.open) return;
-  history.pushState(options.open ? { [OPEN_REQUEST]: true } : null, '', path);
+export function navigate(path: string): void {
+  if (path === location.pathname) return;
+  history.pushState(null, '', path);
   dispatchEvent(new PopStateEvent('popstate'));
-}
-
-/** Whether the current history entry asks to open what its address names; asked once. */
-export function takeOpenRequest(): boolean {
-  const state: unknown = history.state;
-  if (typeof state !== 'object' || state === null || !(OPEN_REQUEST in state)) return false;
-  history.replaceState(null, '', location.href);
-  return true;
 }
 
 function subscribe(onChange: () => void): () => void {

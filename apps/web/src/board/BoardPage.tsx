@@ -21,10 +21,9 @@ import { viewStrings } from '../i18n/viewStrings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
-import { membersPath, structurePath, takeOpenRequest } from '../router.ts';
+import { membersPath, structurePath } from '../router.ts';
 import { structureStrings } from '../structure/structureStrings.ts';
 import { type Identity, loadIdentity, saveIdentity } from '../sync/identity.ts';
-import { cardFromSearch } from '../table/selectionInUrl.ts';
 import { useCanvasSelectionInUrl } from '../table/useCanvasSelectionInUrl.ts';
 import { ViewSwitch } from '../table/ViewSwitch.tsx';
 import { CardItems } from '../timeline/CardItems.tsx';
@@ -242,30 +241,6 @@ function BoardCanvas({
   const [itemDialog, setItemDialog] = useState<ItemDialogMode | null>(null);
   // The selected card travels with the address to the table view and back.
   useCanvasSelectionInUrl(editor, (cardId) => bindingRef.current?.reveal(cardId));
-  // A notification asks for a card's (item's) thread: its panel opens, on arrival or when the
-  // page was already this board.
-  useEffect(() => {
-    if (!editor) return;
-    const openNamed = () => {
-      if (!takeOpenRequest()) return;
-      const params = new URLSearchParams(location.search);
-      const cardId = cardFromSearch(location.search);
-      const itemId = params.get('item');
-      const validItem = itemId !== null && /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/.test(itemId);
-      if (cardId) {
-        bindingRef.current?.reveal(cardId);
-        setItemPanel(null);
-        setPanel({ kind: 'edit', cardId });
-      } else if (itemId && validItem) {
-        itemsRef.current?.reveal(itemId);
-        setPanel(null);
-        setItemPanel(itemId);
-      }
-    };
-    openNamed();
-    addEventListener('popstate', openNamed);
-    return () => removeEventListener('popstate', openNamed);
-  }, [editor]);
   const [panel, setPanel] = useState<PanelMode | null>(null);
   const [moving, setMoving] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean; key: number } | null>(

@@ -90,12 +90,16 @@ function NotificationPanel({
   }, []);
   const { items, unread, error } = state;
   const now = Date.now();
-  const openOne = (n: NotificationView) => {
+  const openOne = async (n: NotificationView) => {
     const path = notificationPath(n);
-    void state.markRead(n.id).catch(() => {});
+    // Marked read before leaving: a page that reloads would cancel the request.
+    if (!n.readAt) await state.markRead(n.id).catch(() => {});
     if (!path) return;
     onClose();
-    navigate(path, { open: true });
+    // `?card=` / `?item=` from a link opens that panel on its thread when the board opens; the
+    // board already open would only see its address change: it is opened afresh instead.
+    if (path.includes('?') && path.startsWith(`${location.pathname}?`)) location.assign(path);
+    else navigate(path);
   };
   return (
     <section
@@ -147,7 +151,7 @@ function NotificationPanel({
                   data-testid="notification-item"
                   data-kind={n.kind}
                   data-unread={!n.readAt}
-                  onClick={() => openOne(n)}
+                  onClick={() => void openOne(n)}
                 >
                   {!n.readAt && <span className="fdr-sr-only">{t.unread}, </span>}
                   <span className="fdr-bell__what">{notificationSentence(n, lang)}</span>
