@@ -119,8 +119,11 @@ describe('notifications', () => {
     // Opening it (keyboard): marked read, the card's thread on the board.
     await m.page.getByTestId('notification-item').first().focus();
     await m.page.keyboard.press('Enter');
-    await expect.poll(() => new URL(m.page.url()).searchParams.get('card')).toBe(security.id);
-    await expect.poll(() => bell.getAttribute('data-unread')).toBe('0');
+    await expect
+      .poll(() => new URL(m.page.url()).searchParams.get('card'), { timeout: 30_000 })
+      .toBe(security.id);
+    // The board was already open: it loads afresh, the bell with it.
+    await expect.poll(() => bell.getAttribute('data-unread'), { timeout: 30_000 }).toBe('0');
     // The card's panel opens on its thread, with the comment in it.
     const panel = m.page.getByTestId('card-panel');
     await panel.waitFor();
