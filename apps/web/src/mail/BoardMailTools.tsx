@@ -58,7 +58,8 @@ export function AskCheckinButton({
   );
 }
 
-const MAX_DAYS = 365;
+/** The server's longest schedule (it refuses more). */
+const MAX_DAYS = 90;
 
 /** The board's reminder schedule: off, or every N days (secretariat). */
 export function ReminderScheduleForm({ boardId, lang }: { boardId: string; lang: Lang }) {
@@ -85,7 +86,7 @@ export function ReminderScheduleForm({ boardId, lang }: { boardId: string; lang:
     setSaved(null);
     const n = Number(days);
     if (on && (!Number.isInteger(n) || n < 1 || n > MAX_DAYS)) {
-      setError(t.scheduleInvalid);
+      setError(format(t.scheduleInvalid, { max: MAX_DAYS }));
       return;
     }
     setError(null);
@@ -139,7 +140,7 @@ export function ReminderScheduleForm({ boardId, lang }: { boardId: string; lang:
               step={1}
               value={days}
               disabled={!on}
-              aria-invalid={error === t.scheduleInvalid}
+              aria-invalid={error === format(t.scheduleInvalid, { max: MAX_DAYS })}
               onChange={(e) => setDays(e.target.value)}
               data-testid="schedule-days"
             />

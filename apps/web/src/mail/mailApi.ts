@@ -50,8 +50,8 @@ export function readMailRow(raw: unknown, index: number): MailRow {
 
 export async function boardMail(boardId: string): Promise<MailRow[]> {
   const body = await call<Record<string, unknown>>(`${board(boardId)}/mail`);
-  const rows = [body.mail, body.rows, body.outbox, body.items].find(Array.isArray) ?? [];
-  return (rows as unknown[]).map(readMailRow);
+  const rows = Array.isArray(body.messages) ? body.messages : [];
+  return rows.map(readMailRow);
 }
 
 export const reminderSchedule = (boardId: string) =>
