@@ -12,6 +12,7 @@ import { strings } from './i18n/strings.ts';
 import { useLang } from './i18n/useLang.ts';
 import { LangSwitch } from './LangSwitch.tsx';
 import { Link } from './Link.tsx';
+import { MailPreferencesPage } from './mail/MailPreferencesPage.tsx';
 import { SecurityPage } from './mfa/SecurityPage.tsx';
 import { isPublic, navigate, useRoute } from './router.ts';
 
@@ -101,6 +102,7 @@ export function App() {
   const user = session.kind === 'signed-in' ? session.user : null;
   if (route.name === 'home') return <Home lang={lang} setLang={setLang} user={user} />;
   if (route.name === 'security') return <SecurityPage lang={lang} setLang={setLang} />;
+  if (route.name === 'mail') return <MailPreferencesPage lang={lang} setLang={setLang} />;
   if (route.name === 'members')
     return <MembersPage boardId={route.boardId} lang={lang} setLang={setLang} />;
   if (isCheckinVersionRoute(route)) {

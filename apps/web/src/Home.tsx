@@ -25,6 +25,7 @@ import { format, formatDateTime } from './i18n/format.ts';
 import { type Lang, strings } from './i18n/strings.ts';
 import { LangSwitch } from './LangSwitch.tsx';
 import { Link } from './Link.tsx';
+import { NotificationBell } from './notifications/NotificationBell.tsx';
 import { boardIdFromInput, boardPath, membersPath, myTeamsPath, navigate } from './router.ts';
 import { BoardTimeFields, draftStructure, type TimeDraft } from './structure/BoardTimeFields.tsx';
 import { newBoardStrings } from './structure/newBoardStrings.ts';
@@ -77,6 +78,7 @@ export function Home({
               {checkinStrings[lang].navMyTeams}
             </Link>
           )}
+          {user && <NotificationBell lang={lang} />}
           {user && <UserMenu user={user} lang={lang} />}
           <LangSwitch lang={lang} setLang={setLang} />
         </div>

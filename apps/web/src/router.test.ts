@@ -5,6 +5,7 @@ import {
   boardPath,
   comparePath,
   isPublic,
+  mailPreferencesPath,
   myTeamsPath,
   packPath,
   parseRoute,
@@ -29,6 +30,12 @@ describe('router', () => {
     expect(parseRoute(packPath('abc'))).toEqual({ name: 'pack', boardId: 'abc' });
     expect(parseRoute('/b/-bad/table')).toEqual({ name: 'unknown' });
     expect(parseRoute('/b/abc/tables')).toEqual({ name: 'unknown' });
+  });
+
+  it('reads the mail preferences page', () => {
+    expect(parseRoute(mailPreferencesPath)).toEqual({ name: 'mail' });
+    expect(parseRoute('/account/mail/')).toEqual({ name: 'mail' });
+    expect(parseRoute('/account/mails')).toEqual({ name: 'unknown' });
   });
 
   it('refuses ids the server would refuse, and other paths', () => {

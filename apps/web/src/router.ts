@@ -28,6 +28,8 @@ export type Route =
   | { name: 'reset' }
   /** The signed-in user's second factor (mfa/SecurityPage.tsx). */
   | { name: 'security' }
+  /** The signed-in user's mail preferences (mail/MailPreferencesPage.tsx). */
+  | { name: 'mail' }
   | { name: 'unknown' };
 
 /** Pages that work without a session (their links carry their own single-use token). */
@@ -53,6 +55,7 @@ export const BOARD_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   if (/^\/account\/security\/?$/.test(pathname)) return { name: 'security' };
+  if (/^\/account\/mail\/?$/.test(pathname)) return { name: 'mail' };
   const page = PUBLIC[pathname.replace(/\/$/, '')];
   if (page) return page;
   const members = /^\/b\/([^/]+)\/members\/?$/.exec(pathname);
@@ -165,6 +168,8 @@ export function boardIdFromInput(input: string): string | null {
   const route = parseRoute(path);
   return route.name === 'board' ? route.boardId : null;
 }
+
+export const mailPreferencesPath = '/account/mail';
 
 export function navigate(path: string, state: unknown = null): void {
   if (path === location.pathname) return;

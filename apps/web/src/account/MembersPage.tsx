@@ -14,6 +14,8 @@ import { accountStrings } from '../i18n/accountStrings.ts';
 import { format, formatDateTime } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { Link } from '../Link.tsx';
+import { plausibleEmail } from '../mail/mailApi.ts';
+import { mailStrings } from '../mail/mailStrings.ts';
 import { boardPath } from '../router.ts';
 import { ScrollRegion } from '../ScrollRegion.tsx';
 import { Dialog } from '../table/Dialog.tsx';
@@ -94,7 +96,14 @@ export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
   const [status, setStatus] = useState<string | null>(null);
   const [inviteRole, setInviteRole] = useState<BoardRole>('council');
   const [inviteCards, setInviteCards] = useState<string[]>([]);
-  const [link, setLink] = useState<{ url: string; expiresAt: number } | null>(null);
+  const [inviteEmail, setInviteEmail] = useState('');
+  const [emailError, setEmailError] = useState<string | null>(null);
+  const [link, setLink] = useState<{
+    url: string;
+    expiresAt: number;
+    email: string;
+    mailed?: boolean;
+  } | null>(null);
   const [copied, setCopied] = useState(false);
 
   const reload = useCallback(() => {
@@ -122,10 +131,22 @@ export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
 
   const invite = (event: FormEvent) => {
     event.preventDefault();
+    const email = inviteEmail.trim();
+    // A first look here; the server decides.
+    if (email !== '' && !plausibleEmail(email)) {
+      setEmailError(mailStrings[lang].inviteEmailInvalid);
+      return;
+    }
+    setEmailError(null);
     void act(async () => {
-      setLink(
-        await createInvite(boardId, inviteRole, inviteRole === 'task-team' ? inviteCards : []),
+      const created = await createInvite(
+        boardId,
+        inviteRole,
+        inviteRole === 'task-team' ? inviteCards : [],
+        email || undefined,
       );
+      setLink({ ...created, email });
+      if (created.mailed) setInviteEmail('');
       setCopied(false);
     });
   };
@@ -242,7 +263,12 @@ export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
 
           <section aria-labelledby="invite-heading">
             <h2 id="invite-heading">{t.inviteHeading}</h2>
-            <form className="fdr-form fdr-form--wide" onSubmit={invite} data-testid="invite-create">
+            <form
+              className="fdr-form fdr-form--wide"
+              onSubmit={invite}
+              noValidate
+              data-testid="invite-create"
+            >
               <label htmlFor="invite-role">{t.inviteRole}</label>
               <select
                 id="invite-role"
@@ -265,12 +291,43 @@ export function MembersPage({ boardId, lang, setLang }: BoardPageProps) {
                   onChange={setInviteCards}
                 />
               )}
+              <label htmlFor="invite-email">{mailStrings[lang].inviteEmail}</label>
+              <input
+                id="invite-email"
+                type="email"
+                autoComplete="off"
+                value={inviteEmail}
+                onChange={(e) => {
+                  setInviteEmail(e.target.value);
+                  setEmailError(null);
+                }}
+                aria-invalid={emailError !== null}
+                aria-describedby={
+                  emailError ? 'invite-email-hint invite-email-error' : 'invite-email-hint'
+                }
+                data-testid="invite-email"
+              />
+              <p id="invite-email-hint" className="fdr-hint">
+                {mailStrings[lang].inviteEmailHint}
+              </p>
+              {emailError && (
+                <p id="invite-email-error" role="alert" className="fdr-error">
+                  {emailError}
+                </p>
+              )}
               <button type="submit" className="fdr-button fdr-button--primary">
                 {t.inviteCreate}
               </button>
             </form>
             {link && (
               <div className="fdr-invite-link">
+                {link.email !== '' && (
+                  <p role="status" data-testid="invite-mail-state">
+                    {link.mailed
+                      ? format(mailStrings[lang].inviteMailed, { email: link.email })
+                      : mailStrings[lang].inviteMailOff}
+                  </p>
+                )}
                 <p>
                   {format(t.inviteLink, {
                     date: formatDateTime(link.expiresAt, lang),

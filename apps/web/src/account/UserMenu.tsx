@@ -3,8 +3,9 @@ import { accountStrings } from '../i18n/accountStrings.ts';
 import { format } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { Link } from '../Link.tsx';
+import { mailStrings } from '../mail/mailStrings.ts';
 import { mfaStrings } from '../mfa/mfaStrings.ts';
-import { navigate } from '../router.ts';
+import { mailPreferencesPath, navigate } from '../router.ts';
 import { signOut, type User } from './accountApi.ts';
 
 /** Who is signed in, and the way out. */
@@ -15,6 +16,9 @@ export function UserMenu({ user, lang }: { user: User; lang: Lang }) {
       <span>{format(t.signedInAs, { name: user.name })}</span>
       <Link href="/account/security" data-testid="account-security">
         {mfaStrings[lang].securityLink}
+      </Link>
+      <Link href={mailPreferencesPath} data-testid="account-mail">
+        {mailStrings[lang].menuLink}
       </Link>
       <button
         type="button"

@@ -103,8 +103,13 @@ export const removeMember = (boardId: string, userId: string) =>
     undefined,
     'DELETE',
   );
-export const createInvite = (boardId: string, role: BoardRole, cardIds: string[]) =>
-  call<{ url: string; expiresAt: number }>(`${board(boardId)}/invites`, { role, cardIds });
+/** With `email`, the server mails the invitation when it can (`mailed`). */
+export const createInvite = (boardId: string, role: BoardRole, cardIds: string[], email?: string) =>
+  call<{ url: string; expiresAt: number; mailed?: boolean }>(`${board(boardId)}/invites`, {
+    role,
+    cardIds,
+    ...(email ? { email } : {}),
+  });
 export const invites = (boardId: string) =>
   call<{
     invites: {

@@ -25,6 +25,7 @@ import { type Lang, strings } from '../i18n/strings.ts';
 import { viewStrings } from '../i18n/viewStrings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { membersPath, structurePath } from '../router.ts';
 import { structureStrings } from '../structure/structureStrings.ts';
 import { type Identity, loadIdentity, saveIdentity } from '../sync/identity.ts';
@@ -172,6 +173,8 @@ export default function BoardPage({
           <ReportLinks boardId={boardId} lang={lang} />
         </TopBarMenu>
         {session && <SyncBadge connection={session.connection} lang={lang} />}
+        {/* Signed in (the account's name is known): the person's notifications. */}
+        {userName !== null && <NotificationBell lang={lang} dark />}
         <LangSwitch lang={lang} setLang={setLang} />
       </header>
       {notice && <RoleNotice notice={notice} lang={lang} onDismiss={dismiss} />}
@@ -341,28 +344,6 @@ function BoardCanvas({
     if (!editor) return;
     return watchCommentCounts(connection.boardId, (counts) => setCardCommentCounts(editor, counts));
   }, [editor, connection]);
-  // `?card=` / `?item=` followed from a link: open that panel on its thread, once.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once per editor
-  useEffect(() => {
-    if (!editor) return;
-    const target = threadFromUrl(location.search, history.state);
-    if (!target) return;
-    history.replaceState(markedState(history.state), '', location.href);
-    const known =
-      target.kind === 'card'
-        ? roadmap?.cards.some((c) => c.id === target.id && !c.archived)
-        : roadmap?.items.some((i) => i.id === target.id);
-    if (!known) return;
-    setThreadLink(target);
-    if (target.kind === 'card') {
-      setItemPanel(null);
-      setPanel({ kind: 'edit', cardId: target.id });
-    } else {
-      setPanel(null);
-      itemsRef.current?.reveal(target.id);
-      setItemPanel(target.id);
-    }
-  }, [editor]);
   // From the skip link: focus on the canvas and on the first card in view, so that Tab, Enter and
   // Shift+M act on cards at once (tldraw's Tab goes from a selected shape to the next).
   useEffect(() => {
@@ -400,6 +381,29 @@ function BoardCanvas({
     setMoving(null);
     setItemDialog(null);
   }, [editor, readOnly]);
+  // `?card=` / `?item=` followed from a link: open that panel on its thread, once. After
+  // the read-only effect above, which would otherwise close it again for roles that only read.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per editor
+  useEffect(() => {
+    if (!editor) return;
+    const target = threadFromUrl(location.search, history.state);
+    if (!target) return;
+    history.replaceState(markedState(history.state), '', location.href);
+    const known =
+      target.kind === 'card'
+        ? roadmap?.cards.some((c) => c.id === target.id && !c.archived)
+        : roadmap?.items.some((i) => i.id === target.id);
+    if (!known) return;
+    setThreadLink(target);
+    if (target.kind === 'card') {
+      setItemPanel(null);
+      setPanel({ kind: 'edit', cardId: target.id });
+    } else {
+      setPanel(null);
+      itemsRef.current?.reveal(target.id);
+      setItemPanel(target.id);
+    }
+  }, [editor]);
 
   const rename = (name: string) => {
     const next = { ...identity, name };

@@ -10,6 +10,7 @@ import { format, formatDate, formatTime } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { boardPath } from '../router.ts';
 import { CheckinForm } from './CheckinForm.tsx';
 import { CheckinHistory } from './CheckinHistory.tsx';
@@ -80,6 +81,7 @@ export function MyTeamsPage({
       <header className="fdr-home__header">
         <h1>{t.myTeamsTitle}</h1>
         <div className="fdr-home__tools">
+          {user && <NotificationBell lang={lang} />}
           {user && <UserMenu user={user} lang={lang} />}
           <LangSwitch lang={lang} setLang={setLang} />
         </div>

@@ -5,6 +5,9 @@ import { errorText } from '../errorText.ts';
 import { checkinStrings } from '../i18n/checkinStrings.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
+import { AskCheckinButton, MailOutbox, ReminderScheduleForm } from '../mail/BoardMailTools.tsx';
+import { serverMail } from '../mail/mailApi.ts';
+import { mailStrings } from '../mail/mailStrings.ts';
 import { myTeamsPath } from '../router.ts';
 import { BoardSubpage } from './BoardSubpage.tsx';
 import { type BoardCheckins, boardCheckins } from './checkinApi.ts';
@@ -139,8 +142,10 @@ export function StatusPage({
             </tbody>
           </table>
           {canAdminister(role) && (
-            <Reminder data={data} overdue={overdue} lang={lang} days={days} />
+            <Reminder boardId={boardId} data={data} overdue={overdue} lang={lang} days={days} />
           )}
+          {canAdminister(role) && <ReminderScheduleForm boardId={boardId} lang={lang} />}
+          {canAdminister(role) && <MailOutbox boardId={boardId} lang={lang} />}
         </>
       )}
     </BoardSubpage>
@@ -148,11 +153,13 @@ export function StatusPage({
 }
 
 function Reminder({
+  boardId,
   data,
   overdue,
   lang,
   days,
 }: {
+  boardId: string;
   data: BoardCheckins;
   overdue: BoardCheckins['cards'];
   lang: Lang;
@@ -162,6 +169,11 @@ function Reminder({
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  // Without mail on the server, the text below is the way to remind them.
+  const [mailOn, setMailOn] = useState<boolean | null>(null);
+  useEffect(() => {
+    void serverMail().then(setMailOn);
+  }, []);
   const text = reminderText(
     overdue.map((card) => ({ title: card.title, lastAt: card.latestStatus?.at ?? null })),
     { days, link: `${location.origin}${myTeamsPath}`, boardTitle: data.board.title },
@@ -183,6 +195,16 @@ function Reminder({
         <p>{t.remindersNone}</p>
       ) : (
         <>
+          <AskCheckinButton
+            boardId={boardId}
+            cardIds={overdue.map((card) => card.id)}
+            lang={lang}
+          />
+          {mailOn === false && (
+            <p className="fdr-mail-off" role="note" data-testid="reminder-mail-off">
+              {mailStrings[lang].mailOffReminder}
+            </p>
+          )}
           <p id={`${id}-intro`}>{t.reminderIntro}</p>
           <div className="fdr-field">
             <label htmlFor={`${id}-text`}>{t.reminderLabel}</label>

@@ -1,149 +1,149 @@
 import { reconnectDelay } from './reconnectDelay.ts';
 
 /*
- * The server's live events (`GET /api/events`, Server-Sent Events): one EventSource per page,
- * shared by every subscriber, opened with the first and closed with the last. The browser's own
- * retry gives up after some errors (a 401, a proxy's 502), so a stream that errors is closed and
- * reopened here with a jittered backoff instead.
+ * The server's live events (`GET /api/events`, Server-Sent Events) for the signed-in person: one
+ * EventSource per page, opened with the first subscriber and closed with the last, whatever number
+ * of bells, threads and counters listen. No React here.
  */
 
-export interface LiveEventData {
-  /** A thread changed: the board's counts and that target's thread are stale. */
+/** What each event carries. */
+export interface LiveEvents {
+  /** A thread changed on a board the person may read: refetch it (and the counts). */
   comments: { boardId: string; targetKind: 'card' | 'item'; targetId: string };
-  /** The person's unread notifications. */
+  /** The person's own notifications changed: the new unread count. */
   notifications: { unread: number };
 }
 
-export type LiveKind = keyof LiveEventData;
+export type LiveKind = keyof LiveEvents;
 
-type Listener<K extends LiveKind> = (data: LiveEventData[K]) => void;
+export const LIVE_KINDS: readonly LiveKind[] = ['comments', 'notifications'];
 
-/** What this module needs of `EventSource` (a test passes its own). */
-export interface EventSourceLike {
-  addEventListener(type: string, listener: (event: MessageEvent) => void): void;
-  close(): void;
-  onerror: ((event: Event) => void) | null;
-  onopen: ((event: Event) => void) | null;
-}
+const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
-export type EventSourceFactory = (url: string) => EventSourceLike;
-
-const KINDS: readonly LiveKind[] = ['comments', 'notifications'];
-
-/** The event's data when it has the expected shape, else null (never trust the wire). */
-export function parseLiveEvent<K extends LiveKind>(kind: K, raw: unknown): LiveEventData[K] | null {
-  if (typeof raw !== 'string') return null;
-  let value: unknown;
+/**
+ * An event's data as sent by the server, or null when it is not what the event promises (the
+ * stream is read like any input: a proxy, an older or newer server may send something else).
+ */
+export function parseLiveEvent<K extends LiveKind>(kind: K, raw: string): LiveEvents[K] | null {
+  let data: unknown;
   try {
-    value = JSON.parse(raw);
+    data = JSON.parse(raw);
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const record = value as Record<string, unknown>;
+  if (typeof data !== 'object' || data === null) return null;
+  const record = data as Record<string, unknown>;
   if (kind === 'comments') {
     const { boardId, targetKind, targetId } = record;
-    if (
-      typeof boardId !== 'string' ||
-      (targetKind !== 'card' && targetKind !== 'item') ||
-      typeof targetId !== 'string'
-    ) {
-      return null;
-    }
-    return { boardId, targetKind, targetId } as LiveEventData[K];
+    if (!isText(boardId) || !isText(targetId)) return null;
+    if (targetKind !== 'card' && targetKind !== 'item') return null;
+    return { boardId, targetKind, targetId } as LiveEvents[K];
   }
   const { unread } = record;
-  if (typeof unread !== 'number' || !Number.isFinite(unread) || unread < 0) return null;
-  return { unread } as LiveEventData[K];
+  if (typeof unread !== 'number' || !Number.isInteger(unread) || unread < 0) return null;
+  return { unread } as LiveEvents[K];
 }
 
-/** A hub of subscribers over one stream; `createLiveHub` is exported for tests. */
-export function createLiveHub(
-  open: EventSourceFactory,
-  url = '/api/events',
-  schedule: (fn: () => void, ms: number) => unknown = setTimeout,
-  cancel: (handle: unknown) => void = (handle) =>
-    clearTimeout(handle as ReturnType<typeof setTimeout>),
-) {
-  const listeners: { [K in LiveKind]: Set<Listener<K>> } = {
-    comments: new Set(),
-    notifications: new Set(),
-  };
-  let source: EventSourceLike | null = null;
-  let timer: unknown = null;
-  let attempt = 0;
+type Listener = (data: never) => void;
 
-  const count = () => listeners.comments.size + listeners.notifications.size;
+/** The subscribers of each kind, and the dispatch of one event to them (tested without a stream). */
+export class LiveDispatcher {
+  private readonly listeners = new Map<LiveKind, Set<Listener>>();
 
-  const connect = () => {
-    timer = null;
-    const current = open(url);
-    source = current;
-    current.onopen = () => {
-      attempt = 0;
-    };
-    current.onerror = () => {
-      if (source !== current) return;
-      current.close();
-      source = null;
-      if (count() > 0) timer = schedule(connect, reconnectDelay(attempt++));
-    };
-    for (const kind of KINDS) {
-      current.addEventListener(kind, (event) => dispatch(kind, event.data));
+  add<K extends LiveKind>(kind: K, fn: (data: LiveEvents[K]) => void): () => void {
+    let set = this.listeners.get(kind);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(kind, set);
     }
-  };
+    // A function given twice is two subscriptions: each unsubscribe removes its own.
+    const entry: Listener = (data) => fn(data);
+    set.add(entry);
+    return () => {
+      set.delete(entry);
+    };
+  }
 
-  const dispatch = <K extends LiveKind>(kind: K, raw: unknown) => {
+  get size(): number {
+    let n = 0;
+    for (const set of this.listeners.values()) n += set.size;
+    return n;
+  }
+
+  /** Parses and hands the data to every subscriber of the kind; a malformed event reaches none. */
+  dispatch(kind: LiveKind, raw: string): boolean {
     const data = parseLiveEvent(kind, raw);
-    if (!data) return;
-    for (const fn of [...(listeners[kind] as Set<Listener<K>>)]) {
+    if (data === null) return false;
+    for (const fn of [...(this.listeners.get(kind) ?? [])]) {
       try {
-        fn(data);
-      } catch {
-        // One subscriber's failure never stops the others.
+        (fn as (data: unknown) => void)(data);
+      } catch (error) {
+        // One subscriber's failure must not starve the others.
+        queueMicrotask(() => {
+          throw error;
+        });
       }
     }
-  };
-
-  const disconnect = () => {
-    if (timer !== null) cancel(timer);
-    timer = null;
-    source?.close();
-    source = null;
-    attempt = 0;
-  };
-
-  return {
-    subscribe<K extends LiveKind>(kind: K, fn: Listener<K>): () => void {
-      const set = listeners[kind] as Set<Listener<K>>;
-      // The same function twice is two subscriptions: wrap it so each has its own entry.
-      const entry: Listener<K> = (data) => fn(data);
-      set.add(entry);
-      if (!source && timer === null) connect();
-      return () => {
-        set.delete(entry);
-        if (count() === 0) disconnect();
-      };
-    },
-    /** For tests: whether a stream is open or about to reopen. */
-    get connected() {
-      return source !== null;
-    },
-  };
+    return true;
+  }
 }
 
-let hub: ReturnType<typeof createLiveHub> | null = null;
+const EVENTS_URL = '/api/events';
+const dispatcher = new LiveDispatcher();
+let source: EventSource | null = null;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+let attempt = 0;
+
+function open(): void {
+  if (source || typeof EventSource === 'undefined') return;
+  const stream = new EventSource(EVENTS_URL, { withCredentials: true });
+  source = stream;
+  for (const kind of LIVE_KINDS) {
+    stream.addEventListener(kind, (event) =>
+      dispatcher.dispatch(kind, (event as MessageEvent).data),
+    );
+  }
+  stream.addEventListener('open', () => {
+    attempt = 0;
+  });
+  stream.addEventListener('error', () => {
+    // The browser retries a dropped stream by itself (CONNECTING); a refused one (signed out, a
+    // server without the route, a 5xx) is CLOSED for good: retry that ourselves, spaced out.
+    if (stream.readyState !== EventSource.CLOSED || source !== stream) return;
+    source = null;
+    retryTimer = setTimeout(
+      () => {
+        retryTimer = null;
+        if (dispatcher.size > 0) open();
+      },
+      reconnectDelay(attempt++, Math.random, { baseMs: 1_000, maxMs: 60_000 }),
+    );
+  });
+}
+
+function close(): void {
+  if (retryTimer) clearTimeout(retryTimer);
+  retryTimer = null;
+  source?.close();
+  source = null;
+  attempt = 0;
+}
 
 /**
- * Calls `fn` with each live event of that kind until the returned function is called. Without
- * `EventSource` (tests in Node, very old browsers) nothing is ever sent: pages still load their
- * data, they only miss the live refresh.
+ * Calls `fn` with each event of `kind` the server sends this person. Returns the unsubscribe; the
+ * stream closes when nobody listens any more.
  */
 export function subscribeLive<K extends LiveKind>(
   kind: K,
-  fn: (data: LiveEventData[K]) => void,
+  fn: (data: LiveEvents[K]) => void,
 ): () => void {
-  if (typeof EventSource === 'undefined') return () => {};
-  hub ??= createLiveHub((url) => new EventSource(url, { withCredentials: true }));
-  return hub.subscribe(kind, fn);
+  const remove = dispatcher.add(kind, fn);
+  open();
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    remove();
+    if (dispatcher.size === 0) close();
+  };
 }
