@@ -57,7 +57,9 @@ describe('conversations on cards', () => {
     await section.waitFor();
     await expect(section.locator('h3').textContent()).resolves.toBe('Comments (0)');
     await section.getByTestId('comments-empty').waitFor();
-    await expect.poll(() => a.page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
+    await expect
+      .poll(() => a.page.evaluate(() => document.activeElement?.tagName), { timeout: 30_000 })
+      .toBe('H3');
 
     // @mention by keyboard: the combobox lists the person, Enter inserts the markup.
     const body = section.getByTestId('comment-composer').getByTestId('comment-body');
@@ -79,7 +81,7 @@ describe('conversations on cards', () => {
     const b = await suite.client({ cookie: member.cookie, locale: 'fr-CA', timeoutMs: 90_000 });
     await b.page.goto(`${suite.app.url}/b/${boardId}/table`);
     const open = b.page.locator(`tr[data-card-id="${security.id}"] [data-testid="open-comments"]`);
-    await expect.poll(() => open.textContent()).toContain('Commentaires (1)');
+    await expect.poll(() => open.textContent(), { timeout: 30_000 }).toContain('Commentaires (1)');
     await open.focus();
     await b.page.keyboard.press('Enter');
     const dialog = b.page.getByTestId('comments-dialog');
@@ -92,12 +94,16 @@ describe('conversations on cards', () => {
     await dialog.waitFor({ state: 'detached' });
     // Focus is back on the button that opened the dialog.
     await expect
-      .poll(() => b.page.evaluate(() => document.activeElement?.getAttribute('data-action')))
+      .poll(() => b.page.evaluate(() => document.activeElement?.getAttribute('data-action')), {
+        timeout: 30_000,
+      })
       .toBe('comments');
 
     // The council member's open thread and card count follow live.
     await section.locator('.fdr-thread__replies [data-testid="comment"]').waitFor();
-    await expect.poll(() => section.locator('h3').textContent()).toBe('Comments (2)');
+    await expect
+      .poll(() => section.locator('h3').textContent(), { timeout: 30_000 })
+      .toBe('Comments (2)');
     await a.page
       .locator(`[data-testid="fdr-card"][data-card-id="${security.id}"] .fdr-card__comments`)
       .filter({ hasText: '2' })
@@ -108,6 +114,8 @@ describe('conversations on cards', () => {
     await c.page.goto(`${suite.app.url}/b/${boardId}?card=${security.id}`);
     const read = c.page.getByTestId('comments-section');
     await read.getByTestId('comments-read-only').waitFor();
+    // The thread loads after the panel: wait for its second comment before counting.
+    await read.getByTestId('comment').nth(1).waitFor();
     await expect(read.getByTestId('comment').count()).resolves.toBe(2);
     await expect(read.getByTestId('comment-composer').count()).resolves.toBe(0);
     await c.page.setViewportSize({ width: 390, height: 844 });
