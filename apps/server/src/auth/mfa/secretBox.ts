@@ -1,6 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { keyFile } from '../../keyFile.ts';
 
 /**
  * Seals authenticator secrets (AES-256-GCM): a copy of the database alone (a backup, a dump)
@@ -39,19 +38,5 @@ export function secretBox(key: Buffer): SecretBox {
 
 /** The configured key (base64), or the key file in `dataDir`, created (0600) when missing. */
 export function loadMfaKey(configured: string, dataDir: string): Buffer {
-  if (configured) return Buffer.from(configured, 'base64');
-  const file = join(dataDir, 'mfa.key');
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    // 'wx': of two processes starting at once, one writes and the other reads its key.
-    try {
-      writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    chmodSync(file, 0o600);
-  }
-  const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length !== 32) throw new Error(`${file} must hold 32 bytes in base64`);
-  return key;
+  return keyFile(configured, dataDir, 'mfa.key');
 }
