@@ -15,6 +15,7 @@ import { AuthError } from '../auth/AuthError.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { BoardRegistry } from '../sync/BoardRegistry.ts';
 import { type AuthEnv, currentUser } from './authRoutes.ts';
+import { jsonBody } from './jsonBody.ts';
 
 export interface CheckinRouteDeps {
   auth: Auth;
@@ -25,22 +26,6 @@ export interface CheckinRouteDeps {
 
 const noBoard = () =>
   new AuthError(404, 'no-board', { en: 'No such board.', fr: 'Tableau introuvable.' });
-
-async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  let value: unknown;
-  try {
-    value = await c.req.json();
-  } catch {
-    value = undefined;
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new AuthError(400, 'invalid-json', {
-      en: 'The request body must be a JSON object.',
-      fr: 'Le corps de la requête doit être un objet JSON.',
-    });
-  }
-  return value as Record<string, unknown>;
-}
 
 /**
  * Status check-ins over REST: task teams post without opening the canvas (a phone is enough),

@@ -13,6 +13,7 @@ import {
 import { escapeHtml } from '../mail/renderMail.ts';
 import { isOptionalKind, readUnsubscribeToken } from '../mail/unsubscribeToken.ts';
 import { type AuthEnv, currentUser } from './authRoutes.ts';
+import { jsonBody } from './jsonBody.ts';
 
 const OUTBOX_LIMIT = 200;
 
@@ -22,22 +23,6 @@ const KIND_NAMES: Record<(typeof OPTIONAL_MAIL_KINDS)[number], { en: string; fr:
   'checkin-reminder': { en: 'check-in reminders', fr: 'rappels de bilan' },
   digest: { en: 'version digests', fr: 'résumés de version' },
 };
-
-async function jsonObject(c: Context): Promise<Record<string, unknown>> {
-  let value: unknown;
-  try {
-    value = await c.req.json();
-  } catch {
-    value = undefined;
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new AuthError(400, 'invalid-json', {
-      en: 'The request body must be a JSON object.',
-      fr: 'Le corps de la requête doit être un objet JSON.',
-    });
-  }
-  return value as Record<string, unknown>;
-}
 
 function page(title: string, body: string): string {
   return `<!doctype html>
@@ -72,7 +57,7 @@ export function mailRoutes(deps: { auth: Auth; mail: MailService }) {
 
   app.put('/account/mail', async (c) => {
     const user = currentUser(c);
-    const input = await jsonObject(c);
+    const input = await jsonBody(c);
     const { lang, off } = input;
     if (lang !== undefined && lang !== 'fr' && lang !== 'en') {
       throw new AuthError(400, 'invalid-lang', {
@@ -182,7 +167,7 @@ export function mailRoutes(deps: { auth: Auth; mail: MailService }) {
   app.put('/boards/:boardId/reminders', async (c) => {
     const boardId = c.req.param('boardId');
     const user = await requireSecretariat(c, boardId);
-    const { everyDays } = await jsonObject(c);
+    const { everyDays } = await jsonBody(c);
     if (
       everyDays !== null &&
       !(

@@ -3,23 +3,13 @@ import { AuthError } from '../auth/AuthError.ts';
 import type { SecondFactor } from '../auth/mfa/SecondFactor.ts';
 import { type AuthEnv, currentUser } from './authRoutes.ts';
 import { clientAddress } from './clientAddress.ts';
+import { jsonBody } from './jsonBody.ts';
 import { setSessionCookie } from './sessionCookie.ts';
 
 export interface MfaRouteDeps {
   secondFactor: SecondFactor;
   publicUrl: () => string;
   trustProxyHops: number;
-}
-
-async function body(c: Context): Promise<Record<string, unknown>> {
-  const value: unknown = await c.req.json().catch(() => null);
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new AuthError(400, 'invalid-json', {
-      en: 'The request body must be a JSON object.',
-      fr: 'Le corps de la requête doit être un objet JSON.',
-    });
-  }
-  return value as Record<string, unknown>;
 }
 
 /**
@@ -34,19 +24,19 @@ export function mfaRoutes(deps: MfaRouteDeps) {
   const app = new Hono<AuthEnv>();
 
   app.post('/auth/mfa/verify', async (c) => {
-    const input = await body(c);
+    const input = await jsonBody(c);
     const session = await secondFactor.completeSignIn(input.token, input.code, ip(c));
     setSessionCookie(c, session.token, session.expiresAt, secure());
     return c.json({ user: session.user });
   });
 
   app.post('/auth/mfa/enrol', async (c) => {
-    const input = await body(c);
+    const input = await jsonBody(c);
     return c.json(await secondFactor.beginSignInEnrolment(input.token));
   });
 
   app.post('/auth/mfa/enrol/confirm', async (c) => {
-    const input = await body(c);
+    const input = await jsonBody(c);
     const done = await secondFactor.completeSignInEnrolment(input.token, input.code, ip(c));
     setSessionCookie(c, done.token, done.expiresAt, secure());
     return c.json({ user: done.user, recoveryCodes: done.recoveryCodes });
@@ -59,17 +49,17 @@ export function mfaRoutes(deps: MfaRouteDeps) {
   );
 
   app.post('/account/mfa/confirm', async (c) => {
-    const input = await body(c);
+    const input = await jsonBody(c);
     return c.json(await secondFactor.confirmEnrolment(currentUser(c), input.code, ip(c)));
   });
 
   app.post('/account/mfa/recovery-codes', async (c) => {
-    const input = await body(c);
+    const input = await jsonBody(c);
     return c.json(await secondFactor.regenerateRecoveryCodes(currentUser(c), input.code, ip(c)));
   });
 
   app.post('/account/mfa/disable', async (c) => {
-    const input = await body(c);
+    const input = await jsonBody(c);
     await secondFactor.disable(currentUser(c), input.code, ip(c));
     return c.json({ ok: true });
   });
