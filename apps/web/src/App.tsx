@@ -13,6 +13,7 @@ import { useLang } from './i18n/useLang.ts';
 import { LangSwitch } from './LangSwitch.tsx';
 import { Link } from './Link.tsx';
 import { MailPreferencesPage } from './mail/MailPreferencesPage.tsx';
+import { isMeetingRoute, MeetingPages } from './meetings/MeetingPages.tsx';
 import { SecurityPage } from './mfa/SecurityPage.tsx';
 import { isPublic, navigate, useRoute } from './router.ts';
 
@@ -114,6 +115,17 @@ export function App() {
         user={user}
         memberships={session.kind === 'signed-in' ? session.memberships : []}
         role={'boardId' in route ? roleOn(session, route.boardId) : null}
+      />
+    );
+  }
+  if (isMeetingRoute(route)) {
+    return (
+      <MeetingPages
+        route={route}
+        lang={lang}
+        setLang={setLang}
+        role={roleOn(session, route.boardId)}
+        userId={user?.id ?? null}
       />
     );
   }

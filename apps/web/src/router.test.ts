@@ -4,8 +4,11 @@ import {
   boardIdFromInput,
   boardPath,
   comparePath,
+  decisionsPath,
   isPublic,
   mailPreferencesPath,
+  meetingPath,
+  meetingsPath,
   myTeamsPath,
   packPath,
   parseRoute,
@@ -108,5 +111,31 @@ describe('check-in and version routes', () => {
     expect(parseRoute(sincePath('abc'))).toMatchObject({ name: 'since' });
     expect(parseRoute(versionsPath('abc'))).toMatchObject({ name: 'versions' });
     expect(parseRoute(myTeamsPath)).toEqual({ name: 'my-teams' });
+  });
+});
+
+describe('meeting routes', () => {
+  it('parses the meetings list, one meeting and the decisions register', () => {
+    expect(parseRoute('/b/abc/meetings')).toEqual({ name: 'meetings', boardId: 'abc' });
+    expect(parseRoute('/b/abc/meetings/')).toEqual({ name: 'meetings', boardId: 'abc' });
+    expect(parseRoute('/b/abc/meetings/m-1')).toEqual({
+      name: 'meeting',
+      boardId: 'abc',
+      meetingId: 'm-1',
+    });
+    expect(parseRoute('/b/abc/decisions')).toEqual({ name: 'decisions', boardId: 'abc' });
+    expect(parseRoute('/b/abc/decisions/x')).toEqual({ name: 'unknown' });
+    expect(parseRoute('/b/abc/meetings/a%20b')).toEqual({ name: 'unknown' });
+    expect(parseRoute('/b/abc/meetings/%E0%A4%A')).toEqual({ name: 'unknown' });
+  });
+
+  it('builds the paths it parses', () => {
+    expect(parseRoute(meetingsPath('abc'))).toEqual({ name: 'meetings', boardId: 'abc' });
+    expect(parseRoute(meetingPath('abc', 'm1'))).toEqual({
+      name: 'meeting',
+      boardId: 'abc',
+      meetingId: 'm1',
+    });
+    expect(parseRoute(decisionsPath('abc'))).toEqual({ name: 'decisions', boardId: 'abc' });
   });
 });

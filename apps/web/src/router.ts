@@ -16,6 +16,12 @@ export type Route =
   | { name: 'status'; boardId: string }
   /** What changed since the last named version, or since a date. */
   | { name: 'since'; boardId: string }
+  /** A board's meetings: list and plan. */
+  | { name: 'meetings'; boardId: string }
+  /** One meeting: agenda, presenter controls, votes, decisions, actions. */
+  | { name: 'meeting'; boardId: string; meetingId: string }
+  /** The register of a board's decisions: filters and CSV export. */
+  | { name: 'decisions'; boardId: string }
   /** Versions: list, take, restore. */
   | { name: 'versions'; boardId: string }
   /** One version, read-only on the canvas. */
@@ -77,6 +83,8 @@ export function parseRoute(pathname: string): Route {
       return { name: 'unknown' };
     }
   }
+  const meetings = meetingRoute(pathname);
+  if (meetings) return meetings;
   const checkinsAndVersions = checkinAndVersionRoute(pathname);
   if (checkinsAndVersions) return checkinsAndVersions;
   const match = /^\/b\/([^/]+)\/?$/.exec(pathname);
@@ -90,6 +98,26 @@ export function parseRoute(pathname: string): Route {
     if (BOARD_ID.test(id)) return { name: 'board', boardId: id };
   }
   return { name: 'unknown' };
+}
+
+/** `/b/:id/meetings`, `/b/:id/meetings/:meetingId` and `/b/:id/decisions`; null otherwise. */
+function meetingRoute(pathname: string): Route | null {
+  const match = /^\/b\/([^/]+)\/(meetings|decisions)(?:\/([^/]+))?\/?$/.exec(pathname);
+  if (!match) return null;
+  let boardId: string;
+  let meetingId: string;
+  try {
+    boardId = decodeURIComponent(match[1] ?? '');
+    meetingId = decodeURIComponent(match[3] ?? '');
+  } catch {
+    return { name: 'unknown' };
+  }
+  if (!BOARD_ID.test(boardId)) return { name: 'unknown' };
+  if (match[2] === 'decisions') {
+    return match[3] === undefined ? { name: 'decisions', boardId } : { name: 'unknown' };
+  }
+  if (match[3] === undefined) return { name: 'meetings', boardId };
+  return BOARD_ID.test(meetingId) ? { name: 'meeting', boardId, meetingId } : { name: 'unknown' };
 }
 
 /** `/me`, and a board's status, since, versions, version and compare pages; null otherwise. */
@@ -135,6 +163,11 @@ export const comparePath = (boardId: string, versionId: string, other: string) =
 export function boardPath(boardId: string): string {
   return `/b/${encodeURIComponent(boardId)}`;
 }
+
+export const meetingsPath = (boardId: string) => `${boardPath(boardId)}/meetings`;
+export const meetingPath = (boardId: string, meetingId: string) =>
+  `${meetingsPath(boardId)}/${encodeURIComponent(meetingId)}`;
+export const decisionsPath = (boardId: string) => `${boardPath(boardId)}/decisions`;
 
 export function membersPath(boardId: string): string {
   return `${boardPath(boardId)}/members`;

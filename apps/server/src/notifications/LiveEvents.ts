@@ -3,7 +3,9 @@ import type { Logger } from 'pino';
 
 export type LiveEvent =
   | { event: 'comments'; data: { boardId: string; targetKind: 'card' | 'item'; targetId: string } }
-  | { event: 'notifications'; data: { unread: number } };
+  | { event: 'notifications'; data: { unread: number } }
+  /** A meeting, vote, decision or action changed; null: an action outside any meeting. */
+  | { event: 'meetings'; data: { boardId: string; meetingId: string | null } };
 
 /** One open event stream of a signed-in person. */
 export interface LiveStream {

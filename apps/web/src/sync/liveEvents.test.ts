@@ -11,6 +11,14 @@ describe('live events', () => {
     ).toEqual({ boardId: 'b1', targetKind: 'item', targetId: 'i' });
     expect(parseLiveEvent('notifications', '{"unread":3}')).toEqual({ unread: 3 });
     expect(parseLiveEvent('notifications', '{"unread":0}')).toEqual({ unread: 0 });
+    expect(parseLiveEvent('meetings', '{"boardId":"b1","meetingId":"m1"}')).toEqual({
+      boardId: 'b1',
+      meetingId: 'm1',
+    });
+    expect(parseLiveEvent('meetings', '{"boardId":"b1","meetingId":null}')).toEqual({
+      boardId: 'b1',
+      meetingId: null,
+    });
   });
 
   it('refuses what is not that', () => {
@@ -27,6 +35,13 @@ describe('live events', () => {
     expect(parseLiveEvent('comments', '{"boardId":"b","targetKind":"card","targetId":7}')).toBe(
       null,
     );
+    for (const raw of [
+      '{"boardId":"b"}',
+      '{"boardId":"","meetingId":"m"}',
+      '{"boardId":"b","meetingId":3}',
+    ]) {
+      expect(parseLiveEvent('meetings', raw), raw).toBeNull();
+    }
     for (const unread of ['-1', '1.5', '"3"', 'null', '1e400']) {
       expect(parseLiveEvent('notifications', `{"unread":${unread}}`), unread).toBeNull();
     }

@@ -12,11 +12,16 @@ export interface LiveEvents {
   comments: { boardId: string; targetKind: 'card' | 'item'; targetId: string };
   /** The person's own notifications changed: the new unread count. */
   notifications: { unread: number };
+  /**
+   * A meeting, vote, decision or action of a board changed (the presenter's step included):
+   * refetch. `meetingId` is null for what belongs to no meeting (an action assigned alone).
+   */
+  meetings: { boardId: string; meetingId: string | null };
 }
 
 export type LiveKind = keyof LiveEvents;
 
-export const LIVE_KINDS: readonly LiveKind[] = ['comments', 'notifications'];
+export const LIVE_KINDS: readonly LiveKind[] = ['comments', 'notifications', 'meetings'];
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
@@ -38,6 +43,11 @@ export function parseLiveEvent<K extends LiveKind>(kind: K, raw: string): LiveEv
     if (!isText(boardId) || !isText(targetId)) return null;
     if (targetKind !== 'card' && targetKind !== 'item') return null;
     return { boardId, targetKind, targetId } as LiveEvents[K];
+  }
+  if (kind === 'meetings') {
+    const { boardId, meetingId } = record;
+    if (!isText(boardId) || (meetingId !== null && !isText(meetingId))) return null;
+    return { boardId, meetingId } as LiveEvents[K];
   }
   const { unread } = record;
   if (typeof unread !== 'number' || !Number.isInteger(unread) || unread < 0) return null;

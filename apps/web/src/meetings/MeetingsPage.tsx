@@ -1,0 +1,6 @@
+import type { MeetingPageProps } from './MeetingPageProps.ts';
+
+/** Being built: replaced by the page itself. */
+export function MeetingsPage(_props: MeetingPageProps) {
+  return <main className="fdr-home" />;
+}
