@@ -110,7 +110,7 @@ export class MeetingSweep {
               link: `${this.deps.publicUrl()}/me`,
             },
           },
-          now,
+          // Sent at once: `now` may be a test's future.
         ),
       );
       if (sent) enqueued++;
