@@ -116,6 +116,9 @@ export interface DueReminder {
   overdue: boolean;
 }
 
+/** The last transaction queued on each SQLite connection, by this module. */
+const queues = new WeakMap<SqlExecutor, Promise<unknown>>();
+
 /**
  * Meetings, votes, decisions and actions in the account store's database (SQLite or
  * PostgreSQL). A voter's dots are rows keyed by (vote, voter, slot) with slot in
@@ -126,6 +129,21 @@ export class MeetingStore {
 
   constructor(sql: SqlExecutor) {
     this.sql = sql;
+  }
+
+  /**
+   * One transaction. On SQLite (one connection, `BEGIN IMMEDIATE`) two calls started in the
+   * same turn would nest; they are queued instead. PostgreSQL gives each its own connection.
+   */
+  private transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    if (this.sql.dialect === 'postgres') return this.sql.transaction(fn);
+    const previous = queues.get(this.sql) ?? Promise.resolve();
+    const next = previous.then(() => this.sql.transaction(fn));
+    queues.set(
+      this.sql,
+      next.catch(() => undefined),
+    );
+    return next;
   }
 
   // Meetings
@@ -230,7 +248,7 @@ export class MeetingStore {
   }
 
   async createMeeting(input: NewMeeting): Promise<Meeting> {
-    return this.sql.transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       await tx.run(
         `INSERT INTO meetings (id, board_id, title_fr, title_en, held_on, state, created_by, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, 'planned', ?, ?, ?)`,
@@ -258,7 +276,7 @@ export class MeetingStore {
     patch: { title?: LocalizedText; heldOn?: string; agenda?: AgendaInput[] },
     now: number,
   ): Promise<Meeting | null> {
-    return this.sql.transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       const found = await this.meeting(boardId, id, tx);
       if (!found) return null;
       const title = patch.title ?? found.title;
@@ -292,7 +310,7 @@ export class MeetingStore {
       | { end: false; presenterId: string; entryId: string | null; timerEndsAt: number | null },
     now: number,
   ): Promise<{ meeting: Meeting; before: MeetingState } | null | 'no-entry'> {
-    return this.sql.transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       const found = await this.meeting(boardId, id, tx);
       if (!found) return null;
       if (step.end) {
@@ -405,7 +423,7 @@ export class MeetingStore {
   }
 
   async openVote(input: NewVote): Promise<void> {
-    await this.sql.transaction(async (tx) => {
+    await this.transaction(async (tx) => {
       await tx.run(
         `INSERT INTO votes (id, board_id, meeting_id, question_fr, question_en, secret, live_results, votes_per_voter, closes_at, opened_at, opened_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -479,7 +497,7 @@ export class MeetingStore {
     target: VoteTarget,
     now: number,
   ): Promise<DotOutcome> {
-    return this.sql.transaction(async (tx): Promise<DotOutcome> => {
+    return this.transaction(async (tx): Promise<DotOutcome> => {
       const lock = tx.dialect === 'postgres' ? ' FOR SHARE' : '';
       const [vote] = await tx.all(
         `SELECT votes_per_voter, closes_at, closed_at FROM votes WHERE id = ? AND board_id = ?${lock}`,
@@ -526,7 +544,7 @@ export class MeetingStore {
     target: VoteTarget,
     now: number,
   ): Promise<UndotOutcome> {
-    return this.sql.transaction(async (tx): Promise<UndotOutcome> => {
+    return this.transaction(async (tx): Promise<UndotOutcome> => {
       const lock = tx.dialect === 'postgres' ? ' FOR SHARE' : '';
       const [vote] = await tx.all(
         `SELECT closes_at, closed_at FROM votes WHERE id = ? AND board_id = ?${lock}`,
@@ -552,7 +570,7 @@ export class MeetingStore {
   // Decisions
 
   async recordDecision(input: NewDecision): Promise<void> {
-    await this.sql.transaction(async (tx) => {
+    await this.transaction(async (tx) => {
       await tx.run(
         `INSERT INTO decisions (id, board_id, meeting_id, text_fr, text_en, version_id, version_name, recorded_by, recorded_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -713,7 +731,7 @@ export class MeetingStore {
     input: NewAction,
     effects: (tx: SqlExecutor, action: Action, ownerEmail: string) => Promise<T>,
   ): Promise<{ action: Action; effects: T }> {
-    return this.sql.transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       await tx.run(
         `INSERT INTO meeting_actions (id, board_id, meeting_id, decision_id, title_fr, title_en, owner_id, due_on, target_kind, target_id, state, created_by, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
@@ -747,7 +765,7 @@ export class MeetingStore {
     now: number,
     effects: (tx: SqlExecutor, before: Action, after: Action, ownerEmail: string) => Promise<T>,
   ): Promise<{ before: Action; action: Action; effects: T } | null> {
-    return this.sql.transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       const before = await this.action(boardId, id, now, tx);
       if (!before) return null;
       const title = patch.title ?? before.title;
@@ -805,7 +823,7 @@ export class MeetingStore {
     overdue: boolean,
     effects: (tx: SqlExecutor) => Promise<T>,
   ): Promise<T | null> {
-    return this.sql.transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       const column = overdue ? 'reminded_overdue_on' : 'reminded_soon_on';
       const changed = await tx.run(
         `UPDATE meeting_actions SET ${column} = ? WHERE id = ? AND due_on = ? AND state = 'open'

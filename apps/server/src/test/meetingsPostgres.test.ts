@@ -61,7 +61,9 @@ describe('dot votes on PostgreSQL', () => {
         Array.from({ length: n }, (_, i) =>
           api(`${b}/votes/${voteId}/dots`, {
             cookie,
-            body: { target: i % 2 ? { kind: 'item', id: itemIds[0] } : { kind: 'card', id: cardIds[0] } },
+            body: {
+              target: i % 2 ? { kind: 'item', id: itemIds[0] } : { kind: 'card', id: cardIds[0] },
+            },
           }),
         ),
       );
