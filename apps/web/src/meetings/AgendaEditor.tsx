@@ -17,7 +17,7 @@ import {
 import { ENTRY_MINUTES_MAX, MEETING_AGENDA_MAX, MEETING_TITLE_MAX } from './meetingLimits.ts';
 import { meetingStrings } from './meetingStrings.ts';
 import { TargetSelect } from './TargetSelect.tsx';
-import { parseTargetKey, targetKey, targetLabel } from './targetLabel.ts';
+import { parseTargetKey, targetKey, targetLabel, targetName } from './targetLabel.ts';
 
 /** An entry being edited: `key` is stable across edits (a new entry has no server id yet). */
 interface Draft extends AgendaEntryInput {
@@ -65,10 +65,13 @@ export function AgendaEditor({
   const id = useId();
   const [entries, setEntries] = useState<Draft[]>(() => meeting.agenda.map(draftOf));
   const [base, setBase] = useState(meeting.agenda);
-  // A save elsewhere (live event) replaces the list unless this person is editing it.
-  if (base !== meeting.agenda && same(entries, base)) {
+  // A save elsewhere (live event) replaces the list unless this person is editing it; the same
+  // list read again keeps the rows (and the focus in them).
+  if (base !== meeting.agenda) {
     setBase(meeting.agenda);
-    setEntries(meeting.agenda.map(draftOf));
+    if (!same(meeting.agenda, base) && same(entries, base)) {
+      setEntries(meeting.agenda.map(draftOf));
+    }
   }
   const dirty = !same(entries, meeting.agenda);
   const [proposals, setProposals] = useState<Proposal[] | 'loading' | null>(null);
@@ -82,7 +85,7 @@ export function AgendaEditor({
     onDirty(!same(next, meeting.agenda));
   };
   const labelOf = (target: MeetingTarget | null) =>
-    target ? (targetLabel(roadmap, target, lang) ?? t.unknownTarget) : '';
+    target ? targetName(roadmap, target, lang) : '';
 
   const propose = async () => {
     if (proposals !== null) {

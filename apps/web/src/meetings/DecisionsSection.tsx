@@ -9,7 +9,7 @@ import { versionPath } from '../router.ts';
 import { type Decision, type MeetingTarget, recordDecision } from './meetingApi.ts';
 import { DECISION_TEXT_MAX } from './meetingLimits.ts';
 import { meetingStrings } from './meetingStrings.ts';
-import { parseTargetKey, targetChoices, targetLabel } from './targetLabel.ts';
+import { parseTargetKey, targetChoices, targetName } from './targetLabel.ts';
 
 /** A meeting's decisions, each with the version taken with it; the secretariat records them. */
 export function DecisionsSection({
@@ -50,7 +50,7 @@ export function DecisionsSection({
               <p className="fdr-decision__targets">
                 {format(t.concernedList, {
                   targets: decision.targets
-                    .map((target) => targetLabel(roadmap, target, lang) ?? t.unknownTarget)
+                    .map((target) => targetName(roadmap, target, lang))
                     .join(', '),
                 })}
               </p>

@@ -3,8 +3,7 @@ import type { BoardRole, Roadmap } from '@fdr/model';
 import { useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../i18n/strings.ts';
 import { listVotes, type Vote, type VoteTarget } from './meetingApi.ts';
-import { meetingStrings } from './meetingStrings.ts';
-import { targetLabel } from './targetLabel.ts';
+import { targetName } from './targetLabel.ts';
 import { useMeetingsLive } from './useMeetingsLive.ts';
 import { VotePanel } from './VotePanel.tsx';
 
@@ -35,8 +34,7 @@ export function OpenVotes({
   useMeetingsLive(boardId, null, load);
   const open = votes.filter((vote) => vote.state === 'open');
   if (open.length === 0) return null;
-  const labelOf = (target: VoteTarget) =>
-    targetLabel(roadmap, target, lang) ?? meetingStrings[lang].unknownTarget;
+  const labelOf = (target: VoteTarget) => targetName(roadmap, target, lang);
   return (
     <div className="fdr-table-votes">
       {open.map((vote) => (

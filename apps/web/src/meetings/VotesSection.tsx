@@ -6,7 +6,7 @@ import type { Lang } from '../i18n/strings.ts';
 import { openVote, type Vote, type VoteTarget } from './meetingApi.ts';
 import { MEETING_TITLE_MAX, VOTE_DOTS_MAX } from './meetingLimits.ts';
 import { meetingStrings } from './meetingStrings.ts';
-import { parseTargetKey, targetChoices, targetLabel } from './targetLabel.ts';
+import { parseTargetKey, targetChoices, targetName } from './targetLabel.ts';
 import { VotePanel } from './VotePanel.tsx';
 
 /** A meeting's votes: the secretariat's form to open one, then each vote's panel. */
@@ -31,7 +31,7 @@ export function VotesSection({
 }) {
   const t = meetingStrings[lang];
   const id = useId();
-  const labelOf = (target: VoteTarget) => targetLabel(roadmap, target, lang) ?? t.unknownTarget;
+  const labelOf = (target: VoteTarget) => targetName(roadmap, target, lang);
   return (
     <section className="fdr-card-section" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t.votesHeading}</h2>

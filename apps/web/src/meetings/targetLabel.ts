@@ -1,6 +1,7 @@
 import { localize, type Roadmap } from '@fdr/model';
 import type { Lang } from '../i18n/strings.ts';
 import type { MeetingTarget } from './meetingApi.ts';
+import { meetingStrings } from './meetingStrings.ts';
 
 /** `card:ID`, `item:ID`, `domain:ID`: how targets travel in attributes and form values. */
 export const targetKey = (target: MeetingTarget) => `${target.kind}:${target.id}`;
@@ -58,4 +59,13 @@ export function targetChoices(
       choice({ kind: 'domain', id: domain.id }, localize(domain.label, lang)),
     ),
   };
+}
+
+/**
+ * A target's name for display: its name, "…" while the board is still being read, or a plain
+ * "deleted" once the board is read and no longer holds it.
+ */
+export function targetName(roadmap: Roadmap | null, target: MeetingTarget, lang: Lang): string {
+  if (!roadmap) return '…';
+  return targetLabel(roadmap, target, lang) ?? meetingStrings[lang].unknownTarget;
 }

@@ -15,6 +15,8 @@ export function useBoardRoadmap(boardId: string): Roadmap | null {
     void import('../sync/BoardConnection.ts').then(({ BoardConnection }) => {
       if (!live) return;
       const connection = new BoardConnection({ boardId, offlineCache: false });
+      // A reader, not a presence: the canvas's people bar does not list this page.
+      connection.awareness.setLocalState(null);
       const doc = connection.doc;
       let scheduled = false;
       const read = () => {
