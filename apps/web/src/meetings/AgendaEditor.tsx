@@ -24,6 +24,9 @@ interface Draft extends AgendaEntryInput {
   key: string;
 }
 
+/** The order of the proposals' groups. */
+const REASONS = ['at-risk', 'blocked', 'overdue', 'changed', 'action'] as const;
+
 let nextKey = 0;
 const draftOf = (entry: AgendaEntryInput): Draft => ({ ...entry, key: `d${nextKey++}` });
 
@@ -209,20 +212,27 @@ export function AgendaEditor({
                 )}
               </span>
               <span className="fdr-agenda__tools">
-                <label className="fdr-agenda__minutes">
-                  <span aria-hidden="true">{t.minutes}</span>
-                  <input
-                    type="number"
-                    min={1}
-                    max={ENTRY_MINUTES_MAX}
-                    inputMode="numeric"
-                    value={entry.minutes ?? ''}
-                    readOnly={!manage}
-                    aria-label={format(t.minutesLabel, { title })}
-                    onChange={(event) => setMinutes(index, event.target.value)}
-                    data-testid="agenda-entry-minutes"
-                  />
-                </label>
+                {manage ? (
+                  <label className="fdr-agenda__minutes">
+                    <span aria-hidden="true">{t.minutes}</span>
+                    <input
+                      type="number"
+                      min={1}
+                      max={ENTRY_MINUTES_MAX}
+                      inputMode="numeric"
+                      value={entry.minutes ?? ''}
+                      aria-label={format(t.minutesLabel, { title })}
+                      onChange={(event) => setMinutes(index, event.target.value)}
+                      data-testid="agenda-entry-minutes"
+                    />
+                  </label>
+                ) : (
+                  entry.minutes !== null && (
+                    <span className="fdr-agenda__minutes-text" data-testid="agenda-entry-minutes">
+                      {format(t.minutesShort, { count: entry.minutes })}
+                    </span>
+                  )
+                )}
                 {manage && (
                   <>
                     <button
@@ -293,37 +303,53 @@ export function AgendaEditor({
               <section className="fdr-proposals" aria-labelledby={`${id}-ph`}>
                 <h3 id={`${id}-ph`}>{t.proposalsHeading}</h3>
                 {proposals.length === 0 && <p>{t.proposalsNone}</p>}
-                <ul>
-                  {proposals.map((proposal) => {
-                    const title = entryTitle({ ...proposal, minutes: null }, lang);
-                    const key = proposal.target ? targetKey(proposal.target) : '';
-                    const already = key !== '' && onAgenda.has(key);
-                    return (
-                      <li
-                        key={`${proposal.reason}|${key}|${title}`}
-                        className="fdr-proposals__item"
-                        data-testid="agenda-proposal"
-                        data-target={key}
-                        data-reason={proposal.reason}
-                      >
-                        <span>
-                          <span className="fdr-agenda__title">{title}</span>{' '}
-                          <span className="fdr-pill">{reasonText(proposal.reason, lang)}</span>
-                        </span>
-                        <button
-                          type="button"
-                          className="fdr-button"
-                          aria-label={format(t.addLabel, { title })}
-                          disabled={already || full}
-                          onClick={() => add({ ...proposal, minutes: null })}
-                          data-testid="agenda-proposal-add"
-                        >
-                          {already ? t.added : t.add}
-                        </button>
-                      </li>
-                    );
-                  })}
-                </ul>
+                {REASONS.map((reason) => {
+                  const group = { proposals: proposals.filter((p) => p.reason === reason) };
+                  if (group.proposals.length === 0) return null;
+                  return (
+                    <div key={reason}>
+                      <h4>
+                        {format(t.proposalGroup, {
+                          reason: reasonText(reason, lang),
+                          count: group.proposals.length,
+                        })}
+                      </h4>
+                      <ul>
+                        {group.proposals.map((proposal) => {
+                          const title = entryTitle({ ...proposal, minutes: null }, lang);
+                          const key = proposal.target ? targetKey(proposal.target) : '';
+                          const already = key !== '' && onAgenda.has(key);
+                          return (
+                            <li
+                              key={`${proposal.reason}|${key}|${title}`}
+                              className="fdr-proposals__item"
+                              data-testid="agenda-proposal"
+                              data-target={key}
+                              data-reason={proposal.reason}
+                            >
+                              <span>
+                                <span className="fdr-agenda__title">{title}</span>{' '}
+                                <span className="fdr-pill">
+                                  {reasonText(proposal.reason, lang)}
+                                </span>
+                              </span>
+                              <button
+                                type="button"
+                                className="fdr-button"
+                                aria-label={format(t.addLabel, { title })}
+                                disabled={already || full}
+                                onClick={() => add({ ...proposal, minutes: null })}
+                                data-testid="agenda-proposal-add"
+                              >
+                                {already ? t.added : t.add}
+                              </button>
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    </div>
+                  );
+                })}
               </section>
             )}
           </div>

@@ -17,6 +17,8 @@ describe('meeting strings', () => {
       'votesHeading',
       'voteSecret',
       'count',
+      'minutesShort',
+      'proposalGroup',
     ]);
     expect(Object.keys(fr).filter((key) => fr[key] === en[key] && !same.has(key))).toEqual([]);
   });
