@@ -7,9 +7,17 @@ import { type Lang, strings } from '../i18n/strings.ts';
 import { versionStrings } from '../i18n/versionStrings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
-import { boardPath, sincePath, statusPath, versionsPath } from '../router.ts';
+import { meetingStrings } from '../meetings/meetingStrings.ts';
+import {
+  boardPath,
+  decisionsPath,
+  meetingsPath,
+  sincePath,
+  statusPath,
+  versionsPath,
+} from '../router.ts';
 
-export type SubpageName = 'status' | 'since' | 'versions' | 'version';
+export type SubpageName = 'status' | 'since' | 'versions' | 'version' | 'meetings' | 'decisions';
 
 /** The board's title from the catalog (null while unknown). */
 function useBoardTitle(boardId: string): Localized | null {
@@ -58,6 +66,8 @@ export function BoardSubpage({
     { page: 'status', href: statusPath(boardId), label: c.navStatus },
     { page: 'since', href: sincePath(boardId), label: c.navSince },
     { page: 'versions', href: versionsPath(boardId), label: v.navVersions },
+    { page: 'meetings', href: meetingsPath(boardId), label: meetingStrings[lang].navMeetings },
+    { page: 'decisions', href: decisionsPath(boardId), label: meetingStrings[lang].navDecisions },
   ];
   return (
     <main className={`fdr-home fdr-subpage ${className}`}>

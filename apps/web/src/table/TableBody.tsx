@@ -33,6 +33,7 @@ import { itemStrings } from '../items/itemStrings.ts';
 import { itemsImportSubject } from '../items/itemsImport.ts';
 import { itemsPart } from '../items/itemsPart.tsx';
 import { useItemDialogs } from '../items/useItemDialogs.tsx';
+import { OpenVotes } from '../meetings/OpenVotes.tsx';
 import { AddCardDialog } from './AddCardDialog.tsx';
 import { CheckinDialog } from './CheckinDialog.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -257,6 +258,7 @@ export function TableBody({
             )}
           </div>
         </section>
+        <OpenVotes boardId={boardId} roadmap={roadmap} lang={lang} role={role} />
         <RoadmapTable
           roadmap={roadmap}
           lang={lang}
