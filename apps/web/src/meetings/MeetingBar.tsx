@@ -112,6 +112,19 @@ function LiveMeetingBar({
     wasFollowing.current = now;
   }, [followingId, leaderId, editor]);
 
+  // The meeting over (or this bar gone): nobody stays glued to the presenter.
+  const leaderRef = useRef(leaderId);
+  leaderRef.current = leaderId;
+  useEffect(
+    () => () => {
+      const id = leaderRef.current;
+      if (editor && id && editor.getInstanceState().followingUserId === id) {
+        editor.stopFollowingUser();
+      }
+    },
+    [editor],
+  );
+
   // At each step, and on resuming, the camera goes to the entry's target.
   const targetKey = entry?.target ? `${entry.target.kind}:${entry.target.id}` : '';
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per step, not per layout change
@@ -230,8 +243,10 @@ function LiveMeetingBar({
               onClick={() => previous && step({ entryId: previous.id, timerMinutes: null })}
               data-testid="presenter-prev"
             >
-              <span aria-hidden="true">← </span>
-              {t.previous}
+              <span className="fdr-meeting-bar__icon" aria-hidden="true">
+                ←
+              </span>
+              <span className="fdr-meeting-bar__label">{t.previous}</span>
             </button>
             <button
               type="button"
@@ -240,8 +255,10 @@ function LiveMeetingBar({
               onClick={() => next && step({ entryId: next.id, timerMinutes: null })}
               data-testid="presenter-next"
             >
-              {t.next}
-              <span aria-hidden="true"> →</span>
+              <span className="fdr-meeting-bar__label">{t.next}</span>
+              <span className="fdr-meeting-bar__icon" aria-hidden="true">
+                →
+              </span>
             </button>
             <button
               type="button"
@@ -253,9 +270,16 @@ function LiveMeetingBar({
               }
               data-testid="presenter-timer"
             >
-              {minutes === null
-                ? t.noTimer
-                : format(meeting.timerEndsAt === null ? t.startTimer : t.restartTimer, { minutes })}
+              <span className="fdr-meeting-bar__icon" aria-hidden="true">
+                ◷
+              </span>
+              <span className="fdr-meeting-bar__label">
+                {minutes === null
+                  ? t.noTimer
+                  : format(meeting.timerEndsAt === null ? t.startTimer : t.restartTimer, {
+                      minutes,
+                    })}
+              </span>
             </button>
             <button
               type="button"
@@ -266,7 +290,10 @@ function LiveMeetingBar({
               }}
               data-testid="meeting-end"
             >
-              {t.end}
+              <span className="fdr-meeting-bar__icon" aria-hidden="true">
+                ■
+              </span>
+              <span className="fdr-meeting-bar__label">{t.end}</span>
             </button>
           </div>
         )}
