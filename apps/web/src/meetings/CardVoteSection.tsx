@@ -101,7 +101,8 @@ function CardVote({
       <div className="fdr-card-meeting__row">
         <button
           type="button"
-          className="fdr-button fdr-button--primary"
+          // Not the filled style: a disabled filled button reads badly (no votes left).
+          className="fdr-button"
           disabled={busy || left <= 0}
           aria-label={format(t.voteAddLabel, { label: cardLabel })}
           onClick={() => void send(addDot)}

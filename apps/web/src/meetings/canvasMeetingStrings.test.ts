@@ -29,7 +29,7 @@ describe('meeting strings on the canvas', () => {
     expect(votesLeftText(2, 3, 'en')).toBe('2 of 3 votes left');
     expect(votesLeftText(2, 3, 'fr')).toBe('Il vous reste 2 votes sur 3');
     expect(votesLeftText(1, 3, 'fr')).toBe('Il vous reste 1 vote sur 3');
-    expect(votesLeftText(0, 3, 'en')).toBe('No votes left of 3');
+    expect(votesLeftText(0, 3, 'en')).toBe('0 of 3 votes left');
   });
 
   it('the vote buttons’ names contain their visible text (WCAG 2.5.3)', () => {

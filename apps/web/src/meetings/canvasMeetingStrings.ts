@@ -79,7 +79,7 @@ export const canvasMeetingStrings = {
     myDots: 'Your votes on this card: {count}',
     votesLeft: '{left} of {total} votes left',
     voteLeftOne: '1 of {total} votes left',
-    voteNoneLeft: 'No votes left of {total}',
+    voteNoneLeft: '0 of {total} votes left',
     voteCount: 'Result: {count}',
     decisionsHeading: 'Decisions',
     decisionsEmpty: 'No decision names this card.',
