@@ -25,6 +25,11 @@ import { type Lang, strings } from '../i18n/strings.ts';
 import { viewStrings } from '../i18n/viewStrings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
+import { CardDecisionsSection } from '../meetings/CardDecisionsSection.tsx';
+import { CardVoteSection } from '../meetings/CardVoteSection.tsx';
+import { MeetingBar } from '../meetings/MeetingBar.tsx';
+import { watchBoardMeetings } from '../meetings/useBoardMeetings.ts';
+import { visibleVoteCounts } from '../meetings/voteCounts.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { membersPath, structurePath } from '../router.ts';
 import { structureStrings } from '../structure/structureStrings.ts';
@@ -47,6 +52,7 @@ import { CANVAS_ASSET_URLS, CANVAS_SHAPE_UTILS, canvasComponents } from './canva
 import { setCardCommentCounts } from './cardComments.ts';
 import { cardKeyAction } from './cardKeyAction.ts';
 import { cardIdOfShape } from './cardShape.ts';
+import { setCardVoteCounts } from './cardVotes.ts';
 import { EditTools } from './EditTools.tsx';
 import { boardCameraOptions, fitBoard } from './fitBoard.ts';
 import { Legend } from './Legend.tsx';
@@ -205,6 +211,16 @@ export default function BoardPage({
   );
 }
 
+/** A card's title in the UI language (else the other), for the names of its buttons. */
+function cardLabelOf(
+  roadmap: { cards: readonly { id: string; title: Localized }[] },
+  cardId: string,
+  lang: Lang,
+) {
+  const card = roadmap.cards.find((c) => c.id === cardId);
+  return card ? localize(card.title, lang) : '';
+}
+
 /** The event the skip link sends to the canvas (see BoardCanvas). */
 const SKIP_TO_BOARD = 'fdr-skip-to-board';
 
@@ -343,6 +359,13 @@ function BoardCanvas({
   useEffect(() => {
     if (!editor) return;
     return watchCommentCounts(connection.boardId, (counts) => setCardCommentCounts(editor, counts));
+  }, [editor, connection]);
+  // The dot-vote counts on the cards (votes with visible results), live.
+  useEffect(() => {
+    if (!editor) return;
+    return watchBoardMeetings(connection.boardId, (state) =>
+      setCardVoteCounts(editor, visibleVoteCounts(state.votes)),
+    );
   }, [editor, connection]);
   // From the skip link: focus on the canvas and on the first card in view, so that Tab, Enter and
   // Shift+M act on cards at once (tldraw's Tab goes from a selected shape to the next).
@@ -539,6 +562,14 @@ function BoardCanvas({
           <Legend lang={lang} />
         </div>
       </div>
+      <MeetingBar
+        boardId={connection.boardId}
+        editor={editor}
+        view={view}
+        lang={lang}
+        userId={viewer.userId}
+        isSecretariat={canAdminister(viewer.role === 'none' ? null : viewer.role)}
+      />
       <main className="fdr-board-main">
         <section
           id="fdr-board"
@@ -619,6 +650,22 @@ function BoardCanvas({
               )
             }
           >
+            {panel.kind === 'edit' && (
+              <CardVoteSection
+                boardId={connection.boardId}
+                cardId={panel.cardId}
+                cardLabel={cardLabelOf(roadmap, panel.cardId, lang)}
+                lang={lang}
+                mayVote={viewer.role === 'council'}
+              />
+            )}
+            {panel.kind === 'edit' && (
+              <CardDecisionsSection
+                boardId={connection.boardId}
+                cardId={panel.cardId}
+                lang={lang}
+              />
+            )}
             {panel.kind === 'edit' && (
               <CardItems
                 cardId={panel.cardId}

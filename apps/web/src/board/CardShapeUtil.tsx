@@ -13,10 +13,12 @@ import { BubbleIcon } from '../comments/BubbleIcon.tsx';
 import { commentCountText } from '../comments/commentCountText.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import { strings } from '../i18n/strings.ts';
+import { voteCountText } from '../meetings/meetingCanvasText.ts';
 import { useBoard } from './BoardContext.tsx';
 import { cardCommentCount } from './cardComments.ts';
 import { cardEvents } from './cardEvents.ts';
 import { CARD_SHAPE, type CardShape, type CardShapeProps } from './cardShape.ts';
+import { cardVoteCount } from './cardVotes.ts';
 import { detailLevel, MIN_TEXT_PX, pageFontSize } from './detailLevel.ts';
 import { CARD_H, CARD_W } from './layout.ts';
 
@@ -100,6 +102,7 @@ export class CardShapeUtil extends ShapeUtil<CardShape> {
       this.locale(),
       cardEvents(this.editor)?.placeOf(shape.props.cardId),
       cardCommentCount(this.editor, shape.props.cardId),
+      cardVoteCount(this.editor, shape.props.cardId),
     );
   }
 
@@ -137,6 +140,8 @@ export function describeCard(
   lang: 'fr' | 'en',
   place = '',
   comments = 0,
+  /** The dot-vote count shown on the card; null when no vote on it shows results. */
+  votes: number | null = null,
 ): string {
   const t = strings[lang];
   const active = [...props.periods].flatMap((on, i) => (on === '1' ? [i + 1] : []));
@@ -160,6 +165,7 @@ export function describeCard(
   ];
   if (props.stale) parts.push(t.stale);
   if (comments > 0) parts.push(commentCountText(comments, lang));
+  if (votes !== null) parts.push(voteCountText(votes, lang));
   return parts.join('. ');
 }
 
@@ -181,6 +187,7 @@ function CardView({ shape }: { shape: CardShape }) {
     editor,
     p.cardId,
   ]);
+  const votes = useValue('votes', () => cardVoteCount(editor, p.cardId), [editor, p.cardId]);
   // The focus ring is drawn in screen pixels: 3 px at every zoom, not a hairline when zoomed out.
   const ring = selected ? { outline: `${3 / zoom}px solid #0b57d0`, outlineOffset: 2 / zoom } : {};
   const title = cardTitle(p, lang);
@@ -213,6 +220,13 @@ function CardView({ shape }: { shape: CardShape }) {
     <span className="fdr-card__comments" title={commentCountText(comments, lang)}>
       <BubbleIcon size={11} />
       {comments}
+    </span>
+  );
+  // Dots with the count; its words are in the card's description too.
+  const voteBadge = votes !== null && (
+    <span className="fdr-card__votes" title={voteCountText(votes, lang)} data-testid="card-votes">
+      <span className="fdr-card__votes-dot" aria-hidden="true" />
+      {votes}
     </span>
   );
   const periods = p.periods !== '' && (
@@ -250,6 +264,7 @@ function CardView({ shape }: { shape: CardShape }) {
               <span className="fdr-status__dot" aria-hidden="true" />
               {p.status ? statusLabelOf(p.status, lang) : t.noCheckin}
             </span>
+            {voteBadge}
             {bubble}
           </div>
         </>
@@ -267,6 +282,7 @@ function CardView({ shape }: { shape: CardShape }) {
               <span className="fdr-card__state">{stateLabelOf(p.state, lang)}</span>
               {periods}
               {stale}
+              {voteBadge}
               {bubble}
             </span>
           </div>
@@ -286,6 +302,7 @@ function CardView({ shape }: { shape: CardShape }) {
           <div className="fdr-card__bottom">
             {status}
             {stale}
+            {voteBadge}
             {bubble}
           </div>
         </>

@@ -31,4 +31,14 @@ describe('a card’s screen-reader description', () => {
     expect(describeCard(props, 'fr', 'Lane · Phase 1', 1)).toMatch(/\. 1 commentaire$/);
     expect(describeCard(props, 'en', 'Lane · Phase 1', 0)).not.toContain('comment');
   });
+
+  it('says its dot-vote count when a vote on it shows results', () => {
+    const props = cardShapeProps(card, phase, 90, now);
+    expect(describeCard(props, 'en', 'Lane · Phase 1', 0, 3)).toMatch(/\. 3 votes$/);
+    expect(describeCard(props, 'fr', 'Lane · Phase 1', 2, 1)).toMatch(
+      /\. 2 commentaires\. 1 vote$/,
+    );
+    expect(describeCard(props, 'en', 'Lane · Phase 1', 0, 0)).toMatch(/\. 0 votes$/);
+    expect(describeCard(props, 'en', 'Lane · Phase 1')).not.toContain('vote');
+  });
 });
