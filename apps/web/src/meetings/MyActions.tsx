@@ -10,6 +10,7 @@ import { Link } from '../Link.tsx';
 import { boardPath } from '../router.ts';
 import { subscribeLive } from '../sync/liveEvents.ts';
 import { isOverdue, sortActions } from './actionOrder.ts';
+import { actionStateLabel } from './actionStateLabel.ts';
 import { BothLanguages } from './BothLanguages.tsx';
 import { type Action, type ActionState, myActions, updateAction } from './meetingApi.ts';
 import { recordStrings } from './recordStrings.ts';
@@ -19,11 +20,6 @@ type Loaded =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
   | { kind: 'ready'; actions: Action[] };
-
-export function stateLabel(state: ActionState, lang: Lang): string {
-  const t = recordStrings[lang];
-  return state === 'open' ? t.stateOpen : state === 'done' ? t.stateDone : t.stateDropped;
-}
 
 /** Names of the cards and domains of the boards the actions are on (items are named by kind). */
 async function namesOf(actions: readonly Action[]): Promise<TargetNames> {
@@ -194,7 +190,7 @@ function MyActionRow({
         <p className="fdr-record__meta">
           {format(t.actionDue, { date: formatDate(action.dueOn, lang) })}
           {' · '}
-          {format(t.actionState, { state: stateLabel(action.state, lang) })}
+          {format(t.actionState, { state: actionStateLabel(action.state, lang) })}
           {action.overdue && action.state === 'open' && (
             <>
               {' · '}

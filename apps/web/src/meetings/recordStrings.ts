@@ -198,4 +198,4 @@ export const recordStrings = {
   },
 } as const;
 
-export type RecordStrings = (typeof recordStrings)['fr'];
+export type RecordStrings = Record<keyof (typeof recordStrings)['fr'], string>;
