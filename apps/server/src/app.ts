@@ -26,6 +26,7 @@ import { commentRoutes } from './http/commentRoutes.ts';
 import { eventRoutes } from './http/eventRoutes.ts';
 import { isOriginAllowed } from './http/isOriginAllowed.ts';
 import { mailRoutes } from './http/mailRoutes.ts';
+import { meetingRoutes } from './http/meetingRoutes.ts';
 import { mfaRoutes } from './http/mfaRoutes.ts';
 import { notificationRoutes } from './http/notificationRoutes.ts';
 import { oidcRoutes } from './http/oidcRoutes.ts';
@@ -34,6 +35,8 @@ import { publicConfig } from './http/publicConfig.ts';
 import { sessionToken, sessionTokenFromHeader } from './http/sessionCookie.ts';
 import { versionRoutes } from './http/versionRoutes.ts';
 import type { MailService } from './mail/MailService.ts';
+import { MeetingStore } from './meetings/MeetingStore.ts';
+import { meetingLimits } from './meetings/meetingInput.ts';
 import type { Metrics } from './metrics/createMetrics.ts';
 import { metricsRoute } from './metrics/metricsRoute.ts';
 import { LiveEvents } from './notifications/LiveEvents.ts';
@@ -233,6 +236,22 @@ export function createApp(deps: AppDeps) {
       publicUrl: deps.publicUrl,
       maxChars: config.commentMaxChars,
       maxMentions: config.commentMaxMentions,
+      mailEnabled: deps.mailEnabled ?? config.smtpUrl !== '',
+      mailDefaultLang: config.mailDefaultLang,
+    }),
+  );
+  app.route(
+    '/api',
+    meetingRoutes({
+      auth,
+      storage,
+      registry,
+      versions: deps.versions,
+      logger,
+      meetings: new MeetingStore(auth.store.executor),
+      live,
+      limits: meetingLimits(config),
+      publicUrl: deps.publicUrl,
       mailEnabled: deps.mailEnabled ?? config.smtpUrl !== '',
       mailDefaultLang: config.mailDefaultLang,
     }),

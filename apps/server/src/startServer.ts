@@ -12,6 +12,8 @@ import { OidcClient } from './auth/OidcClient.ts';
 import { openAccounts } from './auth/openAccounts.ts';
 import type { Config } from './config.ts';
 import { MailService } from './mail/MailService.ts';
+import { MeetingStore } from './meetings/MeetingStore.ts';
+import { MeetingSweep } from './meetings/MeetingSweep.ts';
 import { createMetrics, type Metrics } from './metrics/createMetrics.ts';
 import { timedStorage } from './metrics/timedStorage.ts';
 import { LiveEvents } from './notifications/LiveEvents.ts';
@@ -37,6 +39,8 @@ export interface RunningServer {
   auth: Auth;
   versions: Versions;
   mail: MailService;
+  /** Closes votes past their time and sends actions' reminders (tests run it at will). */
+  meetingSweep: MeetingSweep;
   /** Graceful stop: refuse new connections, close the open ones, store and unload every board. */
   close(): Promise<void>;
 }
@@ -246,6 +250,20 @@ export async function startServer(config: Config, options: StartOptions): Promis
     ...(metrics ? { metrics } : {}),
     live,
   });
+  // Votes past their closing time are closed, and actions' reminders mailed, by this sweep.
+  const meetingSweep = new MeetingSweep({
+    meetings: new MeetingStore(accounts.executor),
+    accounts,
+    storage,
+    live,
+    logger,
+    intervalMs: config.voteSweepMs,
+    remindDays: config.actionRemindDays,
+    mailEnabled: mail.configured,
+    defaultLang: config.mailDefaultLang,
+    publicUrl: () => publicUrl,
+  });
+  meetingSweep.start();
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: config.maxMessageBytes,
@@ -267,6 +285,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const close = () => {
     closing ??= (async () => {
       connections.stop();
+      await meetingSweep.close();
       await mail.close();
       clearInterval(revalidateTimer);
       clearInterval(autoTimer);
@@ -301,5 +320,5 @@ export async function startServer(config: Config, options: StartOptions): Promis
   mail.start();
   if (mail.configured) logger.info({ from: config.mailFrom }, 'mail: sending through the relay');
 
-  return { port, url, registry, storage, connections, auth, versions, mail, close };
+  return { port, url, registry, storage, connections, auth, versions, mail, meetingSweep, close };
 }

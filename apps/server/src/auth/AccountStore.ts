@@ -1,6 +1,7 @@
 import { type BoardMembership, type BoardRole, isBoardRole } from '@fdr/model';
 import { commentsMigration } from '../comments/commentsMigration.ts';
 import { mailMigration } from '../mail/mailMigration.ts';
+import { meetingsMigration } from '../meetings/meetingsMigration.ts';
 import { MfaStore, mfaMigration } from './mfa/MfaStore.ts';
 import { SignInAttempts } from './SignInAttempts.ts';
 import type { Row, SqlExecutor } from './SqlExecutor.ts';
@@ -121,6 +122,8 @@ function migrations(dialect: 'sqlite' | 'postgres'): string[][] {
     mfaMigration(dialect),
     // Conversations (comments, notifications) and outgoing mail (outbox, preferences, reminders).
     [...commentsMigration(dialect), ...mailMigration(dialect)],
+    // Meetings (meetings/meetingsMigration.ts): agendas, dot votes, decisions and actions.
+    meetingsMigration(dialect),
   ];
 }
 

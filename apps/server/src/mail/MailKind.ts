@@ -40,6 +40,20 @@ export interface MailPayloads {
     more: number;
     link: string;
   };
+  /** The secretariat gave the recipient an action. */
+  'action-assigned': ActionMail & { assignerName: string };
+  /** The recipient's open action is due soon, or overdue. */
+  'action-due': ActionMail & { overdue: boolean };
+}
+
+/** An action of a meeting, for its owner. */
+export interface ActionMail {
+  boardId: string;
+  boardTitle: Bilingual;
+  actionTitle: Bilingual;
+  /** `YYYY-MM-DD`. */
+  dueOn: string;
+  link: string;
 }
 
 export interface CommentMail {

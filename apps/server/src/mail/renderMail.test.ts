@@ -45,6 +45,22 @@ const PAYLOADS: { [K in MailKind]: MailPayloads[K] } = {
     more: 2,
     link: 'https://x.ca/b/b/versions',
   },
+  'action-assigned': {
+    boardId: 'b',
+    boardTitle: title,
+    actionTitle: { fr: 'Relire <le> plan', en: '' },
+    dueOn: '2026-03-01',
+    assignerName: 'Ada',
+    link: 'https://x.ca/me',
+  },
+  'action-due': {
+    boardId: 'b',
+    boardTitle: title,
+    actionTitle: { fr: 'Relire', en: 'Review' },
+    dueOn: '2026-03-01',
+    overdue: true,
+    link: 'https://x.ca/me',
+  },
 };
 
 describe('renderMail', () => {

@@ -179,6 +179,49 @@ const PARTS: { [K in MailKind]: (payload: MailPayloads[K], lang: Lang) => Part }
           footer: OFF_FOOTER.en,
         };
   },
+  'action-assigned': (p, lang) => {
+    const board = pick(p.boardTitle, lang);
+    const title = pick(p.actionTitle, lang);
+    return lang === 'fr'
+      ? {
+          subject: `Action confiée : ${title}`,
+          paragraphs: [
+            `${p.assignerName} vous a confié une action sur le tableau « ${board} » : « ${title} », attendue le ${p.dueOn}.`,
+          ],
+          action: { label: 'Voir mes actions', href: p.link },
+        }
+      : {
+          subject: `Action assigned: ${title}`,
+          paragraphs: [
+            `${p.assignerName} assigned you an action on the board “${board}”: “${title}”, due on ${p.dueOn}.`,
+          ],
+          action: { label: 'See my actions', href: p.link },
+        };
+  },
+  'action-due': (p, lang) => {
+    const board = pick(p.boardTitle, lang);
+    const title = pick(p.actionTitle, lang);
+    if (lang === 'fr') {
+      return {
+        subject: p.overdue ? `Action en retard : ${title}` : `Action bientôt due : ${title}`,
+        paragraphs: [
+          p.overdue
+            ? `Votre action « ${title} » (tableau « ${board} ») était attendue le ${p.dueOn} et reste ouverte.`
+            : `Votre action « ${title} » (tableau « ${board} ») est attendue le ${p.dueOn}.`,
+        ],
+        action: { label: 'Voir mes actions', href: p.link },
+      };
+    }
+    return {
+      subject: p.overdue ? `Action overdue: ${title}` : `Action due soon: ${title}`,
+      paragraphs: [
+        p.overdue
+          ? `Your action “${title}” (board “${board}”) was due on ${p.dueOn} and is still open.`
+          : `Your action “${title}” (board “${board}”) is due on ${p.dueOn}.`,
+      ],
+      action: { label: 'See my actions', href: p.link },
+    };
+  },
 };
 
 export function escapeHtml(text: string): string {
