@@ -10,6 +10,8 @@ import { format, formatDate, formatTime } from '../i18n/format.ts';
 import { type Lang, strings } from '../i18n/strings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
+import { MyActions } from '../meetings/MyActions.tsx';
+import { recordStrings } from '../meetings/recordStrings.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { boardPath } from '../router.ts';
 import { CheckinForm } from './CheckinForm.tsx';
@@ -45,11 +47,16 @@ export function MyTeamsPage({
   const t = checkinStrings[lang];
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
 
-  useEffect(() => {
-    document.title = `${t.myTeamsTitle} — ${strings[lang].title}`;
-  }, [t.myTeamsTitle, lang]);
-
   const teamBoards = memberships.filter((m) => m.role === 'task-team').map((m) => m.boardId);
+  // A council or secretariat member without a task team comes here for their actions.
+  const pageTitle =
+    teamBoards.length > 0 || memberships.length === 0
+      ? t.myTeamsTitle
+      : recordStrings[lang].myPageTitle;
+  useEffect(() => {
+    document.title = `${pageTitle} — ${strings[lang].title}`;
+  }, [pageTitle, lang]);
+
   const key = JSON.stringify(memberships);
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the memberships' content
   const load = useCallback(async () => {
@@ -79,7 +86,7 @@ export function MyTeamsPage({
   return (
     <main className="fdr-home fdr-myteams">
       <header className="fdr-home__header">
-        <h1>{t.myTeamsTitle}</h1>
+        <h1>{pageTitle}</h1>
         <div className="fdr-home__tools">
           {user && <NotificationBell lang={lang} />}
           {user && <UserMenu user={user} lang={lang} />}
@@ -89,7 +96,8 @@ export function MyTeamsPage({
       <nav className="fdr-myteams__nav">
         <Link href="/">{t.allBoards}</Link>
       </nav>
-      <p className="fdr-home__tagline">{t.myTeamsIntro}</p>
+      {teamBoards.length > 0 && <p className="fdr-home__tagline">{t.myTeamsIntro}</p>}
+      {user && memberships.length > 0 && <MyActions lang={lang} />}
       <div aria-live="polite">
         {loaded.kind === 'loading' && <p>{strings[lang].loading}</p>}
         {loaded.kind === 'error' && (

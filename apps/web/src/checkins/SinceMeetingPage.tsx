@@ -6,6 +6,8 @@ import { errorText } from '../errorText.ts';
 import { checkinStrings } from '../i18n/checkinStrings.ts';
 import { format, formatDate, formatDateTime } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
+import { PeriodDecisions } from '../meetings/PeriodDecisions.tsx';
+import { recordStrings } from '../meetings/recordStrings.ts';
 import { ReadProblems } from '../ReadProblems.tsx';
 import { cellText, changeText } from '../versions/changeText.ts';
 import { compareVersions, listVersions, type VersionInfo } from '../versions/versionApi.ts';
@@ -209,6 +211,18 @@ export function SinceMeetingPage({ boardId, lang, setLang }: BoardPageProps) {
         )}
         {result.kind === 'ready' && <ReadProblems problems={result.problems} lang={lang} />}
       </div>
+      {result.kind === 'ready' && (
+        <PeriodDecisions
+          boardId={boardId}
+          from={result.since}
+          fromVersionId={result.base?.id ?? null}
+          to={null}
+          toVersionId={null}
+          lang={lang}
+          testId="since-decisions"
+          heading={recordStrings[lang].sinceDecisions}
+        />
+      )}
       {result.kind === 'ready' && <Report result={result} lang={lang} />}
       {result.kind === 'ready' && (
         <Discussions boardId={boardId} since={result.since} lang={lang} />

@@ -8,6 +8,7 @@ import { type Lang, strings } from '../i18n/strings.ts';
 import { AskCheckinButton, MailOutbox, ReminderScheduleForm } from '../mail/BoardMailTools.tsx';
 import { serverMail } from '../mail/mailApi.ts';
 import { mailStrings } from '../mail/mailStrings.ts';
+import { OverdueActions } from '../meetings/OverdueActions.tsx';
 import { myTeamsPath } from '../router.ts';
 import { BoardSubpage } from './BoardSubpage.tsx';
 import { type BoardCheckins, boardCheckins } from './checkinApi.ts';
@@ -141,6 +142,7 @@ export function StatusPage({
               })}
             </tbody>
           </table>
+          <OverdueActions boardId={boardId} lang={lang} />
           {canAdminister(role) && (
             <Reminder boardId={boardId} data={data} overdue={overdue} lang={lang} days={days} />
           )}

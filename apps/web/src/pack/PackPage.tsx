@@ -23,6 +23,7 @@ import { Link } from '../Link.tsx';
 import { BoardConnection } from '../sync/BoardConnection.ts';
 import { describeChange, notableChanges } from '../table/describeChange.ts';
 import { ViewSwitch } from '../table/ViewSwitch.tsx';
+import { PackMeeting } from './PackMeeting.tsx';
 import { PackPicture } from './PackPicture.tsx';
 import { lastVersion, type VersionSummary } from './packApi.ts';
 
@@ -154,6 +155,8 @@ function Pack({
           {t.packPrint}
         </button>
       </header>
+
+      <PackMeeting boardId={boardId} roadmap={roadmap} lang={lang} />
 
       <section className="fdr-pack__section fdr-pack__picture" aria-labelledby="pack-picture">
         <h2 id="pack-picture">{t.packPicture}</h2>

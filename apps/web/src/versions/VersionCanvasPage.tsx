@@ -7,6 +7,8 @@ import { type Lang, strings } from '../i18n/strings.ts';
 import { versionStrings } from '../i18n/versionStrings.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import { Link } from '../Link.tsx';
+import { PeriodDecisions } from '../meetings/PeriodDecisions.tsx';
+import { recordStrings } from '../meetings/recordStrings.ts';
 import { ReadProblems } from '../ReadProblems.tsx';
 import { boardPath, comparePath, versionsPath } from '../router.ts';
 import { RoadmapTable } from '../table/RoadmapTable.tsx';
@@ -275,6 +277,7 @@ function Comparison({
   if (loaded.kind !== 'ready') return <Message loaded={loaded} lang={lang} />;
   if (!highlights) return null;
   const count = loaded.changes.length;
+  const period = comparedPeriod(loaded.fromInfo, other === 'now' ? null : loaded.toInfo);
   return (
     <div className="fdr-compare-page">
       <aside
@@ -321,6 +324,15 @@ function Comparison({
             );
           })}
         </ol>
+        {period && (
+          <PeriodDecisions
+            boardId={boardId}
+            {...period}
+            lang={lang}
+            testId="compare-decisions"
+            heading={recordStrings[lang].compareDecisions}
+          />
+        )}
       </aside>
       <main className="fdr-board-main">
         <ReadOnlyCanvas
@@ -335,6 +347,18 @@ function Comparison({
       </main>
     </div>
   );
+}
+
+/** The two states in time order (a comparison may go backwards); null when the older is unknown. */
+function comparedPeriod(from: VersionInfo | null, to: VersionInfo | null) {
+  if (!from) return null;
+  const [older, newer] = to && to.createdAt < from.createdAt ? [to, from] : [from, to];
+  return {
+    from: older.createdAt,
+    fromVersionId: older.id,
+    to: newer?.createdAt ?? null,
+    toVersionId: newer?.id ?? null,
+  };
 }
 
 function Message({
