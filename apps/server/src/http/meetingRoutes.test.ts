@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { openEventStream } from '../test/eventStream.ts';
 import { apiOf, boardWithTargets, type Json } from '../test/meetingKit.ts';
 import { startTestServer, type TestServer } from '../test/testServer.ts';
 
@@ -602,5 +603,19 @@ describe('meetings under attack (real accounts)', () => {
     expect(dupes.status).toBe(400);
     const domainVote = await openVote(id, { targets: [{ kind: 'domain', id: 'x' }] });
     expect(domainVote.status).toBe(400);
+  });
+});
+
+describe('meetings live events', () => {
+  it('tells the board’s readers after a write', async () => {
+    const { s, observer, meeting, openVote } = await setup();
+    const stream = await openEventStream(s.url, observer.cookie);
+    cleanups.push(() => stream.close());
+    const id = await meeting();
+    expect(await stream.next('meetings', (d) => (d as Json).meetingId === id)).toMatchObject({
+      meetingId: id,
+    });
+    await openVote(id);
+    expect(await stream.next('meetings', (d) => (d as Json).meetingId === id)).toBeTruthy();
   });
 });
