@@ -31,7 +31,7 @@ export const recordStrings = {
     concernsNothing: 'Ne vise aucune carte en particulier.',
     recordedBy: 'Enregistrée par {name} le {date}',
     versionLink: 'Version « {name} »',
-    otherLanguage: 'En anglais :',
+    otherLanguage: 'En anglais\u00a0:',
     unknownCard: 'carte retirée ({id})',
     unknownItem: 'élément retiré ({id})',
     unknownDomain: 'domaine retiré ({id})',
