@@ -211,6 +211,7 @@ export function SinceMeetingPage({ boardId, lang, setLang }: BoardPageProps) {
         )}
         {result.kind === 'ready' && <ReadProblems problems={result.problems} lang={lang} />}
       </div>
+      {result.kind === 'ready' && <Report result={result} lang={lang} />}
       {result.kind === 'ready' && (
         <PeriodDecisions
           boardId={boardId}
@@ -223,7 +224,6 @@ export function SinceMeetingPage({ boardId, lang, setLang }: BoardPageProps) {
           heading={recordStrings[lang].sinceDecisions}
         />
       )}
-      {result.kind === 'ready' && <Report result={result} lang={lang} />}
       {result.kind === 'ready' && (
         <Discussions boardId={boardId} since={result.since} lang={lang} />
       )}

@@ -109,7 +109,8 @@ export function DecisionsPage({ boardId, lang, setLang }: MeetingPageProps) {
   return (
     <BoardSubpage
       boardId={boardId}
-      page="versions"
+      // Named by none of the frame's links, so none claims to be this page.
+      page="version"
       title={t.decisionsTitle}
       lang={lang}
       setLang={setLang}

@@ -240,10 +240,9 @@ export function PackMeeting({
                   </span>
                 ))}
                 <span className="fdr-pack__meta">
-                  <Label
-                    lang={lang}
-                    text={(s) => format(s.packVersion, { name: decision.versionName })}
-                  />
+                  <Label lang={lang} text={(s) => s.packVersion} />
+                  {' : '}
+                  {decision.versionName}
                 </span>
               </li>
             ))}
@@ -358,10 +357,9 @@ function PackVote({ vote, names, lang }: { vote: Vote; names: TargetNames; lang:
                   {voters.length > 0 && (
                     <>
                       {' — '}
-                      <Label
-                        lang={lang}
-                        text={(s) => format(s.packVoteBy, { names: voters.join(', ') })}
-                      />
+                      <Label lang={lang} text={(s) => s.packVoteBy} />
+                      {' : '}
+                      {voters.join(', ')}
                     </>
                   )}
                 </span>
