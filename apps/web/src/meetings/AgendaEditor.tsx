@@ -336,7 +336,7 @@ export function AgendaEditor({
                               <button
                                 type="button"
                                 className="fdr-button"
-                                aria-label={format(t.addLabel, { title })}
+                                aria-label={format(already ? t.addedLabel : t.addLabel, { title })}
                                 disabled={already || full}
                                 onClick={() => add({ ...proposal, minutes: null })}
                                 data-testid="agenda-proposal-add"

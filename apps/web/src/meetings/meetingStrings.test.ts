@@ -38,6 +38,7 @@ describe('meeting strings', () => {
         [t.voteRemove, format(t.voteRemoveLabel, { option: 'Security' })],
         [t.voteClose, format(t.voteCloseLabel, { question: 'Q' })],
         [t.add, format(t.addLabel, { title: 'Security' })],
+        [t.added, format(t.addedLabel, { title: 'Security' })],
         [t.remove, format(t.removeLabel, { title: 'Security' })],
       ];
       for (const [visible, label] of pairs) expect(label).toContain(visible);
