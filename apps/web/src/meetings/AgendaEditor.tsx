@@ -327,12 +327,7 @@ export function AgendaEditor({
                               data-target={key}
                               data-reason={proposal.reason}
                             >
-                              <span>
-                                <span className="fdr-agenda__title">{title}</span>{' '}
-                                <span className="fdr-pill">
-                                  {reasonText(proposal.reason, lang)}
-                                </span>
-                              </span>
+                              <span className="fdr-agenda__title">{title}</span>
                               <button
                                 type="button"
                                 className="fdr-button"

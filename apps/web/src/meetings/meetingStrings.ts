@@ -134,7 +134,7 @@ export const meetingStrings = {
     voteOpen: 'Ouvert',
     voteClosed: 'Clos',
     voteSecret: 'secret',
-    votePublic: 'à main levée',
+    votePublic: 'non secret',
     voteClosesAt: 'clôture le {date}',
     voteVoters: '{count} votant(s)',
     votesLeft: 'Il vous reste {left} votes sur {total}',
