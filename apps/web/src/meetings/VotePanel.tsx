@@ -4,7 +4,7 @@ import { errorText } from '../errorText.ts';
 import { format, formatDateTime } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { addDot, closeVote, removeDot, type Vote, type VoteTarget } from './meetingApi.ts';
-import { meetingStrings } from './meetingStrings.ts';
+import { meetingStrings, plural } from './meetingStrings.ts';
 import { targetKey } from './targetLabel.ts';
 
 /**
@@ -81,7 +81,9 @@ export function VotePanel({
         </span>{' '}
         {vote.secret ? t.voteSecret : t.votePublic}
         {' · '}
-        {format(t.voteVoters, { count: vote.voters })}
+        {format(plural(lang, vote.voters, t.voteVotersOne, t.voteVotersMany), {
+          count: vote.voters,
+        })}
         {open && vote.closesAt !== null && (
           <> · {format(t.voteClosesAt, { date: formatDateTime(vote.closesAt, lang) })}</>
         )}
@@ -109,7 +111,12 @@ export function VotePanel({
               {option.count !== null && (
                 <span className="fdr-vote__count">
                   <span data-testid="vote-count">{option.count}</span>
-                  <span className="fdr-sr-only"> {format(t.count, { count: option.count })}</span>
+                  <span className="fdr-sr-only">
+                    {' '}
+                    {format(plural(lang, option.count, t.countOne, t.countMany), {
+                      count: option.count,
+                    })}
+                  </span>
                 </span>
               )}
               {(mayVote || mine > 0) && (

@@ -16,7 +16,8 @@ describe('meeting strings', () => {
       'options',
       'votesHeading',
       'voteSecret',
-      'count',
+      'countOne',
+      'countMany',
       'minutesShort',
       'proposalGroup',
     ]);

@@ -28,7 +28,8 @@ export const meetingStrings = {
     stateplanned: 'Prévue',
     statelive: 'En cours',
     stateended: 'Terminée',
-    entryCount: '{count} point(s) à l’ordre du jour',
+    entryCountOne: '{count} point à l’ordre du jour',
+    entryCountMany: '{count} points à l’ordre du jour',
     backToMeetings: 'Toutes les réunions',
     meetingHeading: 'Réunion',
     saveDetails: 'Enregistrer le titre et la date',
@@ -136,14 +137,16 @@ export const meetingStrings = {
     voteSecret: 'secret',
     votePublic: 'non secret',
     voteClosesAt: 'clôture le {date}',
-    voteVoters: '{count} votant(s)',
+    voteVotersOne: '{count} votant',
+    voteVotersMany: '{count} votants',
     votesLeft: 'Il vous reste {left} votes sur {total}',
     voteAdd: 'Ajouter',
     voteAddLabel: 'Ajouter un vote à « {option} »',
     voteRemove: 'Retirer',
     voteRemoveLabel: 'Retirer un vote de « {option} »',
     myDots: 'Mes votes : {count}',
-    count: '{count} vote(s)',
+    countOne: '{count} vote',
+    countMany: '{count} votes',
     countHidden: 'Résultats visibles à la clôture.',
     voteClose: 'Clore le vote',
     voteCloseLabel: 'Clore le vote « {question} »',
@@ -175,7 +178,8 @@ export const meetingStrings = {
     stateplanned: 'Planned',
     statelive: 'Live',
     stateended: 'Ended',
-    entryCount: '{count} agenda entry(ies)',
+    entryCountOne: '{count} agenda entry',
+    entryCountMany: '{count} agenda entries',
     backToMeetings: 'All meetings',
     meetingHeading: 'Meeting',
     saveDetails: 'Save the title and date',
@@ -283,14 +287,16 @@ export const meetingStrings = {
     voteSecret: 'secret',
     votePublic: 'open ballot',
     voteClosesAt: 'closes {date}',
-    voteVoters: '{count} voter(s)',
+    voteVotersOne: '{count} voter',
+    voteVotersMany: '{count} voters',
     votesLeft: '{left} of {total} votes left',
     voteAdd: 'Add',
     voteAddLabel: 'Add a vote to “{option}”',
     voteRemove: 'Remove',
     voteRemoveLabel: 'Remove a vote from “{option}”',
     myDots: 'My votes: {count}',
-    count: '{count} vote(s)',
+    countOne: '{count} vote',
+    countMany: '{count} votes',
     countHidden: 'Results shown when the vote closes.',
     voteClose: 'Close the vote',
     voteCloseLabel: 'Close the vote “{question}”',
@@ -300,5 +306,10 @@ export const meetingStrings = {
     votePanelHeading: 'Open vote',
   },
 } as const;
+
+/** A count in words: French takes the singular for 0 and 1, English for 1 only. */
+export function plural(lang: 'fr' | 'en', count: number, one: string, many: string): string {
+  return (lang === 'fr' ? count <= 1 : count === 1) ? one : many;
+}
 
 export type MeetingStrings = (typeof meetingStrings)['fr'];
