@@ -131,8 +131,14 @@ export function VotePanel({
                     type="button"
                     className="fdr-button"
                     aria-label={format(t.voteAddLabel, { option: label })}
-                    disabled={busy || left === 0}
-                    onClick={() => void act(() => addDot(boardId, vote.id, option.target), leftOf)}
+                    // aria-disabled, not disabled: a button that went disabled would drop the
+                    // keyboard focus to the page.
+                    aria-disabled={busy || left === 0}
+                    onClick={() =>
+                      !busy &&
+                      left > 0 &&
+                      void act(() => addDot(boardId, vote.id, option.target), leftOf)
+                    }
                     data-testid="vote-add"
                   >
                     {t.voteAdd}
@@ -141,8 +147,10 @@ export function VotePanel({
                     type="button"
                     className="fdr-button"
                     aria-label={format(t.voteRemoveLabel, { option: label })}
-                    disabled={busy || mine === 0}
+                    aria-disabled={busy || mine === 0}
                     onClick={() =>
+                      !busy &&
+                      mine > 0 &&
                       void act(() => removeDot(boardId, vote.id, option.target), leftOf)
                     }
                     data-testid="vote-remove"
