@@ -41,7 +41,10 @@ export function VotePanel({
   const manage = canAdminister(role);
   const used = vote.myDots.length;
   const left = Math.max(0, vote.votesPerVoter - used);
-  const leftText = format(t.votesLeft, { left, total: vote.votesPerVoter });
+  const leftText = format(plural(lang, left, t.votesLeftOne, t.votesLeft), {
+    left,
+    total: vote.votesPerVoter,
+  });
   const question = vote.question[lang].trim() || vote.question[lang === 'fr' ? 'en' : 'fr'];
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
@@ -58,11 +61,13 @@ export function VotePanel({
       setBusy(false);
     }
   };
-  const leftOf = (next: Vote) =>
-    format(t.votesLeft, {
-      left: Math.max(0, next.votesPerVoter - next.myDots.length),
+  const leftOf = (next: Vote) => {
+    const remaining = Math.max(0, next.votesPerVoter - next.myDots.length);
+    return format(plural(lang, remaining, t.votesLeftOne, t.votesLeft), {
+      left: remaining,
       total: next.votesPerVoter,
     });
+  };
 
   return (
     <section

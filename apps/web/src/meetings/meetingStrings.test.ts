@@ -18,6 +18,7 @@ describe('meeting strings', () => {
       'voteSecret',
       'countOne',
       'countMany',
+      'votesLeftOne',
       'minutesShort',
       'proposalGroup',
     ]);
@@ -28,6 +29,9 @@ describe('meeting strings', () => {
     expect(format(meetingStrings.en.votesLeft, { left: 2, total: 3 })).toBe('2 of 3 votes left');
     expect(format(meetingStrings.fr.votesLeft, { left: 2, total: 3 })).toBe(
       'Il vous reste 2 votes sur 3',
+    );
+    expect(format(meetingStrings.fr.votesLeftOne, { left: 1, total: 3 })).toBe(
+      'Il vous reste 1 vote sur 3',
     );
   });
 
