@@ -82,6 +82,7 @@ export function AgendaEditor({
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
   const list = useRef<HTMLOListElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   const change = (next: Draft[]) => {
     setEntries(next);
@@ -166,6 +167,8 @@ export function AgendaEditor({
       onDirty(false);
       onSaved(saved);
       setSaid(t.agendaSaved);
+      // The save button is disabled now that nothing changed: the focus goes back to the agenda.
+      heading.current?.focus();
     } catch (caught) {
       setError(format(t.saveFailed, { message: errorText(caught, lang) }));
     } finally {
@@ -180,7 +183,9 @@ export function AgendaEditor({
 
   return (
     <section className="fdr-card-section fdr-agenda" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{t.agendaHeading}</h2>
+      <h2 id={`${id}-h`} ref={heading} tabIndex={-1}>
+        {t.agendaHeading}
+      </h2>
       {entries.length === 0 && <p>{t.agendaEmpty}</p>}
       <ol className="fdr-agenda__list" ref={list}>
         {entries.map((entry, index) => {
