@@ -78,6 +78,8 @@ export function AgendaEditor({
   }
   const dirty = !same(entries, meeting.agenda);
   const [proposals, setProposals] = useState<Proposal[] | 'loading' | null>(null);
+  // The named version the "changed" proposals are compared with.
+  const [sinceVersion, setSinceVersion] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
@@ -101,6 +103,7 @@ export function AgendaEditor({
       const [log, versions] = await Promise.all([boardCheckins(boardId), listVersions(boardId)]);
       const named = latestNamed(versions);
       const compared = named ? await compareVersions(boardId, named.id, 'now') : null;
+      setSinceVersion(named?.name ?? null);
       setProposals(
         agendaProposals({
           cards: log.cards,
@@ -315,7 +318,10 @@ export function AgendaEditor({
                     <div key={reason}>
                       <h4>
                         {format(t.proposalGroup, {
-                          reason: reasonText(reason, lang),
+                          reason:
+                            reason === 'changed' && sinceVersion
+                              ? format(t.reasonchanged, { version: sinceVersion })
+                              : reasonText(reason, lang),
                           count: group.proposals.length,
                         })}
                       </h4>
