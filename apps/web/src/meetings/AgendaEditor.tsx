@@ -78,10 +78,13 @@ export function AgendaEditor({
   }
   const dirty = !same(entries, meeting.agenda);
   const [proposals, setProposals] = useState<Proposal[] | 'loading' | null>(null);
+  // The named version the "changed" proposals are compared with.
+  const [sinceVersion, setSinceVersion] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
   const list = useRef<HTMLOListElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   const change = (next: Draft[]) => {
     setEntries(next);
@@ -100,6 +103,7 @@ export function AgendaEditor({
       const [log, versions] = await Promise.all([boardCheckins(boardId), listVersions(boardId)]);
       const named = latestNamed(versions);
       const compared = named ? await compareVersions(boardId, named.id, 'now') : null;
+      setSinceVersion(named?.name ?? null);
       setProposals(
         agendaProposals({
           cards: log.cards,
@@ -166,6 +170,8 @@ export function AgendaEditor({
       onDirty(false);
       onSaved(saved);
       setSaid(t.agendaSaved);
+      // The save button is disabled now that nothing changed: the focus goes back to the agenda.
+      heading.current?.focus();
     } catch (caught) {
       setError(format(t.saveFailed, { message: errorText(caught, lang) }));
     } finally {
@@ -180,7 +186,9 @@ export function AgendaEditor({
 
   return (
     <section className="fdr-card-section fdr-agenda" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{t.agendaHeading}</h2>
+      <h2 id={`${id}-h`} ref={heading} tabIndex={-1}>
+        {t.agendaHeading}
+      </h2>
       {entries.length === 0 && <p>{t.agendaEmpty}</p>}
       <ol className="fdr-agenda__list" ref={list}>
         {entries.map((entry, index) => {
@@ -310,7 +318,10 @@ export function AgendaEditor({
                     <div key={reason}>
                       <h4>
                         {format(t.proposalGroup, {
-                          reason: reasonText(reason, lang),
+                          reason:
+                            reason === 'changed' && sinceVersion
+                              ? format(t.reasonchanged, { version: sinceVersion })
+                              : reasonText(reason, lang),
                           count: group.proposals.length,
                         })}
                       </h4>
@@ -327,16 +338,11 @@ export function AgendaEditor({
                               data-target={key}
                               data-reason={proposal.reason}
                             >
-                              <span>
-                                <span className="fdr-agenda__title">{title}</span>{' '}
-                                <span className="fdr-pill">
-                                  {reasonText(proposal.reason, lang)}
-                                </span>
-                              </span>
+                              <span className="fdr-agenda__title">{title}</span>
                               <button
                                 type="button"
                                 className="fdr-button"
-                                aria-label={format(t.addLabel, { title })}
+                                aria-label={format(already ? t.addedLabel : t.addLabel, { title })}
                                 disabled={already || full}
                                 onClick={() => add({ ...proposal, minutes: null })}
                                 data-testid="agenda-proposal-add"

@@ -11,7 +11,7 @@ import { meetingPath } from '../router.ts';
 import type { MeetingPageProps } from './MeetingPageProps.ts';
 import { createMeeting, listMeetings, type Meeting } from './meetingApi.ts';
 import { MEETING_TITLE_MAX } from './meetingLimits.ts';
-import { meetingStrings } from './meetingStrings.ts';
+import { meetingStrings, plural } from './meetingStrings.ts';
 import { useMeetingsLive } from './useMeetingsLive.ts';
 
 type Loaded = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready' };
@@ -79,7 +79,9 @@ export function MeetingsPage({ boardId, lang, setLang, role }: MeetingPageProps)
                     {t[`state${meeting.state}`]}
                   </span>
                   {' · '}
-                  {format(t.entryCount, { count: meeting.agenda.length })}
+                  {format(plural(lang, meeting.agenda.length, t.entryCountOne, t.entryCountMany), {
+                    count: meeting.agenda.length,
+                  })}
                 </span>
               </li>
             ))}

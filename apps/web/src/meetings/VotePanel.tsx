@@ -4,7 +4,7 @@ import { errorText } from '../errorText.ts';
 import { format, formatDateTime } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { addDot, closeVote, removeDot, type Vote, type VoteTarget } from './meetingApi.ts';
-import { meetingStrings } from './meetingStrings.ts';
+import { meetingStrings, plural } from './meetingStrings.ts';
 import { targetKey } from './targetLabel.ts';
 
 /**
@@ -41,7 +41,10 @@ export function VotePanel({
   const manage = canAdminister(role);
   const used = vote.myDots.length;
   const left = Math.max(0, vote.votesPerVoter - used);
-  const leftText = format(t.votesLeft, { left, total: vote.votesPerVoter });
+  const leftText = format(plural(lang, left, t.votesLeftOne, t.votesLeft), {
+    left,
+    total: vote.votesPerVoter,
+  });
   const question = vote.question[lang].trim() || vote.question[lang === 'fr' ? 'en' : 'fr'];
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
@@ -58,11 +61,13 @@ export function VotePanel({
       setBusy(false);
     }
   };
-  const leftOf = (next: Vote) =>
-    format(t.votesLeft, {
-      left: Math.max(0, next.votesPerVoter - next.myDots.length),
+  const leftOf = (next: Vote) => {
+    const remaining = Math.max(0, next.votesPerVoter - next.myDots.length);
+    return format(plural(lang, remaining, t.votesLeftOne, t.votesLeft), {
+      left: remaining,
       total: next.votesPerVoter,
     });
+  };
 
   return (
     <section
@@ -81,7 +86,9 @@ export function VotePanel({
         </span>{' '}
         {vote.secret ? t.voteSecret : t.votePublic}
         {' · '}
-        {format(t.voteVoters, { count: vote.voters })}
+        {format(plural(lang, vote.voters, t.voteVotersOne, t.voteVotersMany), {
+          count: vote.voters,
+        })}
         {open && vote.closesAt !== null && (
           <> · {format(t.voteClosesAt, { date: formatDateTime(vote.closesAt, lang) })}</>
         )}
@@ -109,7 +116,12 @@ export function VotePanel({
               {option.count !== null && (
                 <span className="fdr-vote__count">
                   <span data-testid="vote-count">{option.count}</span>
-                  <span className="fdr-sr-only"> {format(t.count, { count: option.count })}</span>
+                  <span className="fdr-sr-only">
+                    {' '}
+                    {format(plural(lang, option.count, t.countOne, t.countMany), {
+                      count: option.count,
+                    })}
+                  </span>
                 </span>
               )}
               {(mayVote || mine > 0) && (
@@ -124,8 +136,14 @@ export function VotePanel({
                     type="button"
                     className="fdr-button"
                     aria-label={format(t.voteAddLabel, { option: label })}
-                    disabled={busy || left === 0}
-                    onClick={() => void act(() => addDot(boardId, vote.id, option.target), leftOf)}
+                    // aria-disabled, not disabled: a button that went disabled would drop the
+                    // keyboard focus to the page.
+                    aria-disabled={busy || left === 0}
+                    onClick={() =>
+                      !busy &&
+                      left > 0 &&
+                      void act(() => addDot(boardId, vote.id, option.target), leftOf)
+                    }
                     data-testid="vote-add"
                   >
                     {t.voteAdd}
@@ -134,8 +152,10 @@ export function VotePanel({
                     type="button"
                     className="fdr-button"
                     aria-label={format(t.voteRemoveLabel, { option: label })}
-                    disabled={busy || mine === 0}
+                    aria-disabled={busy || mine === 0}
                     onClick={() =>
+                      !busy &&
+                      mine > 0 &&
                       void act(() => removeDot(boardId, vote.id, option.target), leftOf)
                     }
                     data-testid="vote-remove"

@@ -16,7 +16,9 @@ describe('meeting strings', () => {
       'options',
       'votesHeading',
       'voteSecret',
-      'count',
+      'countOne',
+      'countMany',
+      'votesLeftOne',
       'minutesShort',
       'proposalGroup',
     ]);
@@ -28,6 +30,9 @@ describe('meeting strings', () => {
     expect(format(meetingStrings.fr.votesLeft, { left: 2, total: 3 })).toBe(
       'Il vous reste 2 votes sur 3',
     );
+    expect(format(meetingStrings.fr.votesLeftOne, { left: 1, total: 3 })).toBe(
+      'Il vous reste 1 vote sur 3',
+    );
   });
 
   it('name each button with its visible text inside (WCAG 2.5.3)', () => {
@@ -38,6 +43,7 @@ describe('meeting strings', () => {
         [t.voteRemove, format(t.voteRemoveLabel, { option: 'Security' })],
         [t.voteClose, format(t.voteCloseLabel, { question: 'Q' })],
         [t.add, format(t.addLabel, { title: 'Security' })],
+        [t.added, format(t.addedLabel, { title: 'Security' })],
         [t.remove, format(t.removeLabel, { title: 'Security' })],
       ];
       for (const [visible, label] of pairs) expect(label).toContain(visible);
