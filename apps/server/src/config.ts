@@ -1,6 +1,14 @@
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  ACTION_TITLE_MAX,
+  DECISION_TEXT_MAX,
+  MEETING_AGENDA_MAX,
+  MEETING_TITLE_MAX,
+  VOTE_DOTS_MAX,
+  VOTE_OPTIONS_MAX,
+} from '@fdr/model';
 import { int, list, oneOf, text } from './configParsers.ts';
 
 /** The environment the settings are read from (injected, so tests pass their own). */
@@ -614,42 +622,42 @@ export const SETTINGS = [
   {
     env: 'MEETING_TITLE_MAX',
     key: 'meetingTitleMax',
-    default: '200',
+    default: String(MEETING_TITLE_MAX),
     description: 'Longest meeting title, in characters once trimmed, per language.',
     parse: int(1, 10_000),
   },
   {
     env: 'MEETING_AGENDA_MAX',
     key: 'meetingAgendaMax',
-    default: '50',
+    default: String(MEETING_AGENDA_MAX),
     description: 'Most entries on a meeting’s agenda; a longer agenda is refused.',
     parse: int(1, 1000),
   },
   {
     env: 'VOTE_OPTIONS_MAX',
     key: 'voteOptionsMax',
-    default: '50',
+    default: String(VOTE_OPTIONS_MAX),
     description: 'Most cards and items one dot vote may be on.',
     parse: int(1, 1000),
   },
   {
     env: 'VOTE_DOTS_MAX',
     key: 'voteDotsMax',
-    default: '20',
+    default: String(VOTE_DOTS_MAX),
     description: 'Most votes (dots) a vote may give each council member.',
     parse: int(1, 1000),
   },
   {
     env: 'DECISION_TEXT_MAX',
     key: 'decisionTextMax',
-    default: '4000',
+    default: String(DECISION_TEXT_MAX),
     description: 'Longest decision text, in characters once trimmed, per language.',
     parse: int(1, 100_000),
   },
   {
     env: 'ACTION_TITLE_MAX',
     key: 'actionTitleMax',
-    default: '300',
+    default: String(ACTION_TITLE_MAX),
     description: 'Longest action title, in characters once trimmed, per language.',
     parse: int(1, 10_000),
   },

@@ -25,3 +25,21 @@ export const VERSION_NAME_MAX = 200;
 export const VERSION_NOTE_MAX = 5_000;
 /** The shortest password an account may have. */
 export const MIN_PASSWORD_LENGTH = 12;
+/*
+ * Meetings: the server's defaults (its configuration may change the first six; its refusal is then
+ * shown as it says it). The web app uses them for `maxLength` and the vote form's bounds.
+ */
+/** A meeting's title and a vote's question, per language. */
+export const MEETING_TITLE_MAX = 200;
+/** The entries on one meeting's agenda. */
+export const MEETING_AGENDA_MAX = 50;
+/** The cards and items one dot vote may be on. */
+export const VOTE_OPTIONS_MAX = 50;
+/** The dots a vote may give each council member. */
+export const VOTE_DOTS_MAX = 20;
+/** A decision's text, per language. */
+export const DECISION_TEXT_MAX = 4_000;
+/** An action's title, per language. */
+export const ACTION_TITLE_MAX = 300;
+/** The longest timer of an agenda entry, in minutes (not configurable). */
+export const ENTRY_MINUTES_MAX = 120;

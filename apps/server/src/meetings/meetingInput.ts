@@ -1,3 +1,4 @@
+import { ENTRY_MINUTES_MAX } from '@fdr/model';
 import { AuthError } from '../auth/AuthError.ts';
 import type { AgendaInput } from './MeetingStore.ts';
 import {
@@ -20,8 +21,6 @@ import {
 export const ID_MAX = 100;
 /** Longest words searched in the decisions register. */
 export const QUERY_MAX = 200;
-/** Longest timer of an agenda entry, in minutes. */
-export const ENTRY_MINUTES_MAX = 120;
 
 export const refuse = (code: string, en: string, fr: string) =>
   new AuthError(400, code, { en, fr });

@@ -1,4 +1,5 @@
 import type { Roadmap } from '@fdr/model';
+import { ACTION_TITLE_MAX } from '@fdr/model';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { localDay } from '../checkins/dates.ts';
 import { LocalizedText } from '../checkins/LocalizedText.tsx';
@@ -7,7 +8,6 @@ import { errorText } from '../errorText.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { type Action, type ActionState, createAction, updateAction } from './meetingApi.ts';
-import { ACTION_TITLE_MAX } from './meetingLimits.ts';
 import { meetingStrings } from './meetingStrings.ts';
 import { TargetSelect } from './TargetSelect.tsx';
 import { parseTargetKey, targetLabel } from './targetLabel.ts';

@@ -1,4 +1,5 @@
 import type { Roadmap } from '@fdr/model';
+import { ENTRY_MINUTES_MAX, MEETING_AGENDA_MAX, MEETING_TITLE_MAX } from '@fdr/model';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { boardCheckins } from '../checkins/checkinApi.ts';
 import { latestNamed } from '../checkins/sinceReport.ts';
@@ -14,7 +15,6 @@ import {
   type MeetingTarget,
   updateMeeting,
 } from './meetingApi.ts';
-import { ENTRY_MINUTES_MAX, MEETING_AGENDA_MAX, MEETING_TITLE_MAX } from './meetingLimits.ts';
 import { meetingStrings } from './meetingStrings.ts';
 import { TargetSelect } from './TargetSelect.tsx';
 import { parseTargetKey, targetKey, targetLabel, targetName } from './targetLabel.ts';

@@ -1,4 +1,5 @@
 import type { Roadmap } from '@fdr/model';
+import { DECISION_TEXT_MAX } from '@fdr/model';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { LocalizedText } from '../checkins/LocalizedText.tsx';
 import { errorText } from '../errorText.ts';
@@ -7,7 +8,6 @@ import type { Lang } from '../i18n/strings.ts';
 import { Link } from '../Link.tsx';
 import { versionPath } from '../router.ts';
 import { type Decision, type MeetingTarget, recordDecision } from './meetingApi.ts';
-import { DECISION_TEXT_MAX } from './meetingLimits.ts';
 import { meetingStrings } from './meetingStrings.ts';
 import { parseTargetKey, targetChoices, targetName } from './targetLabel.ts';
 

@@ -1,5 +1,5 @@
 import './meetings.css';
-import { canAdminister } from '@fdr/model';
+import { canAdminister, MEETING_TITLE_MAX } from '@fdr/model';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { BoardSubpage } from '../checkins/BoardSubpage.tsx';
 import { errorText } from '../errorText.ts';
@@ -18,7 +18,6 @@ import {
   present,
   updateMeeting,
 } from './meetingApi.ts';
-import { MEETING_TITLE_MAX } from './meetingLimits.ts';
 import { meetingStrings } from './meetingStrings.ts';
 import { useBoardRoadmap } from './useBoardRoadmap.ts';
 import { useMeetingsLive } from './useMeetingsLive.ts';

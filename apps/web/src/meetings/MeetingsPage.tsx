@@ -1,5 +1,5 @@
 import './meetings.css';
-import { canAdminister } from '@fdr/model';
+import { canAdminister, MEETING_TITLE_MAX } from '@fdr/model';
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { BoardSubpage } from '../checkins/BoardSubpage.tsx';
 import { localDay } from '../checkins/dates.ts';
@@ -10,7 +10,6 @@ import { Link } from '../Link.tsx';
 import { meetingPath } from '../router.ts';
 import type { MeetingPageProps } from './MeetingPageProps.ts';
 import { createMeeting, listMeetings, type Meeting } from './meetingApi.ts';
-import { MEETING_TITLE_MAX } from './meetingLimits.ts';
 import { meetingStrings, plural } from './meetingStrings.ts';
 import { useMeetingsLive } from './useMeetingsLive.ts';
 

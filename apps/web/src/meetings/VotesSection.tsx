@@ -1,10 +1,10 @@
 import type { BoardRole, Roadmap } from '@fdr/model';
+import { MEETING_TITLE_MAX, VOTE_DOTS_MAX } from '@fdr/model';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { errorText } from '../errorText.ts';
 import { format } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { openVote, type Vote, type VoteTarget } from './meetingApi.ts';
-import { MEETING_TITLE_MAX, VOTE_DOTS_MAX } from './meetingLimits.ts';
 import { meetingStrings } from './meetingStrings.ts';
 import { parseTargetKey, targetChoices, targetName } from './targetLabel.ts';
 import { VotePanel } from './VotePanel.tsx';
