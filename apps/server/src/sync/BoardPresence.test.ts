@@ -60,13 +60,18 @@ describe('BoardPresence', () => {
     presence.receive(
       camille,
       awarenessUpdate(5, 1, {
-        user: { id: 'camille', name: 'Claire Council 541', color: '#1f4e79' },
+        // A browser claiming another account's id gets its own account's.
+        user: { id: 'camille', name: 'Claire Council 541', color: '#1f4e79', accountId: 'sophie' },
       }),
     );
     expect(presence.awareness.getStates().get(5)).toEqual({
-      user: { id: 'camille', name: 'Camille Conseil', color: '#1f4e79' },
+      user: { id: 'camille', name: 'Camille Conseil', color: '#1f4e79', accountId: 'camille' },
     });
     presence.destroy();
+    // Without an account, a claimed account id is removed.
+    expect(withAccountName({ user: { ...alice77.user, accountId: 'sophie' } }, null, null)).toEqual(
+      { user: alice77.user },
+    );
     // The cursor label too; nothing added where there was nothing, nothing changed anonymously.
     const canvas = { userName: 'X' } as never;
     expect(withAccountName({ presence: canvas }, 'A')).toEqual({ presence: { userName: 'A' } });

@@ -128,7 +128,7 @@ export class BoardPresence {
       );
       return null;
     }
-    const named = withAccountName(presence, peer.displayName ?? null);
+    const named = withAccountName(presence, peer.displayName ?? null, peer.principal);
     const json = JSON.stringify(named);
     return json === entry.json ? entry : { ...entry, state: named, json };
   }
@@ -185,14 +185,28 @@ export class BoardPresence {
 
 /**
  * The presence with the account's name where the app shows a name (the people list, the cursor
- * label): a signed-in person cannot appear to others under someone else's name.
+ * label) and the account's id on its user: a signed-in person cannot appear to others under
+ * someone else's name, nor claim someone else's account (a meeting's presenter is recognised by
+ * it). Without an account, an account id sent by the browser is removed.
  */
-export function withAccountName(presence: Presence, name: string | null): Presence {
-  if (name === null) return presence;
+export function withAccountName(
+  presence: Presence,
+  name: string | null,
+  accountId: string | null = null,
+): Presence {
+  // Only a connection signed in to an account (it has the account's name) carries its id.
+  const account = name === null ? null : accountId;
+  let user = presence.user;
+  if (user && (user.accountId !== undefined || account !== null)) {
+    const { accountId: _claimed, ...rest } = user;
+    user = account === null ? rest : { ...rest, accountId: account };
+  }
+  if (name === null)
+    return user === presence.user ? presence : { ...presence, ...(user ? { user } : {}) };
   const shown = name.slice(0, PRESENCE_NAME_MAX);
   return {
     ...presence,
-    ...(presence.user ? { user: { ...presence.user, name: shown } } : {}),
+    ...(user ? { user: { ...user, name: shown } } : {}),
     ...(presence.presence ? { presence: { ...presence.presence, userName: shown } } : {}),
   };
 }

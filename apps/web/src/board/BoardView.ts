@@ -20,6 +20,8 @@ export interface PeerInfo {
   userId: string;
   name: string;
   color: string;
+  /** The signed-in account behind the peer (stamped by the server); absent for a guest. */
+  accountId?: string;
 }
 
 export interface Ghost {

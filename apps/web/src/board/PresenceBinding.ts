@@ -127,7 +127,13 @@ export class PresenceBinding {
       if (!state) continue;
       const { user } = state;
       if (!peers.some((p) => p.userId === user.id)) {
-        peers.push({ clientId, userId: user.id, name: user.name, color: user.color });
+        peers.push({
+          clientId,
+          userId: user.id,
+          name: user.name,
+          color: user.color,
+          ...(user.accountId ? { accountId: user.accountId } : {}),
+        });
       }
       if (state.drag) {
         ghosts.push({

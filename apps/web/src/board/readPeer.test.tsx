@@ -67,6 +67,15 @@ describe('readPeer', () => {
     );
   });
 
+  it('keeps the account id the server stamped, and leaves out one that is not a short string', () => {
+    expect(readPeer({ user: { ...GOOD.user, accountId: 'acc-1' } })?.user.accountId).toBe('acc-1');
+    for (const accountId of [7, { id: 'x' }, '', 'x'.repeat(201)]) {
+      const peer = readPeer({ user: { ...GOOD.user, accountId } });
+      expect(peer?.user.name).toBe('Camille Conseil');
+      expect(peer?.user.accountId).toBeUndefined();
+    }
+  });
+
   it('drops presence and drag parts that do not fit, and keeps the person', () => {
     const base = { user: GOOD.user };
     const badCursor = { ...GOOD.presence, cursor: { x: 1, y: 2, type: 'evil', rotation: 0 } };

@@ -18,7 +18,8 @@ export interface AwarenessState {
 
 /** A peer's awareness state, read: every field has the type the page renders, or is absent. */
 export interface PeerState {
-  user: { id: string; name: string; color: string };
+  /** `accountId`: the signed-in account, as the server stamped it. */
+  user: { id: string; name: string; color: string; accountId?: string };
   presence: NonNullable<AwarenessState['presence']> | null;
   drag: DragState | null;
 }
@@ -33,14 +34,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function readUser(value: unknown): PeerState['user'] | null {
   if (!isObject(value)) return null;
-  const { id, name, color } = value;
+  const { id, name, color, accountId } = value;
   if (typeof id !== 'string' || id === '' || id.length > ID_MAX) return null;
   const clean = typeof name === 'string' ? cleanName(name) : '';
   if (clean === '') return null;
   // Colours go into style attributes: only `#rrggbb`, never `url(...)` or an expression.
   const colour =
     typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color) ? color : FALLBACK_COLOUR;
-  return { id, name: clean, color: colour };
+  const account =
+    typeof accountId === 'string' && accountId !== '' && accountId.length <= ID_MAX
+      ? { accountId }
+      : {};
+  return { id, name: clean, color: colour, ...account };
 }
 
 /**

@@ -81,9 +81,9 @@ function LiveMeetingBar({
   const peers = useValue('peers', () => view.peers.get(), [view]);
   const presenter = meeting.presenter;
   const isPresenter = presenter !== null && userId !== null && presenter.id === userId;
-  // Presence carries the account's name (the server stamps it), not its id: the presenter's
-  // presence is the peer with the presenter's name.
-  const leader = isPresenter ? undefined : peers.find((p) => p.name === presenter?.name);
+  // The server stamps each presence with its account: the presenter's is the peer of that
+  // account (a browser cannot claim another's).
+  const leader = isPresenter ? undefined : peers.find((p) => p.accountId === presenter?.id);
   const leaderId = leader ? createUserId(leader.userId) : null;
   const followingId = useValue(
     'following id',

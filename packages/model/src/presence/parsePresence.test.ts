@@ -61,6 +61,14 @@ describe('parsePresence', () => {
     });
   });
 
+  it('keeps the account id the server stamps on a user', () => {
+    const state = published();
+    expect(parsePresence({ ...state, user: { ...state.user, accountId: 'acc-7' } })?.user).toEqual({
+      ...state.user,
+      accountId: 'acc-7',
+    });
+  });
+
   it('drops fields the app does not use', () => {
     expect(parsePresence({ ...published(), extra: 'x'.repeat(1000) })).toEqual(published());
   });
@@ -84,6 +92,10 @@ describe('parsePresence', () => {
     [
       'an empty user id',
       (s: ReturnType<typeof published>) => ({ ...s, user: { ...s.user, id: '' } }),
+    ],
+    [
+      'an account id that is not an id',
+      (s: ReturnType<typeof published>) => ({ ...s, user: { ...s.user, accountId: { id: 1 } } }),
     ],
     [
       'a cursor type tldraw does not know',

@@ -20,6 +20,11 @@ export interface PresenceUser {
   name: string;
   /** `#rrggbb` */
   color: string;
+  /**
+   * The signed-in account behind this presence, stamped by the server (a browser's own value is
+   * replaced or removed there): what a meeting's presenter is recognised by.
+   */
+  accountId?: string;
 }
 
 export interface PresenceBox {
@@ -173,7 +178,13 @@ function box(value: unknown): PresenceBox {
 
 function user(value: unknown): PresenceUser {
   const o = object(value);
-  return { id: id(o.id), name: string(o.name, PRESENCE_NAME_MAX), color: colour(o.color) };
+  const clean: PresenceUser = {
+    id: id(o.id),
+    name: string(o.name, PRESENCE_NAME_MAX),
+    color: colour(o.color),
+  };
+  if (o.accountId !== undefined) clean.accountId = id(o.accountId);
+  return clean;
 }
 
 function point(value: unknown): { x: number; y: number; z?: number } {
