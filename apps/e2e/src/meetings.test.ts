@@ -86,9 +86,17 @@ describe('a council meeting, end to end', () => {
       board: boardId,
       role: 'council',
     });
-    const bruno = await suite.app.signUp({ name: 'Bruno Conseil', board: boardId, role: 'council' });
+    const bruno = await suite.app.signUp({
+      name: 'Bruno Conseil',
+      board: boardId,
+      role: 'council',
+    });
 
-    const s = await suite.client({ cookie: secretariat.cookie, locale: 'fr-CA', timeoutMs: 90_000 });
+    const s = await suite.client({
+      cookie: secretariat.cookie,
+      locale: 'fr-CA',
+      timeoutMs: 90_000,
+    });
     const a = await suite.client({ cookie: camille.cookie, locale: 'en-CA', timeoutMs: 90_000 });
     const b = await suite.client({ cookie: bruno.cookie, locale: 'fr-CA', timeoutMs: 90_000 });
 
@@ -241,7 +249,9 @@ describe('a council meeting, end to end', () => {
 
     // 4. A decision, with the board's version taken at that moment.
     const decisionForm = s.page.getByTestId('decision-form');
-    await decisionForm.getByTestId('decision-text-fr').fill('La sécurité passe en tête de la phase 2.');
+    await decisionForm
+      .getByTestId('decision-text-fr')
+      .fill('La sécurité passe en tête de la phase 2.');
     await decisionForm.getByTestId('decision-text-en').fill('Security goes first in phase 2.');
     await decisionForm
       .locator(`[data-testid="decision-target"][value="card:${security.id}"]`)
@@ -249,7 +259,8 @@ describe('a council meeting, end to end', () => {
     await decisionForm.getByTestId('decision-record').click();
     const decision = s.page.getByTestId('decision').first();
     await decision.waitFor({ timeout: 30_000 });
-    const versionHref = (await decision.getByTestId('decision-version-link').getAttribute('href')) ?? '';
+    const versionHref =
+      (await decision.getByTestId('decision-version-link').getAttribute('href')) ?? '';
     expect(versionHref).toMatch(new RegExp(`/b/${boardId}/versions/[^/]+$`));
     const versions = (await (
       await fetch(`${suite.app.url}/api/boards/${boardId}/versions`, {
@@ -293,6 +304,7 @@ describe('a council meeting, end to end', () => {
       .toBe('done');
 
     // 6. The meeting pack records it all, in both languages, read in French and in English.
+    await a.page.setViewportSize({ width: 1440, height: 900 });
     for (const [client, lang] of [
       [s, 'fr'],
       [a, 'en'],
