@@ -209,7 +209,9 @@ export function DecisionsPage({ boardId, lang, setLang }: MeetingPageProps) {
               ? hasFilters(filters)
                 ? t.decisionsNoneFiltered
                 : t.decisionsNone
-              : format(t.decisionsCount, { count: loaded.decisions.length })}
+              : format(loaded.decisions.length === 1 ? t.decisionsCountOne : t.decisionsCount, {
+                  count: loaded.decisions.length,
+                })}
           </p>
         )}
       </div>

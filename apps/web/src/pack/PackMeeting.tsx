@@ -328,7 +328,12 @@ function PackVote({ vote, names, lang }: { vote: Vote; names: TargetNames; lang:
         <Both text={vote.question} lang={lang} />
       </p>
       <p className="fdr-pack__meta">
-        <Label lang={lang} text={(s) => format(s.packVoters, { count: vote.voters })} />
+        <Label
+          lang={lang}
+          text={(s) =>
+            format(vote.voters === 1 ? s.packVotersOne : s.packVoters, { count: vote.voters })
+          }
+        />
         {vote.secret && (
           <>
             {' · '}
@@ -352,7 +357,11 @@ function PackVote({ vote, names, lang }: { vote: Vote; names: TargetNames; lang:
                 <span className="fdr-pack__meta" data-testid="pack-vote-count">
                   <Label
                     lang={lang}
-                    text={(s) => format(s.packVoteCount, { count: row.count ?? 0 })}
+                    text={(s) =>
+                      format(row.count === 1 ? s.packVoteCountOne : s.packVoteCount, {
+                        count: row.count ?? 0,
+                      })
+                    }
                   />
                   {voters.length > 0 && (
                     <>
