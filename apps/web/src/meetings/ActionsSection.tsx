@@ -7,10 +7,12 @@ import { type BoardPerson, boardPeople } from '../comments/commentsApi.ts';
 import { errorText } from '../errorText.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
+import { BilingualFields } from './BilingualFields.tsx';
 import { type Action, type ActionState, createAction, updateAction } from './meetingApi.ts';
 import { meetingStrings } from './meetingStrings.ts';
 import { TargetSelect } from './TargetSelect.tsx';
 import { parseTargetKey, targetLabel } from './targetLabel.ts';
+import { useSaving } from './useSaving.ts';
 
 const STATES: readonly ActionState[] = ['open', 'done', 'dropped'];
 
@@ -153,9 +155,7 @@ function ActionForm({
   const [ownerId, setOwnerId] = useState('');
   const [dueOn, setDueOn] = useState(() => localDay(Date.now() + 14 * 86_400_000));
   const [target, setTarget] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState('');
+  const { busy, error, setError, done, setDone, save } = useSaving(lang);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => {
     let live = true;
@@ -179,9 +179,7 @@ function ActionForm({
       setError(t.ownerNeeded);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await save(async () => {
       const action = await createAction(boardId, {
         title: { fr: fr.trim(), en: en.trim() },
         ownerId,
@@ -200,11 +198,7 @@ function ActionForm({
         }),
       );
       first.current?.focus();
-    } catch (caught) {
-      setError(format(t.saveFailed, { message: errorText(caught, lang) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form
@@ -216,29 +210,19 @@ function ActionForm({
     >
       <h3 id={`${id}-h`}>{t.newActionHeading}</h3>
       <div className="fdr-meeting-form__grid">
-        <div className="fdr-field">
-          <label htmlFor={`${id}-fr`}>{t.actionTitleFr}</label>
-          <input
-            ref={first}
-            id={`${id}-fr`}
-            lang="fr"
-            value={fr}
-            maxLength={ACTION_TITLE_MAX}
-            onChange={(event) => setFr(event.target.value)}
-            data-testid="action-title-fr"
-          />
-        </div>
-        <div className="fdr-field">
-          <label htmlFor={`${id}-en`}>{t.actionTitleEn}</label>
-          <input
-            id={`${id}-en`}
-            lang="en"
-            value={en}
-            maxLength={ACTION_TITLE_MAX}
-            onChange={(event) => setEn(event.target.value)}
-            data-testid="action-title-en"
-          />
-        </div>
+        <BilingualFields
+          id={id}
+          labelFr={t.actionTitleFr}
+          labelEn={t.actionTitleEn}
+          fr={fr}
+          en={en}
+          onFr={setFr}
+          onEn={setEn}
+          maxLength={ACTION_TITLE_MAX}
+          testIdFr="action-title-fr"
+          testIdEn="action-title-en"
+          firstRef={first}
+        />
         <div className="fdr-field">
           <label htmlFor={`${id}-owner`}>{t.owner}</label>
           <select

@@ -8,6 +8,7 @@ import { format } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { compareVersions, listVersions } from '../versions/versionApi.ts';
 import { agendaProposals, type Proposal } from './agendaProposals.ts';
+import { BilingualFields } from './BilingualFields.tsx';
 import {
   type Action,
   type AgendaEntryInput,
@@ -18,6 +19,7 @@ import {
 import { meetingStrings } from './meetingStrings.ts';
 import { TargetSelect } from './TargetSelect.tsx';
 import { parseTargetKey, targetKey, targetLabel, targetName } from './targetLabel.ts';
+import { useSaving } from './useSaving.ts';
 
 /** An entry being edited: `key` is stable across edits (a new entry has no server id yet). */
 interface Draft extends AgendaEntryInput {
@@ -80,8 +82,7 @@ export function AgendaEditor({
   const [proposals, setProposals] = useState<Proposal[] | 'loading' | null>(null);
   // The named version the "changed" proposals are compared with.
   const [sinceVersion, setSinceVersion] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, save: saving } = useSaving(lang);
   const [said, setSaid] = useState('');
   const list = useRef<HTMLOListElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -158,10 +159,8 @@ export function AgendaEditor({
       ),
     );
   };
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const save = () =>
+    saving(async () => {
       const saved = await updateMeeting(boardId, meeting.id, {
         agenda: entries.map(({ key: _key, ...entry }) => entry),
       });
@@ -172,12 +171,7 @@ export function AgendaEditor({
       setSaid(t.agendaSaved);
       // The save button is disabled now that nothing changed: the focus goes back to the agenda.
       heading.current?.focus();
-    } catch (caught) {
-      setError(format(t.saveFailed, { message: errorText(caught, lang) }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const onAgenda = new Set(
     entries.flatMap((entry) => (entry.target ? [targetKey(entry.target)] : [])),
@@ -428,29 +422,19 @@ function AddEntryForm({
     >
       <h3 id={`${id}-h`}>{t.addEntryHeading}</h3>
       <div className="fdr-meeting-form__grid">
-        <div className="fdr-field">
-          <label htmlFor={`${id}-fr`}>{t.entryTitleFr}</label>
-          <input
-            ref={first}
-            id={`${id}-fr`}
-            lang="fr"
-            value={fr}
-            maxLength={MEETING_TITLE_MAX}
-            onChange={(event) => setFr(event.target.value)}
-            data-testid="agenda-add-title-fr"
-          />
-        </div>
-        <div className="fdr-field">
-          <label htmlFor={`${id}-en`}>{t.entryTitleEn}</label>
-          <input
-            id={`${id}-en`}
-            lang="en"
-            value={en}
-            maxLength={MEETING_TITLE_MAX}
-            onChange={(event) => setEn(event.target.value)}
-            data-testid="agenda-add-title-en"
-          />
-        </div>
+        <BilingualFields
+          id={id}
+          labelFr={t.entryTitleFr}
+          labelEn={t.entryTitleEn}
+          fr={fr}
+          en={en}
+          onFr={setFr}
+          onEn={setEn}
+          maxLength={MEETING_TITLE_MAX}
+          testIdFr="agenda-add-title-fr"
+          testIdEn="agenda-add-title-en"
+          firstRef={first}
+        />
         <div className="fdr-field">
           <label htmlFor={`${id}-target`}>{t.target}</label>
           <TargetSelect

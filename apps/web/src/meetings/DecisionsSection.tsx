@@ -2,14 +2,15 @@ import type { Roadmap } from '@fdr/model';
 import { DECISION_TEXT_MAX } from '@fdr/model';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { LocalizedText } from '../checkins/LocalizedText.tsx';
-import { errorText } from '../errorText.ts';
 import { format, formatDateTime } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { Link } from '../Link.tsx';
 import { versionPath } from '../router.ts';
+import { BilingualFields } from './BilingualFields.tsx';
 import { type Decision, type MeetingTarget, recordDecision } from './meetingApi.ts';
 import { meetingStrings } from './meetingStrings.ts';
 import { parseTargetKey, targetChoices, targetName } from './targetLabel.ts';
+import { useSaving } from './useSaving.ts';
 
 /** A meeting's decisions, each with the version taken with it; the secretariat records them. */
 export function DecisionsSection({
@@ -102,9 +103,7 @@ function DecisionForm({
   const [fr, setFr] = useState('');
   const [en, setEn] = useState('');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState('');
+  const { busy, error, setError, done, setDone, save } = useSaving(lang);
   const first = useRef<HTMLTextAreaElement>(null);
   const { cards, items } = targetChoices(roadmap, lang);
   const submit = async (event: FormEvent) => {
@@ -115,9 +114,7 @@ function DecisionForm({
       first.current?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await save(async () => {
       const targets = [...chosen].flatMap((key) => {
         const target = parseTargetKey(key);
         return target ? [target as MeetingTarget] : [];
@@ -132,11 +129,7 @@ function DecisionForm({
       setChosen(new Set());
       setDone(format(t.decisionRecorded, { version: decision.versionName }));
       first.current?.focus();
-    } catch (caught) {
-      setError(format(t.saveFailed, { message: errorText(caught, lang) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const toggle = (key: string, on: boolean) => {
     const next = new Set(chosen);
@@ -157,31 +150,21 @@ function DecisionForm({
         {t.decisionHint}
       </p>
       <div className="fdr-meeting-form__grid">
-        <div className="fdr-field">
-          <label htmlFor={`${id}-fr`}>{t.decisionFr}</label>
-          <textarea
-            ref={first}
-            id={`${id}-fr`}
-            lang="fr"
-            value={fr}
-            maxLength={DECISION_TEXT_MAX}
-            aria-describedby={`${id}-hint`}
-            onChange={(event) => setFr(event.target.value)}
-            data-testid="decision-text-fr"
-          />
-        </div>
-        <div className="fdr-field">
-          <label htmlFor={`${id}-en`}>{t.decisionEn}</label>
-          <textarea
-            id={`${id}-en`}
-            lang="en"
-            value={en}
-            maxLength={DECISION_TEXT_MAX}
-            aria-describedby={`${id}-hint`}
-            onChange={(event) => setEn(event.target.value)}
-            data-testid="decision-text-en"
-          />
-        </div>
+        <BilingualFields
+          id={id}
+          labelFr={t.decisionFr}
+          labelEn={t.decisionEn}
+          fr={fr}
+          en={en}
+          onFr={setFr}
+          onEn={setEn}
+          maxLength={DECISION_TEXT_MAX}
+          multiline
+          describedBy={`${id}-hint`}
+          testIdFr="decision-text-fr"
+          testIdEn="decision-text-en"
+          firstRef={first}
+        />
       </div>
       <fieldset className="fdr-checks">
         <legend>{t.concerned}</legend>

@@ -9,6 +9,7 @@ import { Link } from '../Link.tsx';
 import { boardPath, meetingsPath, navigate } from '../router.ts';
 import { ActionsSection } from './ActionsSection.tsx';
 import { AgendaEditor } from './AgendaEditor.tsx';
+import { BilingualFields } from './BilingualFields.tsx';
 import { DecisionsSection } from './DecisionsSection.tsx';
 import type { MeetingPageProps } from './MeetingPageProps.ts';
 import {
@@ -270,28 +271,18 @@ function DetailsForm({
       noValidate
     >
       <div className="fdr-meeting-form__grid">
-        <div className="fdr-field">
-          <label htmlFor={`${id}-fr`}>{t.titleFr}</label>
-          <input
-            id={`${id}-fr`}
-            lang="fr"
-            value={fr}
-            maxLength={MEETING_TITLE_MAX}
-            onChange={(event) => setFr(event.target.value)}
-            data-testid="meeting-edit-title-fr"
-          />
-        </div>
-        <div className="fdr-field">
-          <label htmlFor={`${id}-en`}>{t.titleEn}</label>
-          <input
-            id={`${id}-en`}
-            lang="en"
-            value={en}
-            maxLength={MEETING_TITLE_MAX}
-            onChange={(event) => setEn(event.target.value)}
-            data-testid="meeting-edit-title-en"
-          />
-        </div>
+        <BilingualFields
+          id={id}
+          labelFr={t.titleFr}
+          labelEn={t.titleEn}
+          fr={fr}
+          en={en}
+          onFr={setFr}
+          onEn={setEn}
+          maxLength={MEETING_TITLE_MAX}
+          testIdFr="meeting-edit-title-fr"
+          testIdEn="meeting-edit-title-en"
+        />
         <div className="fdr-field">
           <label htmlFor={`${id}-date`}>{t.date}</label>
           <input

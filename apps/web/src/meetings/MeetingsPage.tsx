@@ -8,10 +8,12 @@ import { errorText } from '../errorText.ts';
 import { format, formatDate } from '../i18n/format.ts';
 import { Link } from '../Link.tsx';
 import { meetingPath } from '../router.ts';
+import { BilingualFields } from './BilingualFields.tsx';
 import type { MeetingPageProps } from './MeetingPageProps.ts';
 import { createMeeting, listMeetings, type Meeting } from './meetingApi.ts';
 import { meetingStrings, plural } from './meetingStrings.ts';
 import { useMeetingsLive } from './useMeetingsLive.ts';
+import { useSaving } from './useSaving.ts';
 
 type Loaded = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready' };
 
@@ -105,9 +107,7 @@ function CreateMeetingForm({
   const [titleFr, setTitleFr] = useState('');
   const [titleEn, setTitleEn] = useState('');
   const [heldOn, setHeldOn] = useState(() => localDay(Date.now()));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState('');
+  const { busy, error, setError, done, setDone, save } = useSaving(lang);
   const first = useRef<HTMLInputElement>(null);
 
   const submit = async (event: FormEvent) => {
@@ -122,9 +122,7 @@ function CreateMeetingForm({
       setError(t.dateNeeded);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await save(async () => {
       const meeting = await createMeeting(boardId, {
         title: { fr: titleFr.trim(), en: titleEn.trim() },
         heldOn,
@@ -137,11 +135,7 @@ function CreateMeetingForm({
       );
       // Ready for the next one, with the confirmation said once.
       first.current?.focus();
-    } catch (caught) {
-      setError(format(t.saveFailed, { message: errorText(caught, lang) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -157,31 +151,20 @@ function CreateMeetingForm({
         {t.titleHint}
       </p>
       <div className="fdr-meeting-form__grid">
-        <div className="fdr-field">
-          <label htmlFor={`${id}-fr`}>{t.titleFr}</label>
-          <input
-            ref={first}
-            id={`${id}-fr`}
-            lang="fr"
-            value={titleFr}
-            onChange={(event) => setTitleFr(event.target.value)}
-            aria-describedby={`${id}-hint`}
-            maxLength={MEETING_TITLE_MAX}
-            data-testid="meeting-title-fr"
-          />
-        </div>
-        <div className="fdr-field">
-          <label htmlFor={`${id}-en`}>{t.titleEn}</label>
-          <input
-            id={`${id}-en`}
-            lang="en"
-            value={titleEn}
-            onChange={(event) => setTitleEn(event.target.value)}
-            aria-describedby={`${id}-hint`}
-            maxLength={MEETING_TITLE_MAX}
-            data-testid="meeting-title-en"
-          />
-        </div>
+        <BilingualFields
+          id={id}
+          labelFr={t.titleFr}
+          labelEn={t.titleEn}
+          fr={titleFr}
+          en={titleEn}
+          onFr={setTitleFr}
+          onEn={setTitleEn}
+          maxLength={MEETING_TITLE_MAX}
+          describedBy={`${id}-hint`}
+          testIdFr="meeting-title-fr"
+          testIdEn="meeting-title-en"
+          firstRef={first}
+        />
         <div className="fdr-field">
           <label htmlFor={`${id}-date`}>{t.date}</label>
           <input

@@ -1,12 +1,12 @@
 import type { BoardRole, Roadmap } from '@fdr/model';
 import { MEETING_TITLE_MAX, VOTE_DOTS_MAX } from '@fdr/model';
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { errorText } from '../errorText.ts';
-import { format } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
+import { BilingualFields } from './BilingualFields.tsx';
 import { openVote, type Vote, type VoteTarget } from './meetingApi.ts';
 import { meetingStrings } from './meetingStrings.ts';
 import { parseTargetKey, targetChoices, targetName } from './targetLabel.ts';
+import { useSaving } from './useSaving.ts';
 import { VotePanel } from './VotePanel.tsx';
 
 /** A meeting's votes: the secretariat's form to open one, then each vote's panel. */
@@ -82,9 +82,7 @@ function OpenVoteForm({
   const [secret, setSecret] = useState(false);
   const [live, setLive] = useState(false);
   const [closesAt, setClosesAt] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState('');
+  const { busy, error, setError, done, setDone, save } = useSaving(lang);
   const first = useRef<HTMLInputElement>(null);
   const { cards, items } = targetChoices(roadmap, lang);
 
@@ -110,9 +108,7 @@ function OpenVoteForm({
       setError(t.optionsNeeded);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await save(async () => {
       const vote = await openVote(boardId, meetingId, {
         question: { fr: fr.trim(), en: en.trim() },
         targets,
@@ -128,11 +124,7 @@ function OpenVoteForm({
       setClosesAt('');
       setDone(t.voteOpened);
       first.current?.focus();
-    } catch (caught) {
-      setError(format(t.saveFailed, { message: errorText(caught, lang) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const group = (label: string, choices: typeof cards) =>
     choices.length > 0 && (
@@ -162,29 +154,19 @@ function OpenVoteForm({
     >
       <h3 id={`${id}-h`}>{t.openVoteHeading}</h3>
       <div className="fdr-meeting-form__grid">
-        <div className="fdr-field">
-          <label htmlFor={`${id}-fr`}>{t.questionFr}</label>
-          <input
-            ref={first}
-            id={`${id}-fr`}
-            lang="fr"
-            value={fr}
-            maxLength={MEETING_TITLE_MAX}
-            onChange={(event) => setFr(event.target.value)}
-            data-testid="vote-question-fr"
-          />
-        </div>
-        <div className="fdr-field">
-          <label htmlFor={`${id}-en`}>{t.questionEn}</label>
-          <input
-            id={`${id}-en`}
-            lang="en"
-            value={en}
-            maxLength={MEETING_TITLE_MAX}
-            onChange={(event) => setEn(event.target.value)}
-            data-testid="vote-question-en"
-          />
-        </div>
+        <BilingualFields
+          id={id}
+          labelFr={t.questionFr}
+          labelEn={t.questionEn}
+          fr={fr}
+          en={en}
+          onFr={setFr}
+          onEn={setEn}
+          maxLength={MEETING_TITLE_MAX}
+          testIdFr="vote-question-fr"
+          testIdEn="vote-question-en"
+          firstRef={first}
+        />
       </div>
       <fieldset className="fdr-checks-group">
         <legend>{t.options}</legend>
