@@ -1,4 +1,4 @@
-import type { BoardMembership } from '@fdr/model';
+import type { Action, BoardMembership, MeetingTarget, TargetKind } from '@fdr/model';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
@@ -29,7 +29,6 @@ import {
   voteInput,
 } from '../meetings/meetingInput.ts';
 import { type MeetingTargets, meetingTargets } from '../meetings/meetingTargets.ts';
-import type { Action, MeetingTarget, TargetKind } from '../meetings/meetingTypes.ts';
 import type { LiveEvents } from '../notifications/LiveEvents.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { BoardRegistry } from '../sync/BoardRegistry.ts';

@@ -1,20 +1,20 @@
+import type {
+  Action,
+  ActionState,
+  AgendaEntry,
+  AgendaReason,
+  Decision,
+  LocalizedText,
+  Meeting,
+  MeetingState,
+  MeetingTarget,
+  Person,
+  TargetKind,
+  Vote,
+  VoteTarget,
+} from '@fdr/model';
 import type { Row, SqlExecutor, SqlValue } from '../auth/SqlExecutor.ts';
-import {
-  type Action,
-  type ActionState,
-  type AgendaEntry,
-  type AgendaReason,
-  type Decision,
-  dayOf,
-  type LocalizedText,
-  type Meeting,
-  type MeetingState,
-  type MeetingTarget,
-  type Person,
-  type TargetKind,
-  type Vote,
-  type VoteTarget,
-} from './meetingTypes.ts';
+import { dayOf } from './meetingTypes.ts';
 
 /** Most rows one list answers (meetings, votes, decisions, actions). */
 export const MEETING_LIST_MAX = 1000;

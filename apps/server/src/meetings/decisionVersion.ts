@@ -1,5 +1,5 @@
+import type { LocalizedText } from '@fdr/model';
 import { VERSION_NAME_MAX, VERSION_NOTE_MAX } from '@fdr/model';
-import type { LocalizedText } from './meetingTypes.ts';
 
 /** How much of the decision's text names its version. */
 const NAME_TEXT_CHARS = 60;

@@ -1,4 +1,4 @@
-import type { Decision } from './meetingTypes.ts';
+import type { Decision } from '@fdr/model';
 
 const COLUMNS = [
   'recorded_at',

@@ -1,16 +1,16 @@
-import { ENTRY_MINUTES_MAX } from '@fdr/model';
-import { AuthError } from '../auth/AuthError.ts';
-import type { AgendaInput } from './MeetingStore.ts';
 import {
   ACTION_STATES,
   type ActionState,
   AGENDA_REASONS,
   type AgendaReason,
+  ENTRY_MINUTES_MAX,
   type LocalizedText,
   type MeetingTarget,
   type TargetKind,
   type VoteTarget,
-} from './meetingTypes.ts';
+} from '@fdr/model';
+import { AuthError } from '../auth/AuthError.ts';
+import type { AgendaInput } from './MeetingStore.ts';
 
 /**
  * The readers of the meeting routes' bodies: field by field, unknown fields refused (listed),

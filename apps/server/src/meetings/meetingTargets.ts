@@ -1,7 +1,7 @@
+import type { TargetKind } from '@fdr/model';
 import { readTolerant } from '@fdr/model';
 import type { Bilingual } from '../mail/MailKind.ts';
 import type { BoardRegistry } from '../sync/BoardRegistry.ts';
-import type { TargetKind } from './meetingTypes.ts';
 
 export interface MeetingTargets {
   boardTitle: Bilingual;

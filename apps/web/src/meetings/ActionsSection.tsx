@@ -10,6 +10,7 @@ import type { Lang } from '../i18n/strings.ts';
 import { BilingualFields } from './BilingualFields.tsx';
 import { type Action, type ActionState, createAction, updateAction } from './meetingApi.ts';
 import { meetingStrings } from './meetingStrings.ts';
+import { SaveStatus } from './SaveStatus.tsx';
 import { TargetSelect } from './TargetSelect.tsx';
 import { parseTargetKey, targetLabel } from './targetLabel.ts';
 import { useSaving } from './useSaving.ts';
@@ -269,14 +270,7 @@ function ActionForm({
       >
         {t.createAction}
       </button>
-      {error && (
-        <p role="alert" className="fdr-error">
-          {error}
-        </p>
-      )}
-      <p role="status" className="fdr-hint">
-        {done}
-      </p>
+      <SaveStatus error={error} done={done} />
     </form>
   );
 }

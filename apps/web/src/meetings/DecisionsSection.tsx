@@ -9,6 +9,7 @@ import { versionPath } from '../router.ts';
 import { BilingualFields } from './BilingualFields.tsx';
 import { type Decision, type MeetingTarget, recordDecision } from './meetingApi.ts';
 import { meetingStrings } from './meetingStrings.ts';
+import { SaveStatus } from './SaveStatus.tsx';
 import { parseTargetKey, targetChoices, targetName } from './targetLabel.ts';
 import { useSaving } from './useSaving.ts';
 
@@ -189,14 +190,7 @@ function DecisionForm({
       >
         {t.recordDecision}
       </button>
-      {error && (
-        <p role="alert" className="fdr-error">
-          {error}
-        </p>
-      )}
-      <p role="status" className="fdr-hint">
-        {done}
-      </p>
+      <SaveStatus error={error} done={done} />
     </form>
   );
 }

@@ -12,6 +12,7 @@ import { BilingualFields } from './BilingualFields.tsx';
 import type { MeetingPageProps } from './MeetingPageProps.ts';
 import { createMeeting, listMeetings, type Meeting } from './meetingApi.ts';
 import { meetingStrings, plural } from './meetingStrings.ts';
+import { SaveStatus } from './SaveStatus.tsx';
 import { useMeetingsLive } from './useMeetingsLive.ts';
 import { useSaving } from './useSaving.ts';
 
@@ -185,14 +186,7 @@ function CreateMeetingForm({
       >
         {busy ? t.creating : t.create}
       </button>
-      {error && (
-        <p role="alert" className="fdr-error">
-          {error}
-        </p>
-      )}
-      <p role="status" className="fdr-hint">
-        {done}
-      </p>
+      <SaveStatus error={error} done={done} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { Lang } from '../i18n/strings.ts';
 import { BilingualFields } from './BilingualFields.tsx';
 import { openVote, type Vote, type VoteTarget } from './meetingApi.ts';
 import { meetingStrings } from './meetingStrings.ts';
+import { SaveStatus } from './SaveStatus.tsx';
 import { parseTargetKey, targetChoices, targetName } from './targetLabel.ts';
 import { useSaving } from './useSaving.ts';
 import { VotePanel } from './VotePanel.tsx';
@@ -224,14 +225,7 @@ function OpenVoteForm({
       >
         {t.openVote}
       </button>
-      {error && (
-        <p role="alert" className="fdr-error">
-          {error}
-        </p>
-      )}
-      <p role="status" className="fdr-hint">
-        {done}
-      </p>
+      <SaveStatus error={error} done={done} />
     </form>
   );
 }
