@@ -380,13 +380,12 @@ export function meetingRoutes(deps: MeetingRouteDeps) {
     checkTargets(await meetingTargets(registry, boardId), input.targets);
     // The version first: a decision always names a version that exists.
     const { name, note } = decisionVersion(meeting.heldOn, input.text);
-    const version = await deps.versions.take(boardId, {
-      name,
-      note,
-      kind: 'named',
-      authorId: user.id,
-      authorName: user.name,
-    });
+    const version = await deps.versions.take(
+      boardId,
+      { name, note, kind: 'named', authorId: user.id, authorName: user.name },
+      // No digest mail per decision: the meeting pack is the meeting's record.
+      { announce: false },
+    );
     const id = globalThis.crypto.randomUUID();
     await meetings.recordDecision({
       id,

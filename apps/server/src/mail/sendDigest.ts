@@ -97,6 +97,12 @@ export async function sweepDigests(deps: DigestDeps, now = Date.now(), days = 7)
         [`digest:${version.id}:%`],
       );
       if (Number(row?.n ?? 0) > 0) continue;
+      // A decision's version is announced by nobody (the meeting pack is its record).
+      const decided = await deps.accounts.executor.all(
+        'SELECT 1 AS d FROM decisions WHERE version_id = ?',
+        [version.id],
+      );
+      if (decided.length > 0) continue;
       enqueued += await sendDigest(deps, version);
     }
   }

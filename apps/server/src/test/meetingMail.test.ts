@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { sweepDigests } from '../mail/sendDigest.ts';
 import { dayOf } from '../meetings/meetingTypes.ts';
 import { type MailRelay, startMailRelay } from './mailRelay.ts';
 import { apiOf, boardWithTargets } from './meetingKit.ts';
@@ -70,5 +71,38 @@ describe('action mail through a real relay', () => {
     expect(await s.meetingSweep.run(Date.now() + 10 * 86_400_000)).toMatchObject({ reminded: 0 });
     await new Promise((r) => setTimeout(r, 400));
     expect(relay.received).toHaveLength(3);
+  });
+
+  it('mails no digest for a decision’s version, nor at the start’s sweep; a named version still gets one', async () => {
+    const { relay, s, api, boardId, cardIds } = await setup();
+    const council = await s.session(boardId, 'council');
+    const b = `/boards/${boardId}`;
+    const meeting = await api(`${b}/meetings`, {
+      body: { title: { fr: 'Réunion', en: 'Meeting' }, heldOn: dayOf(Date.now()) },
+    });
+    const meetingId = (meeting.json.meeting as { id: string }).id;
+    const decided = await api(`${b}/meetings/${meetingId}/decisions`, {
+      body: {
+        text: { fr: 'On avance.', en: 'We go ahead.' },
+        targets: [{ kind: 'card', id: cardIds[0] }],
+      },
+    });
+    expect(decided.status).toBe(201);
+    const deps = {
+      accounts: s.auth.store,
+      storage: s.storage,
+      versions: s.versions,
+      publicUrl: () => s.url,
+      defaultLang: 'en' as const,
+    };
+    expect(await sweepDigests(deps)).toBe(0);
+    // A version named by hand is announced to the council as before.
+    const named = await api(`${b}/versions`, { body: { name: 'Printemps' } });
+    expect(named.status).toBe(201);
+    const [digest] = await relay.waitFor(1);
+    expect(digest!.to).toContain(council.user.email);
+    expect(digest!.subject).toContain('Printemps');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(relay.received).toHaveLength(1);
   });
 });

@@ -70,6 +70,11 @@ export class Versions {
       authorId: string | null;
       authorName: string | null;
     },
+    /**
+     * `announce: false`: nobody is told (no digest mail). A decision's version is part of the
+     * meeting's record; a meeting of five decisions must not mail five digests.
+     */
+    options: { announce?: boolean } = {},
   ): Promise<VersionInfo> {
     const state = await this.currentState(boardId);
     const info: VersionInfo = {
@@ -84,7 +89,7 @@ export class Versions {
       { board: boardId, version: info.id, kind: info.kind, bytes: info.bytes },
       'version taken',
     );
-    this.options.onTaken?.(info);
+    if (options.announce !== false) this.options.onTaken?.(info);
     return info;
   }
 
