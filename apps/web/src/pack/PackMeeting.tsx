@@ -118,9 +118,10 @@ export function PackMeeting({
   const t = recordStrings[lang];
   const headingId = `${id}-meeting`;
   if (loaded.kind !== 'ready') {
+    // On screen only: a board without a meeting prints as it did, with no near-empty first page.
     return (
       <section
-        className="fdr-pack__section fdr-pack-meeting"
+        className="fdr-pack__section fdr-pack-meeting fdr-no-print"
         aria-labelledby={headingId}
         data-testid="pack-meeting"
       >
