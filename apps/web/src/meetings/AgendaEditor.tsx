@@ -186,8 +186,9 @@ export function AgendaEditor({
       {entries.length === 0 && <p>{t.agendaEmpty}</p>}
       <ol className="fdr-agenda__list" ref={list}>
         {entries.map((entry, index) => {
-          const title = entryTitle(entry, lang);
           const about = labelOf(entry.target);
+          // An entry proposed from the board may have no title of its own: its target names it.
+          const title = entryTitle(entry, lang) || about;
           const current = meeting.state === 'live' && entry.id === meeting.currentEntryId;
           return (
             <li

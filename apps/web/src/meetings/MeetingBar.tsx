@@ -9,6 +9,7 @@ import { canvasMeetingStrings } from './canvasMeetingStrings.ts';
 import { currentEntry, targetBounds } from './entryBounds.ts';
 import { type Meeting, present } from './meetingApi.ts';
 import { localizedText, timerAnnouncement, timerText } from './meetingCanvasText.ts';
+import { targetLabel } from './targetLabel.ts';
 import { boardMeetingsStore, useBoardMeetings } from './useBoardMeetings.ts';
 
 /** How long the camera takes to reach an entry; following resumes once it is there. */
@@ -78,6 +79,7 @@ function LiveMeetingBar({
   const [error, setError] = useState<unknown>(null);
   const { entry, index, previous, next } = currentEntry(meeting);
   const layout = useValue('layout', () => view.layout.get(), [view]);
+  const roadmap = useValue('roadmap', () => view.roadmap.get(), [view]);
   const peers = useValue('peers', () => view.peers.get(), [view]);
   const presenter = meeting.presenter;
   const isPresenter = presenter !== null && userId !== null && presenter.id === userId;
@@ -170,7 +172,12 @@ function LiveMeetingBar({
   };
 
   const title = localizedText(meeting.title, lang);
-  const entryTitle = entry ? localizedText(entry.title, lang) : null;
+  const written = entry ? localizedText(entry.title, lang) : null;
+  // An entry without a title of its own is named by its card, item or domain.
+  const entryTitle =
+    written && written.text.trim() === '' && entry?.target
+      ? { text: targetLabel(roadmap, entry.target, lang) ?? '', lang }
+      : written;
   const minutes = entry?.minutes ?? null;
 
   return (

@@ -187,24 +187,28 @@ export function PackMeeting({
           </p>
         ) : (
           <ol className="fdr-pack__list fdr-pack__record">
-            {meeting.agenda.map((entry) => (
-              <li key={entry.id}>
-                <Both text={entry.title} lang={lang} />
-                {entry.target && (
-                  <span className="fdr-pack__meta">
-                    <Both text={targetText(entry.target, names)} lang={lang} />
-                  </span>
-                )}
-                {entry.minutes !== null && (
-                  <span className="fdr-pack__meta">
-                    <Label
-                      lang={lang}
-                      text={(s) => format(s.packMinutes, { minutes: entry.minutes ?? 0 })}
-                    />
-                  </span>
-                )}
-              </li>
-            ))}
+            {meeting.agenda.map((entry) => {
+              // An entry without a title of its own is named by its target.
+              const titled = entry.title.fr.trim() !== '' || entry.title.en.trim() !== '';
+              return (
+                <li key={entry.id}>
+                  {titled && <Both text={entry.title} lang={lang} />}
+                  {entry.target && (
+                    <span className={titled ? 'fdr-pack__meta' : undefined}>
+                      <Both text={targetText(entry.target, names)} lang={lang} />
+                    </span>
+                  )}
+                  {entry.minutes !== null && (
+                    <span className="fdr-pack__meta">
+                      <Label
+                        lang={lang}
+                        text={(s) => format(s.packMinutes, { minutes: entry.minutes ?? 0 })}
+                      />
+                    </span>
+                  )}
+                </li>
+              );
+            })}
           </ol>
         )}
       </section>
