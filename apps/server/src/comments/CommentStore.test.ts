@@ -1,53 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
-import { AccountStore } from '../auth/AccountStore.ts';
-import { pgExecutor, sqliteExecutor } from '../auth/SqlExecutor.ts';
+import { describe, expect, it } from 'vitest';
 import { NotificationStore } from '../notifications/NotificationStore.ts';
+import { accountStoreBackends } from '../test/accountStoreBackends.ts';
 import { CommentStore, type NewComment } from './CommentStore.ts';
 import { type BoardMember, type CommentContext, notifyComment } from './notifyComment.ts';
 
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const cleanup: (() => Promise<void> | void)[] = [];
-afterAll(async () => {
-  for (const fn of cleanup) await fn();
-});
-
-const backends: [string, () => Promise<AccountStore>][] = [
-  [
-    'SQLite',
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'fdr-comments-'));
-      cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-      return AccountStore.open(sqliteExecutor(new DatabaseSync(join(dir, 'boards.sqlite'))));
-    },
-  ],
-  [
-    'PostgreSQL',
-    async () => {
-      const schema = `fdr_comments_${randomBytes(4).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: DATABASE_URL });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      const pool = new pg.Pool({
-        connectionString: DATABASE_URL,
-        options: `-c search_path=${schema}`,
-        max: 4,
-      });
-      const store = await AccountStore.open(pgExecutor(pool));
-      cleanup.push(async () => {
-        await store.close();
-        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-        await admin.end();
-      });
-      return store;
-    },
-  ],
-];
+const backends = accountStoreBackends('comments');
 
 describe.each(backends)('CommentStore on %s', (_name, open) => {
   async function fixture() {
